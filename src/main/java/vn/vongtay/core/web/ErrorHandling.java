@@ -1,0 +1,115 @@
+package vn.vongtay.core.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+
+/**
+ * Turns every failure into something a person can read: a problem detail for the API, an error page for the UI. Nothing
+ * reaches the user as a stack trace; unexpected failures are logged with a reference the user can quote.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final ProblemDetails problems;
+
+	ErrorHandling(ProblemDetails problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler(UserFacingException.class)
+	Object userFacing(UserFacingException e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(e.status(), e.messageKey(), e.arguments(), e.problems(), request, response);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object accessDenied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(403, "error.access-denied", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object concurrentEdit(OptimisticLockingFailureException e, HttpServletRequest request,
+			HttpServletResponse response) {
+		return respond(409, "error.concurrent-edit", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	Object invalidBody(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+		List<InputProblem> list = e.getBindingResult().getFieldErrors().stream()
+				.map(f -> InputProblem.field(f.getField(), "error.field.invalid", f.getField()))
+				.toList();
+		return respond(400, "error.input-rejected", new Object[] { list.size() }, list, request, response);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			org.springframework.http.converter.HttpMessageNotReadableException.class })
+	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(400, "error.bad-request", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	Object tooLarge(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(413, "error.file.too-large", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	Object methodNotAllowed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(405, "error.method-not-allowed", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noResource(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		return respond(404, "error.not-found", new Object[0], List.of(), request, response);
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		String reference = Long.toHexString(System.nanoTime());
+		log.error("Unexpected failure {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
+		return respond(500, "error.unexpected", new Object[] { reference }, List.of(), request, response);
+	}
+
+	private Object respond(int status, String key, Object[] args, List<InputProblem> list, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (isApi(request)) {
+			ProblemDetail body = problems.of(status, key, args, list, request);
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+		}
+		Locale locale = RequestContextUtils.getLocale(request);
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(HttpStatus.valueOf(status));
+		page.addObject("status", status);
+		page.addObject("message", problems.message(key, args, locale, key));
+		page.addObject("problems", list.stream().map(problems::describe).toList());
+		return page;
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * The web shell shared by all modules: locale, error pages and RFC 9457 problem details.
+ */
+@org.springframework.modulith.NamedInterface("web")
+package vn.vongtay.core.web;

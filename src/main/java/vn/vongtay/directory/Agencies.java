@@ -1,0 +1,156 @@
+package vn.vongtay.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Jurisdiction;
+import vn.vongtay.identity.Jurisdictions;
+
+/**
+ * The directory of agencies. A caller sees the agencies of the units within their jurisdiction and of the units above it
+ * (a commune refers cases to the province's police), never those of a neighbouring commune.
+ */
+@Component
+@Transactional
+public class Agencies {
+
+	private static final String SELECT = """
+			SELECT a.id, a.kind, a.name, a.unit_id, g.code AS unit_code, g.full_name AS unit_name, a.address, a.phone,
+			       a.email, a.valid_from, a.valid_to, a.replaced_by_id, a.version
+			FROM directory.agency a JOIN geography.unit g ON g.id = a.unit_id
+			""";
+
+	private final JdbcClient jdbc;
+	private final Jurisdictions jurisdictions;
+	private final Units units;
+	private final AuditLog audit;
+
+	Agencies(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.jurisdictions = jurisdictions;
+		this.units = units;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Agency> list(String query, AgencyKind kind, int page, int size) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		String folded = query == null || query.isBlank() ? null : "%" + VietnameseText.fold(query.strip()) + "%";
+		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE " + jurisdiction.restrictOrAbove("a.unit_id") + """
+				  AND (CAST(:q AS text) IS NULL OR public.vn_fold(a.name) LIKE :q)
+				  AND (CAST(:kind AS text) IS NULL OR a.kind = :kind)
+				ORDER BY g.level, g.code, a.kind, a.name LIMIT :limit OFFSET :offset"""))
+			.param("q", folded)
+			.param("kind", kind == null ? null : kind.name())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(Agencies::map)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Agency> find(long id) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE a.id = :id AND " + jurisdiction.restrictOrAbove("a.unit_id")))
+			.param("id", id)
+			.query(Agencies::map)
+			.optional();
+	}
+
+	public Agency get(long id) {
+		return find(id).orElseThrow(() -> UserFacingException.notFound("error.agency.not-found", id));
+	}
+
+	/** Creates an agency in a unit within the caller's jurisdiction. */
+	public long create(AgencyDraft draft) {
+		AdministrativeUnit unit = validate(draft);
+		long id = jdbc.sql("""
+				INSERT INTO directory.agency (kind, name, unit_id, province_code, address, phone, email, valid_from, valid_to)
+				VALUES (:kind, :name, :unit, :province, :address, :phone, :email, :from, :to) RETURNING id""")
+			.param("kind", draft.kind().name())
+			.param("name", VietnameseText.clean(draft.name()))
+			.param("unit", unit.id())
+			.param("province", unit.provinceCode())
+			.param("address", VietnameseText.clean(draft.address()))
+			.param("phone", VietnameseText.clean(draft.phone()))
+			.param("email", VietnameseText.clean(draft.email()))
+			.param("from", draft.validFrom())
+			.param("to", draft.validTo())
+			.query(Long.class)
+			.single();
+		audit.record("AGENCY_CREATED", "Agency", id, unit.id(), draft.name());
+		return id;
+	}
+
+	/** Changes an agency the caller may administer; refuses if someone else changed it since {@code version}. */
+	public void update(long id, int version, AgencyDraft draft) {
+		Agency current = get(id);
+		jurisdictions.requireWithin(current.unitId(), "error.agency.not-found", id);
+		AdministrativeUnit unit = validate(draft);
+		int changed = jdbc.sql("""
+				UPDATE directory.agency SET kind = :kind, name = :name, unit_id = :unit, province_code = :province,
+				       address = :address, phone = :phone, email = :email, valid_from = :from, valid_to = :to,
+				       version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("kind", draft.kind().name())
+			.param("name", VietnameseText.clean(draft.name()))
+			.param("unit", unit.id())
+			.param("province", unit.provinceCode())
+			.param("address", VietnameseText.clean(draft.address()))
+			.param("phone", VietnameseText.clean(draft.phone()))
+			.param("email", VietnameseText.clean(draft.email()))
+			.param("from", draft.validFrom())
+			.param("to", draft.validTo())
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (changed == 0) {
+			throw new OptimisticLockingFailureException("agency " + id + " changed since version " + version);
+		}
+		audit.record("AGENCY_UPDATED", "Agency", id, unit.id(), draft.name());
+	}
+
+	private AdministrativeUnit validate(AgencyDraft draft) {
+		List<InputProblem> problems = new ArrayList<>();
+		if (draft.kind() == null) {
+			problems.add(InputProblem.field("kind", "error.field.required", "kind"));
+		}
+		if (VietnameseText.clean(draft.name()) == null) {
+			problems.add(InputProblem.field("name", "error.field.required", "name"));
+		}
+		if (draft.validFrom() != null && draft.validTo() != null && draft.validTo().isBefore(draft.validFrom())) {
+			problems.add(InputProblem.field("validTo", "error.field.dates-reversed"));
+		}
+		LocalDate asOf = draft.validFrom() == null ? LocalDate.now() : draft.validFrom();
+		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
+		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
+			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+		return unit.get();
+	}
+
+	static Agency map(ResultSet rs, int row) throws SQLException {
+		return new Agency(rs.getLong("id"), AgencyKind.valueOf(rs.getString("kind")), rs.getString("name"),
+				rs.getLong("unit_id"), rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("address"),
+				rs.getString("phone"), rs.getString("email"), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class), (Long) rs.getObject("replaced_by_id"), rs.getInt("version"));
+	}
+}

@@ -1,0 +1,121 @@
+package vn.vongtay.identity;
+
+import java.io.Serial;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The person or machine behind a request: roles, the units they answer for, and the agency they speak for. Kept in the
+ * session (in the database), so it is serialisable and holds ids, not entities.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final long id;
+	private final String username;
+	private final String displayName;
+	private final Set<Role> roles;
+	private final Set<Long> unitIds;
+	private final Long agencyId;
+	private final boolean enabled;
+	private final Instant lockedUntil;
+	private String passwordHash;
+
+	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
+			boolean enabled, Instant lockedUntil, String passwordHash) {
+		this.id = id;
+		this.username = username;
+		this.displayName = displayName;
+		this.roles = Set.copyOf(roles);
+		this.unitIds = Set.copyOf(unitIds);
+		this.agencyId = agencyId;
+		this.enabled = enabled;
+		this.lockedUntil = lockedUntil;
+		this.passwordHash = passwordHash;
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Set<Role> roles() {
+		return roles;
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean administers() {
+		return roles.stream().anyMatch(Role::administers);
+	}
+
+	public Set<Long> unitIds() {
+		return unitIds;
+	}
+
+	public Long agencyId() {
+		return agencyId;
+	}
+
+	public Jurisdiction jurisdiction() {
+		return new Jurisdiction(unitIds);
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof SignedInUser user && user.id == id;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(id);
+	}
+
+	@Override
+	public String toString() {
+		return username;
+	}
+}

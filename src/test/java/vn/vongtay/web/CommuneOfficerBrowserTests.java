@@ -1,0 +1,82 @@
+package vn.vongtay.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A real browser (Debian's chromium and chromedriver, installed by {@code .ci/run}) signs in as the commune officer xa.a
+ * and lands on their commune's page in Vietnamese. On a developer machine without chromedriver the test is skipped;
+ * under CI it must run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class CommuneOfficerBrowserTests {
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+		if (!available && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI must install chromium and chromium-driver");
+		}
+		assumeTrue(available, "chromium and chromedriver are not installed");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toString());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1366,768", "--lang=vi-VN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aCommuneOfficerSignsInAndLandsOnTheirCommuneInVietnamese() {
+		browser.get("http://localhost:" + port + "/");
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập Vòng Tay");
+		browser.findElement(By.id("username")).sendKeys("xa.a");
+		browser.findElement(By.id("password")).sendKeys("Demo@2026");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Xin chào"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xin chào, Công chức VH-XH xã Tuần Giáo");
+		assertThat(browser.findElement(By.cssSelector(".unit-home h2")).getText()).isEqualTo("Xã Tuần Giáo");
+		assertThat(browser.findElement(By.cssSelector(".unit-home")).getText())
+			.contains("Tiếp nhận từ các đơn vị trước sắp xếp", "Thị trấn Tuần Giáo", "Xã Quài Nưa", "Xã Quài Cang");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+		assertThat(browser.findElement(By.tagName("nav")).getText()).contains("Trang chủ", "Đơn vị hành chính");
+	}
+}
