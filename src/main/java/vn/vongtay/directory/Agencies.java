@@ -79,18 +79,9 @@ public class Agencies {
 	/** Creates an agency in a unit within the caller's jurisdiction. */
 	public long create(AgencyDraft draft) {
 		AdministrativeUnit unit = validate(draft);
-		long id = jdbc.sql("""
+		long id = bindDraft(jdbc.sql("""
 				INSERT INTO directory.agency (kind, name, unit_id, province_code, address, phone, email, valid_from, valid_to)
-				VALUES (:kind, :name, :unit, :province, :address, :phone, :email, :from, :to) RETURNING id""")
-			.param("kind", draft.kind().name())
-			.param("name", VietnameseText.clean(draft.name()))
-			.param("unit", unit.id())
-			.param("province", unit.provinceCode())
-			.param("address", VietnameseText.clean(draft.address()))
-			.param("phone", VietnameseText.clean(draft.phone()))
-			.param("email", VietnameseText.clean(draft.email()))
-			.param("from", draft.validFrom())
-			.param("to", draft.validTo())
+				VALUES (:kind, :name, :unit, :province, :address, :phone, :email, :from, :to) RETURNING id"""), draft, unit)
 			.query(Long.class)
 			.single();
 		audit.record("AGENCY_CREATED", "Agency", id, unit.id(), draft.name());
@@ -102,20 +93,11 @@ public class Agencies {
 		Agency current = get(id);
 		jurisdictions.requireWithin(current.unitId(), "error.agency.not-found", id);
 		AdministrativeUnit unit = validate(draft);
-		int changed = jdbc.sql("""
+		int changed = bindDraft(jdbc.sql("""
 				UPDATE directory.agency SET kind = :kind, name = :name, unit_id = :unit, province_code = :province,
 				       address = :address, phone = :phone, email = :email, valid_from = :from, valid_to = :to,
 				       version = version + 1
-				WHERE id = :id AND version = :version""")
-			.param("kind", draft.kind().name())
-			.param("name", VietnameseText.clean(draft.name()))
-			.param("unit", unit.id())
-			.param("province", unit.provinceCode())
-			.param("address", VietnameseText.clean(draft.address()))
-			.param("phone", VietnameseText.clean(draft.phone()))
-			.param("email", VietnameseText.clean(draft.email()))
-			.param("from", draft.validFrom())
-			.param("to", draft.validTo())
+				WHERE id = :id AND version = :version"""), draft, unit)
 			.param("id", id)
 			.param("version", version)
 			.update();
@@ -145,6 +127,19 @@ public class Agencies {
 			throw UserFacingException.rejected(problems);
 		}
 		return unit.get();
+	}
+
+	private static JdbcClient.StatementSpec bindDraft(JdbcClient.StatementSpec statement, AgencyDraft draft,
+			AdministrativeUnit unit) {
+		return statement.param("kind", draft.kind().name())
+			.param("name", VietnameseText.clean(draft.name()))
+			.param("unit", unit.id())
+			.param("province", unit.provinceCode())
+			.param("address", VietnameseText.clean(draft.address()))
+			.param("phone", VietnameseText.clean(draft.phone()))
+			.param("email", VietnameseText.clean(draft.email()))
+			.param("from", draft.validFrom())
+			.param("to", draft.validTo());
 	}
 
 	static Agency map(ResultSet rs, int row) throws SQLException {

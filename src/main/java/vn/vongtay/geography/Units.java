@@ -132,18 +132,18 @@ public class Units {
 	}
 
 	public List<Successor> successorsOf(long unitId) {
-		return jdbc.sql(SELECT.replace("FROM geography.unit u",
-				"FROM geography.succession s JOIN geography.unit u ON u.id = s.successor_id")
-				.replace("SELECT u.id", "SELECT s.kind, u.id") + " WHERE s.predecessor_id = :id ORDER BY u.code")
-			.param("id", unitId)
-			.query((rs, n) -> new Successor(map(rs, n), SuccessionKind.valueOf(rs.getString("kind"))))
-			.list();
+		return lineage("s.successor_id", "s.predecessor_id", unitId);
 	}
 
 	public List<Successor> predecessorsOf(long unitId) {
+		return lineage("s.predecessor_id", "s.successor_id", unitId);
+	}
+
+	/** The units at the {@code other} end of the successions whose {@code known} end is the given unit. */
+	private List<Successor> lineage(String other, String known, long unitId) {
 		return jdbc.sql(SELECT.replace("FROM geography.unit u",
-				"FROM geography.succession s JOIN geography.unit u ON u.id = s.predecessor_id")
-				.replace("SELECT u.id", "SELECT s.kind, u.id") + " WHERE s.successor_id = :id ORDER BY u.code")
+				"FROM geography.succession s JOIN geography.unit u ON u.id = " + other)
+				.replace("SELECT u.id", "SELECT s.kind, u.id") + " WHERE " + known + " = :id ORDER BY u.code")
 			.param("id", unitId)
 			.query((rs, n) -> new Successor(map(rs, n), SuccessionKind.valueOf(rs.getString("kind"))))
 			.list();
