@@ -77,6 +77,15 @@ class AdministrativeUnitsApiTests {
 	}
 
 	@Test
+	void servesTheOpenApiDocumentOfTheApi() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/units/{code}/successors']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/me']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());
+	}
+
+	@Test
 	void refusesAnonymousCallersWithAProblemDetail() throws Exception {
 		mvc.perform(get("/api/v1/units"))
 			.andExpect(status().isUnauthorized())

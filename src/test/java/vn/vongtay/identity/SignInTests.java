@@ -43,6 +43,8 @@ class SignInTests {
 			.andExpect(authenticated().withUsername("cb.a"))
 			.andExpect(redirectedUrl("/"));
 		assertThat(auditCount("cb.a", "LOGIN")).isPositive();
+		assertThat(jdbc.sql("SELECT count(*) FROM identity.spring_session WHERE principal_name = 'cb.a'")
+			.query(Long.class).single()).as("sessions live in the database, shared by all instances").isPositive();
 	}
 
 	@Test
