@@ -28,6 +28,12 @@ class OfficialListImportTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	@Test
 	void importsAStatisticsOfficeListWithDistrictsAndRestoresLeadingZeros() {
 		String csv = HEADER + """
@@ -61,6 +67,25 @@ class OfficialListImportTests {
 			.containsExactly("3:Phường/Xã", "4:Mã QH", "5:Mã PX");
 		assertThat(jdbc.sql("SELECT count(*) FROM geography.unit").query(Long.class).single()).isEqualTo(before);
 		assertThat(units.findByCode("98001", LocalDate.of(2030, 6, 1))).isEmpty();
+	}
+
+	@Test
+	void anAdministratorUploadingABrokenFileSeesEachRowAndColumnInVietnamese() throws Exception {
+		String csv = HEADER + "Tỉnh Lỗi,96,,,Xã Không Mã,,Xã\n";
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/admin/units/import")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "broken.csv", "text/csv",
+					csv.getBytes(StandardCharsets.UTF_8)))
+			.param("layout", "OFFICIAL_LIST")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(users.loadUserByUsername("admin")))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(422))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Dữ liệu có 1 lỗi; không có gì được lưu.", "<td>2</td>", "<td>Mã PX</td>",
+				"Thiếu thông tin bắt buộc: Mã PX.");
+		assertThat(units.findByCode("96", LocalDate.of(2030, 6, 1)).filter(u -> "Tỉnh Lỗi".equals(u.fullName())))
+			.isEmpty();
 	}
 
 	@Test
