@@ -1,8 +1,6 @@
 package vn.vongtay.core;
 
-import java.text.Collator;
 import java.text.Normalizer;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -36,12 +34,5 @@ public final class VietnameseText {
 		}
 		String decomposed = Normalizer.normalize(text.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD);
 		return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-	}
-
-	/** Orders strings as a Vietnamese dictionary does (a ă â b c d đ e ê ...), tones after letters. */
-	public static Comparator<String> collation() {
-		Collator collator = Collator.getInstance(VIETNAMESE);
-		collator.setStrength(Collator.TERTIARY);
-		return collator::compare;
 	}
 }

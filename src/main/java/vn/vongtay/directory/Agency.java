@@ -9,8 +9,4 @@ import java.time.LocalDate;
 public record Agency(long id, AgencyKind kind, String name, long unitId, String unitCode, String unitName,
 		String address, String phone, String email, LocalDate validFrom, LocalDate validTo, Long replacedById,
 		int version) {
-
-	public boolean isValidOn(LocalDate date) {
-		return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
-	}
 }

@@ -12,8 +12,4 @@ public record AdministrativeUnit(long id, String code, UnitLevel level, String n
 	public boolean isValidOn(LocalDate date) {
 		return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
 	}
-
-	public boolean isCurrent(LocalDate today) {
-		return isValidOn(today);
-	}
 }

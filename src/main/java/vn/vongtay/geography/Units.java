@@ -161,24 +161,6 @@ public class Units {
 			.single();
 	}
 
-	/** Units valid on the date whose folded name contains the folded query, within the given roots. */
-	public List<AdministrativeUnit> search(String query, LocalDate asOf, Collection<Long> roots, int limit) {
-		String folded = VietnameseText.fold(VietnameseText.clean(query));
-		if (folded == null || roots.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql(SELECT + " WHERE " + VALID_ON + """
-				  AND (public.vn_fold(u.name) LIKE '%' || :q || '%' OR u.code = :code)
-				  AND u.id IN (""" + REACH_OF_ROOTS + ") ORDER BY u.level, u.code LIMIT :limit")
-			.param("asOf", asOf)
-			.param("q", folded)
-			.param("code", query.strip())
-			.param("jurisdictionRoots", roots)
-			.param("limit", limit)
-			.query(Units::map)
-			.list();
-	}
-
 	public long countValidOn(UnitLevel level, LocalDate asOf) {
 		return jdbc.sql("SELECT count(*) FROM geography.unit u WHERE u.level = :level AND " + VALID_ON)
 			.param("level", level.name())

@@ -142,13 +142,6 @@ public class UserAccounts {
 		replaceRolesAndUnits(id, roles, unitIds);
 	}
 
-	public void changePassword(long id, String passwordHash) {
-		jdbc.sql("UPDATE identity.app_user SET password_hash = :hash, version = version + 1 WHERE id = :id")
-			.param("hash", passwordHash)
-			.param("id", id)
-			.update();
-	}
-
 	private void replaceRolesAndUnits(long id, Set<Role> roles, Collection<Long> unitIds) {
 		jdbc.sql("DELETE FROM identity.user_role WHERE user_id = :id").param("id", id).update();
 		jdbc.sql("DELETE FROM identity.user_unit WHERE user_id = :id").param("id", id).update();
