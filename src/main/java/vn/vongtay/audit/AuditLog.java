@@ -2,7 +2,6 @@ package vn.vongtay.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import vn.vongtay.core.VietnamTime;
+
 /**
  * The append-only record of who read or changed what. Entries are written in their own transaction so that a read done
  * in a read-only transaction, or a change that later fails, is still on record.
@@ -25,7 +26,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class AuditLog {
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final JdbcClient jdbc;
 
@@ -70,11 +70,11 @@ public class AuditLog {
 		}
 		if (query.from() != null) {
 			where.append(" AND occurred_at >= :from");
-			params.put("from", query.from().atStartOfDay(VIETNAM).toOffsetDateTime());
+			params.put("from", query.from().atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
 		}
 		if (query.to() != null) {
 			where.append(" AND occurred_at < :to");
-			params.put("to", query.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime());
+			params.put("to", query.to().plusDays(1).atStartOfDay(VietnamTime.ZONE).toOffsetDateTime());
 		}
 		List<AuditEntry> entries = jdbc.sql("""
 				SELECT id, occurred_at, actor, action, subject_type, subject_id, unit_id, client_address, details
