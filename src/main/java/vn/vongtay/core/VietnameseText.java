@@ -1,6 +1,8 @@
 package vn.vongtay.core;
 
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,13 @@ public final class VietnameseText {
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private VietnameseText() {
+	}
+
+	/** Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones after letters, for sorting names in lists. */
+	public static Comparator<String> alphabetical() {
+		Collator collator = Collator.getInstance(VIETNAMESE);
+		collator.setStrength(Collator.TERTIARY);
+		return collator::compare;
 	}
 
 	/** Composed Unicode with runs of white space collapsed, or {@code null} for blank input. */

@@ -88,6 +88,34 @@ public class Agencies {
 		return id;
 	}
 
+	/**
+	 * The agency of a unit with this kind and name, created in the directory if it has none. Documents name agencies
+	 * without their locality ("Phòng Tư pháp" for "Phòng Tư pháp huyện Thọ Xuân"), so a directory name that starts
+	 * with the given one matches too; an exact match wins.
+	 */
+	public Agency resolve(AgencyDraft draft) {
+		LocalDate asOf = draft.validTo() != null ? draft.validTo() : LocalDate.now();
+		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
+		String name = VietnameseText.clean(draft.name());
+		if (unit.isEmpty() || name == null || draft.kind() == null) {
+			return get(create(draft));
+		}
+		Jurisdiction jurisdiction = jurisdictions.current();
+		// folded by the database on both sides: unaccent also folds typographic dashes and quotes that documents use
+		Optional<Agency> existing = jurisdiction.bind(jdbc.sql(SELECT + " WHERE a.unit_id = :unit AND a.kind = :kind AND "
+				+ jurisdiction.restrictOrAbove("a.unit_id") + """
+				   AND (public.vn_fold(a.name) = public.vn_fold(:name)
+				        OR public.vn_fold(a.name) LIKE replace(replace(replace(public.vn_fold(:name), '\\', '\\\\'),
+				                                       '%', '\\%'), '_', '\\_') || ' %')
+				ORDER BY (public.vn_fold(a.name) = public.vn_fold(:name)) DESC, a.id LIMIT 1"""))
+			.param("unit", unit.get().id())
+			.param("kind", draft.kind().name())
+			.param("name", name)
+			.query(Agencies::map)
+			.optional();
+		return existing.orElseGet(() -> get(create(draft)));
+	}
+
 	/** Changes an agency the caller may administer; refuses if someone else changed it since {@code version}. */
 	public void update(long id, int version, AgencyDraft draft) {
 		Agency current = get(id);
@@ -118,7 +146,8 @@ public class Agencies {
 		if (draft.validFrom() != null && draft.validTo() != null && draft.validTo().isBefore(draft.validFrom())) {
 			problems.add(InputProblem.field("validTo", "error.field.dates-reversed"));
 		}
-		LocalDate asOf = draft.validFrom() == null ? LocalDate.now() : draft.validFrom();
+		LocalDate asOf = draft.validFrom() != null ? draft.validFrom()
+				: draft.validTo() != null ? draft.validTo() : LocalDate.now();
 		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
 		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));

@@ -1,6 +1,8 @@
 package vn.vongtay.identity;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,25 @@ public class Jurisdictions {
 	public void requireWithin(long unitId, String notFoundKey, Object... arguments) {
 		if (!covers(unitId)) {
 			throw UserFacingException.notFound(notFoundKey, arguments);
+		}
+	}
+
+	/**
+	 * Runs work that no person asked for (loading demo data, a scheduled job) as the system: an administrator of the
+	 * whole country, named in the audit log, never able to sign in.
+	 */
+	public void runAsSystem(String name, Runnable work) {
+		SignedInUser system = new SignedInUser(0, name, name, java.util.Set.of(Role.SYSTEM_ADMIN),
+				java.util.Set.of(units.nation().id()), null, true, null, null);
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		try {
+			work.run();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
 		}
 	}
 

@@ -88,6 +88,13 @@ class DemoAgencies implements ApplicationRunner {
 		for (Template t : COMMUNE) {
 			insert(t.kind(), t.pattern(), "u.level = 'COMMUNE' AND u.valid_to IS NULL", null, null);
 		}
+		// the province labour department's child affairs went to the health department of the province that continues it
+		jdbc.sql("""
+				UPDATE directory.agency old SET replaced_by_id = health.id
+				FROM geography.succession s, directory.agency health
+				WHERE old.kind = 'SOCIAL_AFFAIRS' AND old.unit_id = s.predecessor_id AND s.kind = 'FULL'
+				  AND health.unit_id = s.successor_id AND health.kind = 'HEALTH_DEPARTMENT'""")
+			.update();
 		int count = jdbc.sql("SELECT count(*) FROM directory.agency").query(Integer.class).single();
 		log.info("Demo agencies created: {}", count);
 	}

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,11 @@ class DemoAccounts implements ApplicationRunner {
 
 	private static final LocalDate BEFORE_REFORM = LocalDate.of(2025, 6, 30);
 
-	record Demo(String username, String displayName, Role role, String unitCode, LocalDate asOf) {
+	record Demo(String username, String displayName, Role role, String unitCode, LocalDate asOf, String agencyName) {
+
+		Demo(String username, String displayName, Role role, String unitCode, LocalDate asOf) {
+			this(username, displayName, role, unitCode, asOf, null);
+		}
 	}
 
 	static final List<Demo> ACCOUNTS = List.of(
@@ -42,14 +47,20 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("lanhdao.dienbien", "Lãnh đạo tỉnh Điện Biên", Role.VIEWER, "11", null),
 			new Demo("huyen.hongngu", "Cán bộ Phòng LĐTBXH huyện Hồng Ngự (trước 01/7/2025)", Role.DISTRICT_OFFICER, "870",
 					BEFORE_REFORM),
-			new Demo("thanhtra.thoxuan", "Thanh tra - Đoàn kiểm tra liên ngành 178 Thanh Hóa", Role.INSPECTOR, "38", null));
+			new Demo("thanhtra.thoxuan", "Thanh tra - Đoàn kiểm tra liên ngành 178 Thanh Hóa", Role.INSPECTOR, "38", null),
+			new Demo("ldtbxh.thoxuan", "Đầu mối Phòng LĐTBXH huyện Thọ Xuân (trước 01/7/2025)", Role.AGENCY_FOCAL_POINT,
+					"395", BEFORE_REFORM, "Phòng Lao động - Thương binh và Xã hội huyện Thọ Xuân"),
+			new Demo("soyte.caobang", "Đầu mối Sở Y tế tỉnh Cao Bằng", Role.AGENCY_FOCAL_POINT, "04", null,
+					"Sở Y tế tỉnh Cao Bằng"));
 
 	private final UserAccounts accounts;
+	private final JdbcClient jdbc;
 	private final PasswordEncoder encoder;
 	private final Units units;
 
-	DemoAccounts(UserAccounts accounts, PasswordEncoder encoder, Units units) {
+	DemoAccounts(UserAccounts accounts, PasswordEncoder encoder, Units units, JdbcClient jdbc) {
 		this.accounts = accounts;
+		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.units = units;
 	}
@@ -65,11 +76,22 @@ class DemoAccounts implements ApplicationRunner {
 			hash = hash == null ? encoder.encode(PASSWORD) : hash;
 			LocalDate asOf = demo.asOf() == null ? LocalDate.now() : demo.asOf();
 			long unitId = units.byCode(demo.unitCode(), asOf).id();
-			accounts.create(demo.username(), demo.displayName(), null, hash, Set.of(demo.role()), Set.of(unitId), null);
+			accounts.create(demo.username(), demo.displayName(), null, hash, Set.of(demo.role()), Set.of(unitId),
+					demo.agencyName() == null ? null : agencyNamed(demo.agencyName()));
 			created++;
 		}
 		if (created > 0) {
 			log.info("{} demo accounts created (password {})", created, PASSWORD);
 		}
+	}
+
+	/**
+	 * The demo agency a focal point speaks for. Identity cannot call the directory (the directory asks identity whose
+	 * jurisdiction applies), so the demo data looks the agency up by the name the demo directory gave it.
+	 */
+	private Long agencyNamed(String name) {
+		return jdbc.sql("SELECT id FROM directory.agency WHERE name = :name").param("name", name).query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("demo agency missing: " + name));
 	}
 }

@@ -1,0 +1,277 @@
+package vn.vongtay.planning;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.Period;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.planning.PlanDetail.Task;
+import vn.vongtay.planning.TaskProgress.Evidence;
+import vn.vongtay.planning.internal.PlanAccess;
+
+/**
+ * Progress on tasks: per reporting period the lead agency records how the task stands, what was done, figures and
+ * evidence files; each partner agency adds its contribution; the officers of the issuing unit may record for either.
+ */
+@Component
+@Transactional(readOnly = true)
+public class TaskTracking {
+
+	/** Evidence an office attaches: scans, photos, signed reports and their spreadsheets. */
+	static final Set<String> EVIDENCE_TYPES = Set.of("pdf", "jpg", "jpeg", "png", "docx", "doc", "xlsx", "xls", "odt",
+			"ods");
+
+	static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
+
+	/** A file a user uploads. */
+	public record Upload(String fileName, String contentType, byte[] content) {
+	}
+
+	/** An evidence file's content, for download. */
+	public record EvidenceFile(String fileName, String contentType, byte[] content) {
+	}
+
+	/** Which agency the caller may record progress for on a task, and in which role. */
+	public record Reporter(AgencyRef agency, boolean lead) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Plans plans;
+	private final PlanAccess access;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	TaskTracking(JdbcClient jdbc, Plans plans, PlanAccess access, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** @throws UserFacingException 404 when the task does not exist or its plan is not visible */
+	public Task task(long taskId) {
+		Long planId = jdbc.sql("SELECT plan_id FROM planning.task WHERE id = :id").param("id", taskId)
+			.query(Long.class).optional()
+			.orElseThrow(() -> UserFacingException.notFound("error.plan.task-not-found", taskId));
+		access.requireVisible(planId);
+		return plans.tasks("t.id = :id", Map.of("id", taskId)).get(0);
+	}
+
+	/** Every report and contribution on the task, newest period first. */
+	public List<TaskProgress> progressOf(long taskId) {
+		task(taskId);
+		Map<Long, List<Evidence>> evidence = new HashMap<>();
+		jdbc.sql("""
+				SELECT e.id, e.progress_id, e.file_name, e.content_type, e.size_bytes FROM planning.evidence e
+				JOIN planning.progress p ON p.id = e.progress_id WHERE p.task_id = :task ORDER BY e.id""")
+			.param("task", taskId)
+			.query(rs -> {
+				evidence.computeIfAbsent(rs.getLong("progress_id"), k -> new ArrayList<>())
+					.add(new Evidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+							rs.getLong("size_bytes")));
+			});
+		record Row(long id, String period, long agency, boolean lead, ProgressStatus status, String done,
+				String figures, String by, java.time.Instant at, int version) {
+		}
+		List<Row> rows = jdbc.sql("""
+				SELECT p.*, u.display_name FROM planning.progress p LEFT JOIN identity.app_user u ON u.id = p.recorded_by
+				WHERE p.task_id = :task ORDER BY p.period_end DESC, p.role, p.recorded_at DESC""")
+			.param("task", taskId)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("period"), rs.getLong("agency_id"),
+					"LEAD".equals(rs.getString("role")), ProgressStatus.valueOf(rs.getString("status")),
+					rs.getString("done"), rs.getString("figures"), rs.getString("display_name"),
+					rs.getTimestamp("recorded_at").toInstant(), rs.getInt("version")))
+			.list();
+		Set<Long> agencyIds = new HashSet<>();
+		rows.forEach(r -> agencyIds.add(r.agency()));
+		Map<Long, AgencyRef> refs = plans.agencyRefs(agencyIds);
+		return rows.stream()
+			.map(r -> new TaskProgress(r.id(), taskId, Period.parse(r.period()), refs.get(r.agency()), r.lead(),
+					r.status(), r.done(), r.figures(), r.by(), r.at(), r.version(),
+					evidence.getOrDefault(r.id(), List.of())))
+			.toList();
+	}
+
+	/** The tasks of lower plans that answer this one, with how far they are. */
+	public List<Task> lowerTasks(long taskId) {
+		task(taskId);
+		return plans.tasks("""
+				t.id IN (SELECT ta.task_id FROM planning.task_answer ta
+				         JOIN planning.task h ON h.id = :task JOIN planning.plan hp2 ON hp2.id = h.plan_id
+				         WHERE ta.higher_plan_number = hp2.number AND ta.higher_task_number = h.number
+				           AND (ta.higher_plan_date IS NULL OR ta.higher_plan_date = hp2.issued_on))
+				ORDER BY hp.issued_on, t.position""", Map.of("task", taskId));
+	}
+
+	/** The agencies the caller may record progress for on this task: empty when they may only read. */
+	public List<Reporter> reportersFor(long taskId) {
+		Task task = task(taskId);
+		List<Reporter> reporters = new ArrayList<>();
+		long issuerUnit = jdbc.sql("SELECT p.issuer_unit_id FROM planning.plan p WHERE p.id = :plan")
+			.param("plan", task.planId()).query(Long.class).single();
+		List<Long> mine = access.myAgencies();
+		boolean manages = access.managesPlan(issuerUnit);
+		if (task.leadAgency() != null && (manages || mine.contains(task.leadAgency().id()))) {
+			reporters.add(new Reporter(task.leadAgency(), true));
+		}
+		for (AgencyRef partner : task.partnerAgencies()) {
+			if (manages || mine.contains(partner.id())) {
+				reporters.add(new Reporter(partner, false));
+			}
+		}
+		return reporters;
+	}
+
+	/**
+	 * Records (or corrects, when {@code version} is the one read) what an agency did on a task in a period, with
+	 * evidence files added to those already there.
+	 *
+	 * @throws OptimisticLockingFailureException when someone else changed the same report since it was read
+	 */
+	@Transactional
+	public long record(long taskId, long agencyId, Period period, ProgressStatus status, String done, String figures,
+			Integer version, List<Upload> files) {
+		Reporter reporter = reportersFor(taskId).stream().filter(r -> r.agency().id() == agencyId).findFirst()
+			.orElseThrow(() -> new UserFacingException(403, "error.plan.not-responsible"));
+		List<InputProblem> problems = new ArrayList<>();
+		if (period == null) {
+			problems.add(InputProblem.field("period", "error.field.required", "period"));
+		}
+		else if (period.start().isAfter(LocalDate.now(clock))) {
+			problems.add(InputProblem.field("period", "error.plan.period-in-future", period.code()));
+		}
+		if (status == null) {
+			problems.add(InputProblem.field("status", "error.field.required", "status"));
+		}
+		for (Upload file : files) {
+			problems.addAll(checkEvidence(file));
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+		long userId = Jurisdictions.requireUser().id();
+		Long existing = jdbc.sql("""
+				SELECT id FROM planning.progress WHERE task_id = :task AND period = :period AND agency_id = :agency""")
+			.param("task", taskId).param("period", period.code()).param("agency", agencyId)
+			.query(Long.class).optional().orElse(null);
+		long progressId;
+		if (existing == null) {
+			progressId = jdbc.sql("""
+					INSERT INTO planning.progress (task_id, period, period_end, agency_id, role, status, done, figures,
+					       recorded_by)
+					VALUES (:task, :period, :end, :agency, :role, :status, :done, :figures, :by)
+					ON CONFLICT (task_id, period, agency_id) DO NOTHING RETURNING id""")
+				.param("task", taskId)
+				.param("period", period.code())
+				.param("end", period.end())
+				.param("agency", agencyId)
+				.param("role", reporter.lead() ? "LEAD" : "PARTNER")
+				.param("status", status.name())
+				.param("done", VietnameseText.clean(done))
+				.param("figures", VietnameseText.clean(figures))
+				.param("by", userId)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> new OptimisticLockingFailureException("progress recorded concurrently"));
+		}
+		else {
+			if (version == null) {
+				throw new OptimisticLockingFailureException("progress " + existing + " exists; its version was not given");
+			}
+			int changed = jdbc.sql("""
+					UPDATE planning.progress SET status = :status, done = :done, figures = :figures, recorded_by = :by,
+					       recorded_at = now(), version = version + 1
+					WHERE id = :id AND version = :version""")
+				.param("status", status.name())
+				.param("done", VietnameseText.clean(done))
+				.param("figures", VietnameseText.clean(figures))
+				.param("by", userId)
+				.param("id", existing)
+				.param("version", version)
+				.update();
+			if (changed == 0) {
+				throw new OptimisticLockingFailureException("progress " + existing + " changed since version " + version);
+			}
+			progressId = existing;
+		}
+		for (Upload file : files) {
+			jdbc.sql("""
+					INSERT INTO planning.evidence (progress_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
+					VALUES (:progress, :name, :type, :size, :sha, :content, :by)""")
+				.param("progress", progressId)
+				.param("name", VietnameseText.clean(file.fileName()))
+				.param("type", file.contentType() == null ? "application/octet-stream" : file.contentType())
+				.param("size", file.content().length)
+				.param("sha", sha256(file.content()))
+				.param("content", file.content())
+				.param("by", userId)
+				.update();
+		}
+		audit.record("TASK_PROGRESS_RECORDED", "Task", taskId, null,
+				period.code() + " " + status + " agency " + agencyId + " files " + files.size());
+		return progressId;
+	}
+
+	/** @throws UserFacingException 404 when the file's plan is not visible to the caller */
+	public EvidenceFile evidence(long evidenceId) {
+		record Row(long taskId, String name, String type, byte[] content) {
+		}
+		Row row = jdbc.sql("""
+				SELECT p.task_id, e.file_name, e.content_type, e.content FROM planning.evidence e
+				JOIN planning.progress p ON p.id = e.progress_id WHERE e.id = :id""")
+			.param("id", evidenceId)
+			.query((ResultSet rs, int n) -> new Row(rs.getLong("task_id"), rs.getString("file_name"),
+					rs.getString("content_type"), rs.getBytes("content")))
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("error.plan.evidence-not-found", evidenceId));
+		task(row.taskId());
+		audit.record("EVIDENCE_DOWNLOADED", "Evidence", evidenceId, null, row.name());
+		return new EvidenceFile(row.name(), row.type(), row.content());
+	}
+
+	private static List<InputProblem> checkEvidence(Upload file) {
+		String name = file.fileName() == null ? "" : file.fileName();
+		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+		if (!EVIDENCE_TYPES.contains(extension)) {
+			return List.of(InputProblem.field("files", "error.plan.evidence-type", name, String.join(", ",
+					EVIDENCE_TYPES.stream().sorted().toList())));
+		}
+		if (file.content().length == 0) {
+			return List.of(InputProblem.field("files", "error.file.empty"));
+		}
+		if (file.content().length > MAX_EVIDENCE_BYTES) {
+			return List.of(InputProblem.field("files", "error.plan.evidence-too-large", name, "20"));
+		}
+		return List.of();
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package vn.vongtay.planning.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
+
+import vn.vongtay.directory.AgencyKind;
+import vn.vongtay.planning.Direction;
+import vn.vongtay.planning.Measure;
+import vn.vongtay.planning.PlanKind;
+import vn.vongtay.planning.PlanStatus;
+import vn.vongtay.planning.ReportKind;
+import vn.vongtay.planning.TimeframeKind;
+
+/**
+ * A plan as written in the exchange format {@code vongtay-plan/1} (see {@code docs/plan-format.md}): what an import
+ * reads and an export writes. Agencies are named by keys declared in the document; {@link Place}s say where each part
+ * was written so that an error found against the database still points into the file.
+ */
+record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry> objectives, List<TaskEntry> tasks,
+		List<ReportingEntry> reporting) {
+
+	static final String FORMAT = "vongtay-plan/1";
+
+	/** A line of the file (1-based, or null when not read from a file) and the path to the value. */
+	record Place(Integer line, String path) {
+	}
+
+	record Header(String key, PlanKind kind, String number, LocalDate issuedOn, String title, int yearFrom,
+			Integer yearTo, PlanStatus status, String issuerUnitCode, String issuerAgency, Submission submission,
+			String sourceFile, String summary, List<Reference> basedOn, String originalText, Place keyPlace,
+			Place issuerPlace) {
+
+		Header withOriginalText(String text) {
+			return new Header(key, kind, number, issuedOn, title, yearFrom, yearTo, status, issuerUnitCode, issuerAgency,
+					submission, sourceFile, summary, basedOn, java.text.Normalizer.normalize(text,
+							java.text.Normalizer.Form.NFC), keyPlace, issuerPlace);
+		}
+
+		/** The date the plan's units and agencies are looked up at: its issue date, or the start of its period. */
+		LocalDate asOf() {
+			return issuedOn != null ? issuedOn : LocalDate.of(yearFrom, 1, 1);
+		}
+	}
+
+	record Submission(String number, LocalDate issuedOn, String title) {
+	}
+
+	record Reference(String kind, String number, LocalDate date, String issuer, String title, boolean implementsIt) {
+	}
+
+	record AgencyEntry(String key, AgencyKind kind, String name, String unitCode, Place place) {
+	}
+
+	record ObjectiveEntry(String number, ObjectiveKind kind, String statement, List<TargetEntry> targets) {
+	}
+
+	enum ObjectiveKind {
+		GENERAL, SPECIFIC
+	}
+
+	record TargetEntry(String code, String statement, Measure unit, Direction direction, BigDecimal baselineValue,
+			Integer baselineYear, SortedMap<Integer, BigDecimal> values, String unitCode, String indicator,
+			List<TargetEntry> parts, Place place) {
+	}
+
+	record TaskEntry(String number, String section, String statement, String lead, List<String> partners,
+			Timeframe timeframe, String expectedResult, List<Answer> answers) {
+	}
+
+	record Timeframe(TimeframeKind kind, Integer year, Integer quarter, LocalDate dueOn, String text) {
+	}
+
+	/** A task of a higher plan (by that plan's number, as cited in {@code basedOn}) that this task answers. */
+	record Answer(String plan, String task) {
+	}
+
+	record ReportingEntry(ReportKind kind, String reporter, String recipient, Integer fromYear, Integer toYear,
+			Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes, String text) {
+	}
+}
