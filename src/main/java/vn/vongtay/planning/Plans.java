@@ -178,7 +178,7 @@ public class Plans {
 			.list();
 	}
 
-	/** The tasks the caller's agency leads or takes part in, across every plan, overdue first. */
+	/** The tasks the caller's agency leads or takes part in, across every plan, by plan and overdue first. */
 	public List<Task> myTasks() {
 		List<Long> mine = access.myAgencies();
 		if (mine.isEmpty()) {
@@ -188,8 +188,26 @@ public class Plans {
 				(t.lead_agency_id IN (:mine)
 				 OR EXISTS (SELECT 1 FROM planning.task_partner tp WHERE tp.task_id = t.id AND tp.agency_id IN (:mine)))
 				ORDER BY hp.issued_on DESC NULLS LAST, t.plan_id, t.position""", Map.of("mine", mine)));
-		tasks.sort(byUrgency());
+		// grouped by plan, the newest plan first as the query ordered them, and overdue first within each plan
+		Map<Long, Integer> planOrder = new HashMap<>();
+		tasks.forEach(t -> planOrder.putIfAbsent(t.planId(), planOrder.size()));
+		tasks.sort(Comparator.comparing((Task t) -> planOrder.get(t.planId())).thenComparing(byUrgency()));
 		return tasks;
+	}
+
+	/** The plans with these ids that the caller may see, by id (to name the plans of a list of tasks). */
+	public Map<Long, PlanSummary> summaries(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PlanSummary> found = new HashMap<>();
+		access.bind(jdbc.sql(SUMMARY + " WHERE p.id IN (:ids) AND " + access.visible("p")))
+			.param("today", today())
+			.param("ids", ids)
+			.query(Plans::summary)
+			.list()
+			.forEach(plan -> found.put(plan.id(), plan));
+		return found;
 	}
 
 	/** The tasks of a plan grouped by lead agency, each group overdue first; tasks without a lead come last. */

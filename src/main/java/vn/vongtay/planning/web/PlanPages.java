@@ -156,7 +156,9 @@ class PlanPages {
 
 	@GetMapping("/my-tasks")
 	String myTasks(Model model) {
-		model.addAttribute("tasks", plans.myTasks());
+		List<Task> tasks = plans.myTasks();
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("plans", plans.summaries(tasks.stream().map(Task::planId).distinct().toList()));
 		return "planning/my-tasks";
 	}
 
