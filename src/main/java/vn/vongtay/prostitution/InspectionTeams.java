@@ -156,13 +156,11 @@ public class InspectionTeams {
 				WHERE m.team_id IN (:ids)
 				ORDER BY m.team_id, CASE m.role WHEN 'HEAD' THEN 0 WHEN 'DEPUTY' THEN 1 WHEN 'MEMBER' THEN 2 ELSE 3 END, m.id""")
 			.param("ids", rows.stream().map(Row::id).toList())
-			.query((rs, n) -> {
+			.query(rs -> {
 				members.computeIfAbsent(rs.getLong("team_id"), k -> new ArrayList<>())
 					.add(new InspectionTeam.Member(rs.getString("person_name"), rs.getLong("agency_id"),
 							rs.getString("agency_name"), TeamRole.valueOf(rs.getString("role"))));
-				return null;
-			})
-			.list();
+			});
 		return rows.stream()
 			.map(r -> new InspectionTeam(r.id(), r.name(), r.decisionNumber(), r.decisionDate(), r.unitId(), r.unitName(),
 					List.copyOf(members.getOrDefault(r.id(), List.of())), r.version()))
