@@ -1,0 +1,5 @@
+package vn.vongtay.prostitution;
+
+public enum EstablishmentStatus {
+	OPEN, SUSPENDED, CLOSED
+}

@@ -1,0 +1,17 @@
+package vn.vongtay.prostitution;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A pseudonymous record of a person who sells sex and uses social services: a generated code, never a name, kept only
+ * with their consent.
+ */
+public record SupportRecord(long id, String code, Integer birthYear, Sex sex, long unitId, String unitCode,
+		String unitName, LocalDate consentOn, Set<SupportServiceKind> needs, ReintegrationStatus reintegrationStatus,
+		String notes, List<ServiceReceived> services, int version) {
+
+	public record ServiceReceived(long id, SupportServiceKind service, LocalDate providedOn, String provider) {
+	}
+}

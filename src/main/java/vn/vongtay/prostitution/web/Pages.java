@@ -1,0 +1,63 @@
+package vn.vongtay.prostitution.web;
+
+import java.util.List;
+
+/** Helpers the pages of this module share: pagination by asking one row more than shown. */
+final class Pages {
+
+	static final int SIZE = 50;
+
+	private Pages() {
+	}
+
+	static <T> List<T> shown(List<T> fetched) {
+		return fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
+	}
+
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static Long parseLong(String value) {
+		String v = blankToNull(value);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(v.replace(".", "").replace(" ", ""));
+		}
+		catch (NumberFormatException e) {
+			throw vn.vongtay.core.UserFacingException.invalid("error.field.invalid", value);
+		}
+	}
+
+	static <T> T at(List<T> list, int i) {
+		return list == null || i >= list.size() ? null : list.get(i);
+	}
+
+	static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
+		String v = blankToNull(value);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, v);
+		}
+		catch (IllegalArgumentException e) {
+			throw vn.vongtay.core.UserFacingException.invalid("error.field.invalid", value);
+		}
+	}
+
+	static java.time.LocalDate parseDate(String value) {
+		String v = blankToNull(value);
+		if (v == null) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(v);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw vn.vongtay.core.UserFacingException.invalid("error.field.invalid", value);
+		}
+	}
+}
