@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
@@ -146,11 +147,11 @@ public class Inspections {
 			}
 			if (team.isPresent() && on.isBefore(team.get().decisionDate())) {
 				problems.add(InputProblem.field("inspectedOn", "prostitution.error.before-team-decision",
-						Formats.date(team.get().decisionDate())));
+						VietnameseFormats.date(team.get().decisionDate())));
 			}
 			inForce = decrees.inForceOn(on);
 			if (inForce.isEmpty() && !draft.violations().isEmpty()) {
-				problems.add(InputProblem.field("inspectedOn", "prostitution.error.no-decree-in-force", Formats.date(on)));
+				problems.add(InputProblem.field("inspectedOn", "prostitution.error.no-decree-in-force", VietnameseFormats.date(on)));
 			}
 		}
 		for (int i = 0; i < draft.violations().size(); i++) {
@@ -255,14 +256,14 @@ public class Inspections {
 		DecreeArticle a = article.get();
 		if (on != null && inForce.isPresent() && a.decreeId() != inForce.get().id()) {
 			problems.add(InputProblem.field(field + ".articleId", "prostitution.error.article-not-in-force",
-					a.article(), a.decreeNumber(), Formats.date(on), inForce.get().number()));
+					a.article(), a.decreeNumber(), VietnameseFormats.date(on), inForce.get().number()));
 		}
 		if (v.sanction() == Sanction.FINE && fine > 0 && ((a.fineMinVnd() != null && fine < a.fineMinVnd())
 				|| (a.fineMaxVnd() != null && fine > a.fineMaxVnd()))) {
 			problems.add(InputProblem.field(field + ".fineVnd", "prostitution.error.fine-out-of-range",
-					Formats.amount(fine), a.citation(),
-					a.fineMinVnd() == null ? "0" : Formats.amount(a.fineMinVnd()),
-					a.fineMaxVnd() == null ? "…" : Formats.amount(a.fineMaxVnd())));
+					VietnameseFormats.number(fine), a.citation(),
+					a.fineMinVnd() == null ? "0" : VietnameseFormats.number(a.fineMinVnd()),
+					a.fineMaxVnd() == null ? "…" : VietnameseFormats.number(a.fineMaxVnd())));
 		}
 	}
 

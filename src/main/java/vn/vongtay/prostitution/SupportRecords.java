@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
@@ -152,7 +153,7 @@ public class SupportRecords {
 		}
 		else if (providedOn.isBefore(record.consentOn())) {
 			problems.add(InputProblem.field("providedOn", "prostitution.error.service-before-consent",
-					Formats.date(record.consentOn())));
+					VietnameseFormats.date(record.consentOn())));
 		}
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);

@@ -1,7 +1,5 @@
 package vn.vongtay.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -9,9 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real browser (Debian's chromium and chromedriver, installed by {@code .ci/run}) signs in as the commune officer xa.a
@@ -30,9 +24,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ActiveProfiles("demo")
 class CommuneOfficerBrowserTests {
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
 	private static WebDriver browser;
 
 	@LocalServerPort
@@ -40,26 +31,12 @@ class CommuneOfficerBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-		if (!available && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must install chromium and chromium-driver");
-		}
-		assumeTrue(available, "chromium and chromedriver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,768", "--lang=vi-VN");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Browsers.stop(browser);
 	}
 
 	@Test

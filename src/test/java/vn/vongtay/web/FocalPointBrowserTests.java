@@ -1,7 +1,6 @@
 package vn.vongtay.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,10 +29,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 class FocalPointBrowserTests {
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
 	private static WebDriver browser;
 
 	@LocalServerPort
@@ -46,25 +36,12 @@ class FocalPointBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() {
-		boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-		if (!available && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI must install chromium and chromium-driver");
-		}
-		assumeTrue(available, "chromium and chromedriver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,900", "--lang=vi-VN");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = Browsers.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+		Browsers.stop(browser);
 	}
 
 	@Test
@@ -106,7 +83,6 @@ class FocalPointBrowserTests {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Browsers.screenshot(browser, name);
 	}
 }

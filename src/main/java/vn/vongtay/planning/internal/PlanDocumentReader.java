@@ -264,7 +264,7 @@ final class PlanDocumentReader {
 					"answers");
 			String lead = agencyKey(entry, "lead", path);
 			List<String> partners = new ArrayList<>();
-			eachScalar(entry, "partners", path, (node, partnerPath) -> {
+			eachItem(entry, "partners", path, (node, partnerPath) -> {
 				String partner = agencyKeyAt(node, partnerPath);
 				if (partner != null) {
 					partners.add(partner);
@@ -328,7 +328,7 @@ final class PlanDocumentReader {
 				}
 			}
 			List<String> annexes = new ArrayList<>();
-			eachScalar(entry, "annexes", path, (node, annexPath) -> {
+			eachItem(entry, "annexes", path, (node, annexPath) -> {
 				String annex = VietnameseText.clean(scalar(node));
 				if (annex != null) {
 					annexes.add(annex);
@@ -347,30 +347,21 @@ final class PlanDocumentReader {
 		void read(MappingNode entry, String path);
 	}
 
-	private interface ScalarReader {
+	private interface ItemReader {
 		void read(Node node, String path);
 	}
 
 	private void each(MappingNode parent, String key, String parentPath, EntryReader reader) {
-		String path = join(parentPath, key);
-		Node node = value(parent, key);
-		if (node == null || isNull(node)) {
-			return;
-		}
-		if (!(node instanceof SequenceNode sequence)) {
-			problem(node, path, "error.plan.list-expected");
-			return;
-		}
-		for (int i = 0; i < sequence.getValue().size(); i++) {
-			String itemPath = path + "[" + i + "]";
-			MappingNode item = mapping(sequence.getValue().get(i), itemPath, true);
+		eachItem(parent, key, parentPath, (node, itemPath) -> {
+			MappingNode item = mapping(node, itemPath, true);
 			if (item != null) {
 				reader.read(item, itemPath);
 			}
-		}
+		});
 	}
 
-	private void eachScalar(MappingNode parent, String key, String parentPath, ScalarReader reader) {
+	/** Every item of the list under {@code key} (absent or null is an empty list), with its path. */
+	private void eachItem(MappingNode parent, String key, String parentPath, ItemReader reader) {
 		String path = join(parentPath, key);
 		Node node = value(parent, key);
 		if (node == null || isNull(node)) {

@@ -3,7 +3,6 @@ package vn.vongtay.planning.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.vongtay.audit.AuditLog;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.AgencyDraft;
 import vn.vongtay.geography.AdministrativeUnit;
@@ -41,8 +41,6 @@ import vn.vongtay.planning.internal.PlanDocument.Timeframe;
  */
 @Component
 public class PlanImporter {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final JdbcClient jdbc;
 	private final Units units;
@@ -80,7 +78,7 @@ public class PlanImporter {
 		LocalDate asOf = plan.asOf();
 		Optional<AdministrativeUnit> issuer = units.findByCode(plan.issuerUnitCode(), asOf);
 		if (issuer.isEmpty()) {
-			problems.add(at(plan.issuerPlace(), "error.plan.unit-unknown", plan.issuerUnitCode(), DATE.format(asOf)));
+			problems.add(at(plan.issuerPlace(), "error.plan.unit-unknown", plan.issuerUnitCode(), VietnameseFormats.date(asOf)));
 		}
 		else if (!jurisdictions.covers(issuer.get().id())) {
 			problems.add(at(plan.issuerPlace(), "error.unit.outside-jurisdiction", plan.issuerUnitCode()));
@@ -89,7 +87,7 @@ public class PlanImporter {
 		for (AgencyEntry agency : document.agencies()) {
 			Optional<AdministrativeUnit> unit = units.findByCode(agency.unitCode(), asOf);
 			if (unit.isEmpty()) {
-				problems.add(at(agency.place(), "error.plan.unit-unknown", agency.unitCode(), DATE.format(asOf)));
+				problems.add(at(agency.place(), "error.plan.unit-unknown", agency.unitCode(), VietnameseFormats.date(asOf)));
 			}
 			else {
 				agencyUnits.put(agency.key(), unit.get());
@@ -99,7 +97,7 @@ public class PlanImporter {
 		for (TargetEntry target : allTargets(document)) {
 			if (target.unitCode() != null) {
 				units.findByCode(target.unitCode(), asOf).ifPresentOrElse(u -> targetUnits.put(target.code(), u.id()),
-						() -> problems.add(at(target.place(), "error.plan.unit-unknown", target.unitCode(), DATE.format(asOf))));
+						() -> problems.add(at(target.place(), "error.plan.unit-unknown", target.unitCode(), VietnameseFormats.date(asOf))));
 			}
 		}
 		if (!problems.isEmpty()) {
