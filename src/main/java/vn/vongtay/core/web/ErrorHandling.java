@@ -7,12 +7,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -29,9 +32,12 @@ import vn.vongtay.core.UserFacingException;
 
 /**
  * Turns every failure into something a person can read: a problem detail for the API, an error page for the UI. Nothing
- * reaches the user as a stack trace; unexpected failures are logged with a reference the user can quote.
+ * reaches the user as a stack trace; unexpected failures are logged with a reference the user can quote. It runs before
+ * Spring's own problem-detail handler, which would otherwise answer some refusals (an unreadable JSON body) in English
+ * only.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
@@ -89,6 +95,11 @@ class ErrorHandling {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+			// what Spring refuses on its own (an unsupported media type, a missing part) is the caller's to fix
+			return respond(refusal.getStatusCode().value(), "error.bad-request", new Object[0], List.of(), request,
+					response);
+		}
 		String reference = Long.toHexString(System.nanoTime());
 		log.error("Unexpected failure {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
 		return respond(500, "error.unexpected", new Object[] { reference }, List.of(), request, response);
