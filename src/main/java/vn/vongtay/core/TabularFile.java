@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -18,8 +19,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * The rows of an uploaded CSV or Excel file as text, the way the user sees them: the first sheet of a workbook, cells
- * as displayed (formulas are never evaluated: their text is kept), a CSV in UTF-8 (with or without BOM) separated by
- * commas, semicolons or tabs.
+ * as displayed (formulas are never evaluated: their text is kept; date cells as ISO dates, whole numbers in full), a
+ * CSV in UTF-8 (with or without BOM) separated by commas, semicolons or tabs.
  */
 public final class TabularFile {
 
@@ -72,6 +73,17 @@ public final class TabularFile {
 		}
 		if (cell.getCellType() == CellType.FORMULA) {
 			return "=" + cell.getCellFormula();
+		}
+		if (cell.getCellType() == CellType.NUMERIC) {
+			if (DateUtil.isCellDateFormatted(cell)) {
+				// a date cell as ISO text, whatever display format the office's copy of Excel gave it
+				return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+			}
+			double value = cell.getNumericCellValue();
+			if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+				// whole numbers in full: a 12-digit identification number typed as a number is not 1.23E+11
+				return String.valueOf((long) value);
+			}
 		}
 		return formatter.formatCellValue(cell);
 	}

@@ -1,0 +1,585 @@
+package vn.vongtay.children;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.TabularFile;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.UnitLevel;
+import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.SignedInUser;
+
+/**
+ * Imports a commune's register file: first a check that shows every rejected row with its reason and every likely
+ * duplicate (within the file, or of a child already registered: same identification number, or same name without
+ * accents, same date of birth and commune), then a commit of the accepted rows in one transaction, or nothing. The
+ * file is kept with the import so that the commit reads exactly what was checked. Rows are written with PostgreSQL's
+ * COPY, so that a file of 100,000 children commits in seconds.
+ */
+@Component
+public class ChildImports {
+
+	public enum Status {
+		RECEIVED, CHECKING, PREVIEWED, COMMITTING, COMMITTED, DISCARDED, FAILED
+	}
+
+	/** What to do with a likely duplicate: leave it out (the default), register it anyway, or fill the existing record. */
+	public enum Decision {
+		SKIP, KEEP, MERGE
+	}
+
+	/** A row that looks like a child already in the file or the register. */
+	public record Duplicate(int row, String fullName, LocalDate birthDate, String reason, Integer sameAsRow,
+			Long existingChildId) {
+	}
+
+	/** Where an import stands and what its check found. */
+	public record Report(long id, String fileName, Status status, int totalRows, int accepted, int rejected,
+			int duplicates, int processed, int committed, List<InputProblem> errors, List<Duplicate> duplicateRows,
+			String uploadedBy, Instant uploadedAt, String failure) {
+
+		public int percentDone() {
+			int work = status == Status.COMMITTING ? accepted : totalRows;
+			return work == 0 ? 0 : Math.min(100, Math.round(100f * processed / work));
+		}
+	}
+
+	private record Preview(List<InputProblem> errors, List<Duplicate> duplicates) {
+	}
+
+	private static final int PROGRESS_EVERY = 2000;
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final Units units;
+	private final Jurisdictions jurisdictions;
+	private final Children children;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final TaskExecutor executor;
+	private final TransactionTemplate transaction;
+	private final TransactionTemplate progressTransaction;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
+			AuditLog audit, ApplicationEventPublisher events, TaskExecutor executor,
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.units = units;
+		this.jurisdictions = jurisdictions;
+		this.children = children;
+		this.audit = audit;
+		this.events = events;
+		this.executor = executor;
+		this.transaction = new TransactionTemplate(transactions);
+		this.progressTransaction = new TransactionTemplate(transactions);
+		this.progressTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.json = json;
+		this.clock = clock;
+	}
+
+	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
+
+	/** Checks a file and, when {@code commit}, registers its accepted rows (duplicates left out) in one go. */
+	public Report importNow(String fileName, byte[] content, boolean commit) {
+		long id = receive(fileName, content);
+		check(id);
+		if (commit && report(id).status() == Status.PREVIEWED) {
+			commit(id, Map.of());
+		}
+		return report(id);
+	}
+
+	/** Receives a file and checks it in the background; follow it with {@link #report(long)}. */
+	public long submit(String fileName, byte[] content) {
+		long id = receive(fileName, content);
+		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> check(id))));
+		return id;
+	}
+
+	/** Commits a checked file in the background; follow it with {@link #report(long)}. */
+	public void submitCommit(long id, Map<Integer, Decision> decisions) {
+		Report report = report(id);
+		if (report.status() != Status.PREVIEWED) {
+			throw UserFacingException.conflict("error.import.not-previewed");
+		}
+		setStatus(id, Status.COMMITTING);
+		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> commit(id, decisions))));
+	}
+
+	private void runQuietly(Runnable work) {
+		try {
+			work.run();
+		}
+		catch (RuntimeException e) {
+			// the failure is recorded on the import and shown to the user who follows it
+		}
+	}
+
+	public void discard(long id) {
+		report(id);
+		jdbc.sql("UPDATE children.import_run SET status = 'DISCARDED', content = '' WHERE id = :id AND status = 'PREVIEWED'")
+			.param("id", id).update();
+	}
+
+	private long receive(String fileName, byte[] content) {
+		if (content == null || content.length == 0) {
+			throw UserFacingException.invalid("error.file.empty");
+		}
+		SignedInUser user = Jurisdictions.requireUser();
+		return jdbc.sql("""
+				INSERT INTO children.import_run (file_name, content, uploaded_by, status)
+				VALUES (:name, :content, :by, 'RECEIVED') RETURNING id""")
+			.param("name", fileName == null || fileName.isBlank() ? "register.csv" : fileName)
+			.param("content", content)
+			.param("by", user.id())
+			.query(Long.class)
+			.single();
+	}
+
+	// --- check ---
+
+	private void check(long id) {
+		setStatus(id, Status.CHECKING);
+		try {
+			transaction.executeWithoutResult(status -> {
+				Checked checked = read(id);
+				Preview preview = new Preview(checked.errors(), checked.duplicates());
+				jdbc.sql("""
+						UPDATE children.import_run SET status = 'PREVIEWED', total_rows = :total, accepted = :accepted,
+						       rejected = :rejected, duplicates = :duplicates, processed = :total,
+						       preview = CAST(:preview AS jsonb)
+						WHERE id = :id""")
+					.param("total", checked.rows().size())
+					.param("accepted", checked.accepted().size())
+					.param("rejected", checked.rejectedRows())
+					.param("duplicates", checked.duplicates().size())
+					.param("preview", json.writeValueAsString(preview))
+					.param("id", id)
+					.update();
+			});
+		}
+		catch (UserFacingException e) {
+			fail(id, e);
+			throw e;
+		}
+	}
+
+	private record Checked(String fileName, List<RegisterFile.Row> rows, List<InputProblem> errors,
+			List<Duplicate> duplicates, List<RegisterFile.Row> accepted, Map<Integer, AdministrativeUnit> communes,
+			Map<Integer, Duplicate> duplicateByRow) {
+
+		int rejectedRows() {
+			return (int) errors.stream().map(InputProblem::row).filter(r -> r != null).distinct().count();
+		}
+	}
+
+	private Checked read(long id) {
+		Map<String, Object> run = jdbc.sql("SELECT file_name, content, uploaded_by FROM children.import_run WHERE id = :id")
+			.param("id", id).query().singleRow();
+		String fileName = (String) run.get("file_name");
+		List<List<String>> cells = TabularFile.read(fileName, (byte[]) run.get("content"));
+		LocalDate today = LocalDate.now(clock);
+		RegisterFile.Content content = RegisterFile.read(cells, ethnicities(), today);
+		if (!content.fileProblems().isEmpty()) {
+			throw UserFacingException.rejected(content.fileProblems());
+		}
+		List<InputProblem> errors = new ArrayList<>();
+		Map<String, Optional<AdministrativeUnit>> communeByCode = new HashMap<>();
+		Map<Integer, AdministrativeUnit> communes = new HashMap<>();
+		List<RegisterFile.Row> valid = new ArrayList<>();
+		for (RegisterFile.Row row : content.rows()) {
+			List<InputProblem> problems = new ArrayList<>(row.problems());
+			if (problems.isEmpty()) {
+				Optional<AdministrativeUnit> commune = communeByCode.computeIfAbsent(row.draft().communeCode(),
+						code -> units.findByCode(code, today).filter(u -> u.level() == UnitLevel.COMMUNE)
+							.filter(u -> jurisdictions.covers(u.id())));
+				if (commune.isEmpty()) {
+					problems.add(InputProblem.at(row.number(), RegisterFile.Column.COMMUNE_CODE.heading,
+							"error.unit.outside-jurisdiction", row.draft().communeCode()));
+				}
+				else {
+					communes.put(row.number(), commune.get());
+				}
+			}
+			if (problems.isEmpty()) {
+				valid.add(row);
+			}
+			errors.addAll(problems);
+		}
+		Map<Integer, Duplicate> duplicates = duplicates(valid, communes);
+		List<RegisterFile.Row> accepted = valid.stream().filter(r -> !duplicates.containsKey(r.number())).toList();
+		return new Checked(fileName, content.rows(), errors, List.copyOf(duplicates.values()), accepted, communes,
+				duplicates);
+	}
+
+	private Map<Integer, Duplicate> duplicates(List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes) {
+		Map<Integer, Duplicate> found = new LinkedHashMap<>();
+		Map<String, Integer> byPid = new HashMap<>();
+		Map<String, Integer> byName = new HashMap<>();
+		for (RegisterFile.Row row : rows) {
+			ChildDraft draft = row.draft();
+			String pid = draft.personalId();
+			String key = nameKey(draft.fullName(), draft.birthDate(), communes.get(row.number()).id());
+			Integer earlier = pid == null ? null : byPid.putIfAbsent(pid, row.number());
+			if (earlier != null) {
+				found.put(row.number(), duplicate(row, "PID_IN_FILE", earlier, null));
+				continue;
+			}
+			earlier = byName.putIfAbsent(key, row.number());
+			if (earlier != null) {
+				found.put(row.number(), duplicate(row, "NAME_IN_FILE", earlier, null));
+			}
+		}
+		if (byPid.isEmpty() && byName.isEmpty()) {
+			return found;
+		}
+		// against the register, in two set queries rather than one per row
+		Map<String, Long> registeredPids = new HashMap<>();
+		if (!byPid.isEmpty()) {
+			jdbc.sql("""
+					SELECT personal_id, id, unit_id FROM children.child
+					WHERE personal_id = ANY (string_to_array(:pids, ','))""")
+				.param("pids", String.join(",", byPid.keySet()))
+				.query(rs -> {
+					// a match outside the caller's jurisdiction is still a duplicate, but its id is not disclosed
+					registeredPids.put(rs.getString("personal_id"),
+							jurisdictions.covers(rs.getLong("unit_id")) ? rs.getLong("id") : -1L);
+				});
+		}
+		Map<String, Long> registeredNames = new HashMap<>();
+		StringBuilder names = new StringBuilder();
+		StringBuilder dates = new StringBuilder();
+		StringBuilder unitIds = new StringBuilder();
+		for (String key : byName.keySet()) {
+			String[] parts = key.split("\u001f");
+			names.append(parts[0]).append('\u001e');
+			dates.append(parts[1]).append('\u001e');
+			unitIds.append(parts[2]).append('\u001e');
+		}
+		jdbc.sql("""
+				SELECT c.id, public.vn_fold(c.full_name) AS name, c.birth_date, c.unit_id FROM children.child c
+				JOIN unnest(string_to_array(:names, E'\\x1e'), CAST(string_to_array(:dates, E'\\x1e') AS date[]),
+				            CAST(string_to_array(:units, E'\\x1e') AS bigint[])) AS k (name, birth_date, unit_id)
+				  ON public.vn_fold(c.full_name) = k.name AND c.birth_date = k.birth_date AND c.unit_id = k.unit_id""")
+			.param("names", trimLast(names))
+			.param("dates", trimLast(dates))
+			.param("units", trimLast(unitIds))
+			.query(rs -> {
+				registeredNames.put(rs.getString("name") + "\u001f" + rs.getObject("birth_date", LocalDate.class) + "\u001f"
+						+ rs.getLong("unit_id"), rs.getLong("id"));
+			});
+		for (RegisterFile.Row row : rows) {
+			if (found.containsKey(row.number())) {
+				continue;
+			}
+			ChildDraft draft = row.draft();
+			Long byPidMatch = draft.personalId() == null ? null : registeredPids.get(draft.personalId());
+			if (byPidMatch != null) {
+				found.put(row.number(), duplicate(row, "PID_IN_REGISTER", null, byPidMatch < 0 ? null : byPidMatch));
+				continue;
+			}
+			Long byNameMatch = registeredNames.get(nameKey(draft.fullName(), draft.birthDate(),
+					communes.get(row.number()).id()));
+			if (byNameMatch != null) {
+				found.put(row.number(), duplicate(row, "NAME_IN_REGISTER", null, byNameMatch));
+			}
+		}
+		return found;
+	}
+
+	private static Duplicate duplicate(RegisterFile.Row row, String reason, Integer sameAsRow, Long existing) {
+		return new Duplicate(row.number(), row.draft().fullName(), row.draft().birthDate(), reason, sameAsRow, existing);
+	}
+
+	private static String nameKey(String fullName, LocalDate birthDate, long unitId) {
+		return VietnameseText.fold(VietnameseText.clean(fullName)) + "\u001f" + birthDate + "\u001f" + unitId;
+	}
+
+	private static String trimLast(StringBuilder builder) {
+		return builder.isEmpty() ? "" : builder.substring(0, builder.length() - 1);
+	}
+
+	private Function<String, Optional<String>> ethnicities() {
+		Map<String, String> byName = new HashMap<>();
+		jdbc.sql("SELECT code, name, aliases FROM children.ethnicity").query(rs -> {
+			String code = rs.getString("code");
+			byName.put(code, code);
+			byName.put(String.valueOf(Integer.parseInt(code)), code);
+			byName.put(RegisterFile.normalise(rs.getString("name")).replace("-", " "), code);
+			for (String alias : (String[]) rs.getArray("aliases").getArray()) {
+				byName.put(RegisterFile.normalise(alias).replace("-", " "), code);
+			}
+		});
+		return text -> Optional.ofNullable(byName.get(RegisterFile.normalise(text).replace("-", " ")));
+	}
+
+	// --- commit ---
+
+	private void commit(long id, Map<Integer, Decision> decisions) {
+		setStatus(id, Status.COMMITTING);
+		try {
+			int committed = transaction.execute(status -> {
+				Checked checked = read(id);
+				List<RegisterFile.Row> rows = new ArrayList<>(checked.accepted());
+				List<RegisterFile.Row> merges = new ArrayList<>();
+				for (RegisterFile.Row row : checked.rows()) {
+					Duplicate duplicate = checked.duplicateByRow().get(row.number());
+					Decision decision = decisions.getOrDefault(row.number(), Decision.SKIP);
+					if (duplicate == null) {
+						continue;
+					}
+					if (decision == Decision.KEEP && duplicate.reason().startsWith("NAME")) {
+						rows.add(row);
+					}
+					else if (decision == Decision.MERGE && duplicate.existingChildId() != null) {
+						merges.add(row);
+					}
+				}
+				rows.sort(java.util.Comparator.comparingInt(RegisterFile.Row::number));
+				int written = write(id, checked.fileName(), rows, checked.communes());
+				for (RegisterFile.Row row : merges) {
+					merge(checked.duplicateByRow().get(row.number()).existingChildId(), row);
+				}
+				jdbc.sql("""
+						UPDATE children.import_run SET status = 'COMMITTED', committed = :committed, processed = :committed,
+						       committed_at = now() WHERE id = :id""")
+					.param("committed", written + merges.size()).param("id", id).update();
+				audit.record("CHILDREN_IMPORTED", "ChildImport", id, null,
+						checked.fileName() + ": " + written + " registered, " + merges.size() + " merged");
+				events.publishEvent(new ChildrenImported(id, written));
+				return written + merges.size();
+			});
+			if (committed < 0) {
+				throw new IllegalStateException();
+			}
+		}
+		catch (RuntimeException e) {
+			fail(id, e);
+			throw e;
+		}
+	}
+
+	/** Writes the rows with COPY: villages and households first, then children, their residence and their groups. */
+	private int write(long importId, String fileName, List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes) {
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		long userId = Jurisdictions.requireUser().id();
+		LocalDate today = LocalDate.now(clock);
+		Map<String, Long> villages = new HashMap<>();
+		Map<String, Long> households = new LinkedHashMap<>();
+		List<Long> childIds = ids("children.child", rows.size());
+		StringBuilder householdCopy = new StringBuilder();
+		StringBuilder caregiverCopy = new StringBuilder();
+		StringBuilder childCopy = new StringBuilder();
+		StringBuilder residenceCopy = new StringBuilder();
+		StringBuilder circumstanceCopy = new StringBuilder();
+		int householdsNeeded = (int) rows.stream().filter(r -> r.draft().caregiverName() != null).count();
+		List<Long> householdIds = ids("children.household", householdsNeeded);
+		int nextHousehold = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			RegisterFile.Row row = rows.get(i);
+			ChildDraft draft = row.draft();
+			AdministrativeUnit commune = communes.get(row.number());
+			Long villageId = draft.village() == null ? null
+					: villages.computeIfAbsent(commune.id() + "\u001f" + VietnameseText.fold(draft.village()),
+							k -> children.village(commune.id(), draft.village()));
+			Long householdId = null;
+			if (draft.caregiverName() != null) {
+				// children of one caregiver in one village of the commune are siblings of one household
+				String key = commune.id() + "\u001f" + villageId + "\u001f" + VietnameseText.fold(draft.caregiverName());
+				householdId = households.get(key);
+				if (householdId == null) {
+					householdId = householdIds.get(nextHousehold++);
+					households.put(key, householdId);
+					csv(householdCopy, householdId, commune.id(), commune.provinceCode(), villageId);
+					csv(caregiverCopy, householdId, draft.caregiverName(),
+							draft.caregiverRelationship() == null ? "Khác" : draft.caregiverRelationship(), true);
+				}
+			}
+			Names names = Names.of(draft.fullName());
+			long childId = childIds.get(i);
+			csv(childCopy, childId, names.full(), names.given(), names.family(), draft.sex().name(), draft.birthDate(),
+					draft.birthDateEstimated(), draft.ethnicityCode(), draft.personalId(), commune.id(),
+					commune.provinceCode(), villageId, householdId, draft.notes(), userId, importId);
+			csv(residenceCopy, childId, commune.id(), today, "REGISTERED", userId);
+			for (String group : row.groups()) {
+				csv(circumstanceCopy, childId, group, today, "Nhập từ tệp " + fileName + ", dòng " + row.number(), userId);
+			}
+			if ((i + 1) % PROGRESS_EVERY == 0) {
+				progress(importId, i + 1);
+			}
+		}
+		copy("children.household (id, unit_id, province_code, village_id)", householdCopy);
+		copy("children.caregiver (household_id, full_name, relationship, is_primary)", caregiverCopy);
+		copy("""
+				children.child (id, full_name, given_name, family_name, sex, birth_date, birth_date_estimated, ethnicity_code,
+				personal_id, unit_id, province_code, village_id, household_id, notes, created_by, import_id)""", childCopy);
+		copy("children.residence (child_id, unit_id, from_date, reason, recorded_by)", residenceCopy);
+		copy("children.circumstance (child_id, group_code, from_date, evidence, recorded_by)", circumstanceCopy);
+		return rows.size();
+	}
+
+	private void merge(long existingId, RegisterFile.Row row) {
+		ChildDraft draft = row.draft();
+		jdbc.sql("""
+				UPDATE children.child SET personal_id = coalesce(personal_id, :pid),
+				       ethnicity_code = coalesce(ethnicity_code, :ethnicity), notes = coalesce(notes, :notes),
+				       version = version + 1
+				WHERE id = :id""")
+			.param("pid", draft.personalId()).param("ethnicity", draft.ethnicityCode()).param("notes", draft.notes())
+			.param("id", existingId)
+			.update();
+	}
+
+	private List<Long> ids(String table, int count) {
+		if (count == 0) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+			.param("table", table).param("count", count).query(Long.class).list();
+	}
+
+	private void copy(String target, StringBuilder rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("COPY into " + target + " failed", e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** One CSV line for COPY: text quoted, null as an empty unquoted field. */
+	private static void csv(StringBuilder out, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			Object value = values[i];
+			if (value instanceof String text) {
+				out.append('"').append(text.replace("\"", "\"\"")).append('"');
+			}
+			else if (value != null) {
+				out.append(value);
+			}
+		}
+		out.append('\n');
+	}
+
+	// --- following an import ---
+
+	/** @throws UserFacingException 404 for an import of another user, unless the caller administers */
+	public Report report(long id) {
+		SignedInUser user = Jurisdictions.requireUser();
+		return jdbc.sql("""
+				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,
+				       r.committed, r.preview, u.display_name, r.uploaded_at, r.failure, r.uploaded_by
+				FROM children.import_run r LEFT JOIN identity.app_user u ON u.id = r.uploaded_by WHERE r.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> {
+				if (rs.getLong("uploaded_by") != user.id()) {
+					return null;
+				}
+				Preview preview = rs.getString("preview") == null ? new Preview(List.of(), List.of())
+						: json.readValue(rs.getString("preview"), Preview.class);
+				return new Report(rs.getLong("id"), rs.getString("file_name"), Status.valueOf(rs.getString("status")),
+						rs.getInt("total_rows"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getInt("duplicates"),
+						rs.getInt("processed"), rs.getInt("committed"), preview.errors(), preview.duplicates(),
+						rs.getString("display_name"), rs.getTimestamp("uploaded_at").toInstant(), rs.getString("failure"));
+			})
+			.optional()
+			.filter(r -> r != null)
+			.orElseThrow(() -> UserFacingException.notFound("error.import.not-found", id));
+	}
+
+	/** The caller's imports, newest first: who, when, which file, how many rows went where. */
+	public List<Report> history(int page, int size) {
+		SignedInUser user = Jurisdictions.requireUser();
+		return jdbc.sql("""
+				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,
+				       r.committed, u.display_name, r.uploaded_at, r.failure
+				FROM children.import_run r LEFT JOIN identity.app_user u ON u.id = r.uploaded_by
+				WHERE r.uploaded_by = :user ORDER BY r.uploaded_at DESC, r.id DESC LIMIT :limit OFFSET :offset""")
+			.param("user", user.id()).param("limit", size).param("offset", (long) page * size)
+			.query((rs, n) -> new Report(rs.getLong("id"), rs.getString("file_name"), Status.valueOf(rs.getString("status")),
+					rs.getInt("total_rows"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getInt("duplicates"),
+					rs.getInt("processed"), rs.getInt("committed"), List.of(), List.of(), rs.getString("display_name"),
+					rs.getTimestamp("uploaded_at").toInstant(), rs.getString("failure")))
+			.list();
+	}
+
+	private void setStatus(long id, Status status) {
+		progressTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE children.import_run SET status = :status WHERE id = :id")
+			.param("status", status.name()).param("id", id).update());
+	}
+
+	private void progress(long id, int processed) {
+		progressTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE children.import_run SET processed = :processed WHERE id = :id")
+			.param("processed", processed).param("id", id).update());
+	}
+
+	private void fail(long id, RuntimeException e) {
+		String failure;
+		if (e instanceof UserFacingException refusal) {
+			failure = json.writeValueAsString(new Preview(refusal.problems().isEmpty()
+					? List.of(new InputProblem(null, null, refusal.messageKey(), refusal.arguments()))
+					: refusal.problems(), List.of()));
+		}
+		else {
+			failure = null;
+		}
+		progressTransaction.executeWithoutResult(s -> jdbc.sql("""
+				UPDATE children.import_run SET status = 'FAILED', preview = CAST(:failure AS jsonb), failure = :message
+				WHERE id = :id""")
+			.param("failure", failure)
+			.param("message", e instanceof UserFacingException ? null : String.valueOf(e.getMessage()))
+			.param("id", id).update());
+	}
+}

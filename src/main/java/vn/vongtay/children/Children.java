@@ -1,0 +1,590 @@
+package vn.vongtay.children;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.UnitLevel;
+import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Jurisdiction;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.SignedInUser;
+
+/**
+ * The child register. Every read goes through the caller's jurisdiction, so an officer of one commune cannot find,
+ * open, count or export another commune's children by any path; a record outside it is answered as not found. Opening
+ * a record is written to the audit log.
+ */
+@Component
+@Transactional
+public class Children {
+
+	static final String SUMMARY = """
+			SELECT c.id, c.full_name, c.birth_date, c.birth_date_estimated, c.sex, u.code AS commune_code,
+			       u.full_name AS commune_name, v.name AS village
+			FROM children.child c
+			JOIN geography.unit u ON u.id = c.unit_id
+			LEFT JOIN children.village v ON v.id = c.village_id
+			""";
+
+	static final String VIETNAMESE_ORDER = """
+			 ORDER BY c.given_name COLLATE "vi-x-icu", c.family_name COLLATE "vi-x-icu", c.full_name COLLATE "vi-x-icu", c.id""";
+
+	private final JdbcClient jdbc;
+	private final Jurisdictions jurisdictions;
+	private final Units units;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Children(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.jurisdictions = jurisdictions;
+		this.units = units;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// --- reading ---
+
+	/** Children matching the query within the caller's jurisdiction, in Vietnamese order (given name, family name). */
+	@Transactional(readOnly = true)
+	public List<ChildSummary> search(ChildQuery query) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		Criteria criteria = criteria(query);
+		return criteria.bind(jurisdiction.bind(jdbc.sql(SUMMARY + " WHERE " + jurisdiction.restrict("c.unit_id")
+				+ criteria.sql + VIETNAMESE_ORDER + " LIMIT :limit OFFSET :offset")))
+			.param("limit", query.size())
+			.param("offset", (long) query.page() * query.size())
+			.query(Children::summary)
+			.list();
+	}
+
+	/** How many children match the query within the caller's jurisdiction. */
+	@Transactional(readOnly = true)
+	public long count(ChildQuery query) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		Criteria criteria = criteria(query);
+		return criteria.bind(jurisdiction.bind(jdbc.sql("SELECT count(*) FROM children.child c WHERE "
+				+ jurisdiction.restrict("c.unit_id") + criteria.sql)))
+			.query(Long.class)
+			.single();
+	}
+
+	private record Criteria(String sql, Map<String, Object> parameters) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.params(parameters);
+		}
+	}
+
+	private Criteria criteria(ChildQuery query) {
+		StringBuilder sql = new StringBuilder();
+		Map<String, Object> parameters = new HashMap<>();
+		LocalDate asOf = query.asOf() == null ? today() : query.asOf();
+		parameters.put("asOf", asOf);
+		String text = VietnameseText.clean(query.text());
+		if (text != null && text.replace(" ", "").matches("[0-9]{12}")) {
+			sql.append(" AND c.personal_id = :pid");
+			parameters.put("pid", text.replace(" ", ""));
+		}
+		else if (text != null) {
+			// trigram similarity finds typos ("Nguyen Van Ahn"), word similarity a part of the name ("van an")
+			sql.append(" AND (public.vn_fold(c.full_name) % :q OR :q <% public.vn_fold(c.full_name))");
+			parameters.put("q", VietnameseText.fold(text));
+		}
+		if (query.unitCode() != null && !query.unitCode().isBlank()) {
+			String code = query.unitCode().strip();
+			// a unit code names the unit of the date asked, or the unit abolished in 2025 that carried it
+			AdministrativeUnit unit = units.findByCode(code, asOf)
+				.or(() -> units.findByCode(code, LocalDate.of(2025, 6, 30)))
+				.orElseThrow(() -> UserFacingException.invalid("error.unit.not-found", code));
+			sql.append(" AND c.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r WHERE r.root_id = :unit)");
+			parameters.put("unit", unit.id());
+		}
+		if (query.bornFrom() != null) {
+			sql.append(" AND c.birth_date >= :bornFrom");
+			parameters.put("bornFrom", query.bornFrom());
+		}
+		if (query.bornTo() != null) {
+			sql.append(" AND c.birth_date <= :bornTo");
+			parameters.put("bornTo", query.bornTo());
+		}
+		if (query.groupCode() != null && !query.groupCode().isBlank()) {
+			sql.append("""
+					 AND EXISTS (SELECT 1 FROM children.circumstance s WHERE s.child_id = c.id AND s.group_code = :group
+					             AND s.at_risk = :atRisk AND s.from_date <= :asOf AND (s.to_date IS NULL OR s.to_date >= :asOf))""");
+			parameters.put("group", query.groupCode().strip());
+			parameters.put("atRisk", query.atRisk());
+		}
+		if (!query.includeAdults()) {
+			sql.append(" AND c.birth_date > CAST(:asOf AS date) - INTERVAL '16 years'");
+		}
+		return new Criteria(sql.toString(), parameters);
+	}
+
+	/** @throws UserFacingException 404 when the child does not exist or lies outside the caller's jurisdiction */
+	@Transactional(readOnly = true)
+	public Child get(long id) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		Child child = jurisdiction.bind(jdbc.sql("""
+				SELECT c.*, e.name AS ethnicity, u.code AS commune_code, u.full_name AS commune_name, v.name AS village
+				FROM children.child c
+				JOIN geography.unit u ON u.id = c.unit_id
+				LEFT JOIN children.village v ON v.id = c.village_id
+				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
+				WHERE c.id = :id AND """ + jurisdiction.restrict("c.unit_id")))
+			.param("id", id)
+			.query((rs, n) -> child(rs))
+			.optional()
+			.orElseThrow(() -> UserFacingException.notFound("error.child.not-found", id));
+		audit.record("CHILD_VIEWED", "Child", id, child.unitId(), null);
+		return child;
+	}
+
+	private Child child(ResultSet rs) throws SQLException {
+		long id = rs.getLong("id");
+		Long householdId = (Long) rs.getObject("household_id");
+		String level = rs.getString("school_level");
+		List<Child.Caregiver> caregivers = householdId == null ? List.of() : jdbc.sql("""
+				SELECT id, full_name, relationship, phone, is_primary FROM children.caregiver
+				WHERE household_id = :household ORDER BY is_primary DESC, id""")
+			.param("household", householdId)
+			.query((r, n) -> new Child.Caregiver(r.getLong("id"), r.getString("full_name"), r.getString("relationship"),
+					r.getString("phone"), r.getBoolean("is_primary")))
+			.list();
+		List<ChildSummary> siblings = householdId == null ? List.of() : jdbc.sql(SUMMARY
+				+ " WHERE c.household_id = :household AND c.id <> :id ORDER BY c.birth_date")
+			.param("household", householdId)
+			.param("id", id)
+			.query(Children::summary)
+			.list();
+		List<Child.Circumstance> circumstances = jdbc.sql("""
+				SELECT s.id, s.group_code, g.name AS group_name, sg.name AS subgroup_name, s.at_risk, s.from_date,
+				       s.to_date, s.evidence
+				FROM children.circumstance s JOIN children.circumstance_group g ON g.code = s.group_code
+				LEFT JOIN children.circumstance_subgroup sg ON sg.id = s.subgroup_id
+				WHERE s.child_id = :id ORDER BY s.from_date DESC, g.position""")
+			.param("id", id)
+			.query((r, n) -> new Child.Circumstance(r.getLong("id"), r.getString("group_code"),
+					r.getString("group_name"), r.getString("subgroup_name"), r.getBoolean("at_risk"),
+					r.getObject("from_date", LocalDate.class), r.getObject("to_date", LocalDate.class),
+					r.getString("evidence")))
+			.list();
+		List<Child.Support> supports = jdbc.sql("""
+				SELECT id, kind, amount_vnd, given_on, source, note FROM children.support
+				WHERE child_id = :id ORDER BY given_on DESC, id DESC""")
+			.param("id", id)
+			.query((r, n) -> new Child.Support(r.getLong("id"), SupportKind.valueOf(r.getString("kind")),
+					(Long) r.getObject("amount_vnd"), r.getObject("given_on", LocalDate.class),
+					SupportSource.valueOf(r.getString("source")), r.getString("note")))
+			.list();
+		List<Child.Residence> residences = jdbc.sql("""
+				SELECT u.code, u.full_name, r.from_date, r.to_date, r.reason FROM children.residence r
+				JOIN geography.unit u ON u.id = r.unit_id WHERE r.child_id = :id ORDER BY r.from_date, r.id""")
+			.param("id", id)
+			.query((r, n) -> new Child.Residence(r.getString("code"), r.getString("full_name"),
+					r.getObject("from_date", LocalDate.class), r.getObject("to_date", LocalDate.class),
+					r.getString("reason")))
+			.list();
+		return new Child(id, rs.getString("full_name"), Sex.valueOf(rs.getString("sex")),
+				rs.getObject("birth_date", LocalDate.class), rs.getBoolean("birth_date_estimated"),
+				rs.getString("ethnicity_code"), rs.getString("ethnicity"), rs.getString("personal_id"),
+				(Boolean) rs.getObject("birth_registered"), rs.getLong("unit_id"), rs.getString("commune_code"),
+				rs.getString("commune_name"), rs.getString("village"), rs.getString("address"), householdId,
+				level == null ? null : SchoolLevel.valueOf(level), rs.getString("school_name"),
+				rs.getBoolean("out_of_school"), rs.getString("disability"), (Boolean) rs.getObject("health_insurance"),
+				rs.getString("notes"), rs.getInt("version"), caregivers, siblings, circumstances, supports, residences);
+	}
+
+	// --- writing ---
+
+	/** Registers a child in a commune of the caller's jurisdiction. */
+	public long register(ChildDraft draft) {
+		AdministrativeUnit commune = validate(draft, null);
+		Long villageId = village(commune.id(), draft.village());
+		Long householdId = household(draft, commune, villageId);
+		Names names = Names.of(draft.fullName());
+		SignedInUser user = Jurisdictions.requireUser();
+		long id = jdbc.sql("""
+				INSERT INTO children.child (full_name, given_name, family_name, sex, birth_date, birth_date_estimated,
+				       ethnicity_code, personal_id, birth_registered, unit_id, province_code, village_id, address,
+				       household_id, school_level, school_name, out_of_school, disability, health_insurance, notes, created_by)
+				VALUES (:fullName, :given, :family, :sex, :birthDate, :estimated, :ethnicity, :pid, :registered, :unit,
+				       :province, :village, :address, :household, :schoolLevel, :schoolName, :outOfSchool, :disability,
+				       :insurance, :notes, :by) RETURNING id""")
+			.params(fields(draft, names))
+			.param("unit", commune.id())
+			.param("province", commune.provinceCode())
+			.param("village", villageId)
+			.param("household", householdId)
+			.param("by", user.id())
+			.query(Long.class)
+			.single();
+		jdbc.sql("INSERT INTO children.residence (child_id, unit_id, from_date, reason, recorded_by) "
+				+ "VALUES (:child, :unit, :from, 'REGISTERED', :by)")
+			.param("child", id).param("unit", commune.id()).param("from", today()).param("by", user.id())
+			.update();
+		audit.record("CHILD_REGISTERED", "Child", id, commune.id(), null);
+		events.publishEvent(new ChildRegistered(id, commune.id(), commune.provinceCode()));
+		return id;
+	}
+
+	/** Corrects a child's record; refused when someone else changed it since {@code version}. */
+	public void update(long id, int version, ChildDraft draft) {
+		Child current = get(id);
+		if (!current.communeCode().equals(draft.communeCode())) {
+			throw UserFacingException.invalid("error.child.move-instead");
+		}
+		AdministrativeUnit commune = validate(draft, id);
+		Long villageId = village(commune.id(), draft.village());
+		Names names = Names.of(draft.fullName());
+		int changed = jdbc.sql("""
+				UPDATE children.child SET full_name = :fullName, given_name = :given, family_name = :family, sex = :sex,
+				       birth_date = :birthDate, birth_date_estimated = :estimated, ethnicity_code = :ethnicity,
+				       personal_id = :pid, birth_registered = :registered, village_id = :village, address = :address,
+				       school_level = :schoolLevel, school_name = :schoolName, out_of_school = :outOfSchool,
+				       disability = :disability, health_insurance = :insurance, notes = :notes, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.params(fields(draft, names))
+			.param("village", villageId)
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (changed == 0) {
+			throw new OptimisticLockingFailureException("child " + id + " changed since version " + version);
+		}
+		audit.record("CHILD_UPDATED", "Child", id, commune.id(), null);
+	}
+
+	/**
+	 * Moves a child to another commune with their history: the record goes with them, the former commune no longer
+	 * sees it. The caller must answer for the commune the child leaves.
+	 */
+	public void move(long id, int version, String toCommuneCode, LocalDate on) {
+		Child child = get(id);
+		LocalDate date = on == null ? today() : on;
+		AdministrativeUnit target = units.findByCode(toCommuneCode, date)
+			.filter(u -> u.level() == UnitLevel.COMMUNE)
+			.orElseThrow(() -> UserFacingException.rejected(List.of(InputProblem.field("communeCode",
+					"error.child.commune-unknown", String.valueOf(toCommuneCode)))));
+		if (target.id() == child.unitId()) {
+			throw UserFacingException.invalid("error.child.same-commune");
+		}
+		relocate(child.id(), version, child.unitId(), target, date, "MOVED");
+	}
+
+	private void relocate(long childId, int version, long fromUnitId, AdministrativeUnit target, LocalDate on,
+			String reason) {
+		int changed = jdbc.sql("""
+				UPDATE children.child SET unit_id = :unit, province_code = :province, village_id = NULL, household_id = NULL,
+				       version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("unit", target.id())
+			.param("province", target.provinceCode())
+			.param("id", childId)
+			.param("version", version)
+			.update();
+		if (changed == 0) {
+			throw new OptimisticLockingFailureException("child " + childId + " changed since version " + version);
+		}
+		Long by = Jurisdictions.currentUser().map(SignedInUser::id).orElse(null);
+		jdbc.sql("UPDATE children.residence SET to_date = :on WHERE child_id = :child AND to_date IS NULL")
+			.param("on", on.minusDays(1)).param("child", childId).update();
+		jdbc.sql("INSERT INTO children.residence (child_id, unit_id, from_date, reason, recorded_by) "
+				+ "VALUES (:child, :unit, :on, :reason, :by)")
+			.param("child", childId).param("unit", target.id()).param("on", on).param("reason", reason).param("by", by)
+			.update();
+		audit.record("CHILD_MOVED", "Child", childId, target.id(), "from unit " + fromUnitId);
+		events.publishEvent(new ChildMoved(childId, fromUnitId, target.id(), on));
+	}
+
+	/**
+	 * The children still attached to a commune abolished in 2025 that went in parts to several new communes, one of
+	 * which the caller answers for: an officer decides where each child lives now.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChildSummary> awaitingAssignment() {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		return jurisdiction.bind(jdbc.sql(SUMMARY + """
+				WHERE u.valid_to IS NOT NULL
+				  AND NOT EXISTS (SELECT 1 FROM geography.succession s WHERE s.predecessor_id = c.unit_id AND s.kind = 'FULL')
+				  AND EXISTS (SELECT 1 FROM geography.succession s WHERE s.predecessor_id = c.unit_id AND s.kind = 'PARTIAL'
+				              AND s.successor_id IN (""" + vn.vongtay.geography.Units.REACH_OF_ROOTS + "))" + VIETNAMESE_ORDER))
+			.query(Children::summary)
+			.list();
+	}
+
+	/** Assigns a child of a split commune to the successor commune where they live; it must be one of its successors. */
+	public void assign(long childId, String successorCode) {
+		ChildSummary child = awaitingAssignment().stream().filter(c -> c.id() == childId).findFirst()
+			.orElseThrow(() -> UserFacingException.notFound("error.child.not-found", childId));
+		Map<String, Object> row = jdbc.sql("""
+				SELECT c.unit_id, c.version, s.successor_id, s.effective_on FROM children.child c
+				JOIN geography.succession s ON s.predecessor_id = c.unit_id JOIN geography.unit n ON n.id = s.successor_id
+				WHERE c.id = :id AND n.code = :code""")
+			.param("id", child.id())
+			.param("code", successorCode)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> UserFacingException.invalid("error.child.not-a-successor", successorCode));
+		AdministrativeUnit target = units.findById(((Number) row.get("successor_id")).longValue()).orElseThrow();
+		jurisdictions.requireWithin(target.id(), "error.child.not-found", childId);
+		relocate(child.id(), ((Number) row.get("version")).intValue(), ((Number) row.get("unit_id")).longValue(), target,
+				((java.sql.Date) row.get("effective_on")).toLocalDate(), "LINEAGE");
+	}
+
+	/**
+	 * Moves the children of communes abolished in a reorganisation to the commune that continues each of them fully;
+	 * those of a commune split in parts wait for an officer ({@link #awaitingAssignment()}).
+	 *
+	 * @return how many children moved
+	 */
+	public int followLineage() {
+		List<Map<String, Object>> rows = jdbc.sql("""
+				SELECT c.id, c.unit_id, c.version, s.successor_id, s.effective_on FROM children.child c
+				JOIN geography.unit u ON u.id = c.unit_id
+				JOIN geography.succession s ON s.predecessor_id = c.unit_id AND s.kind = 'FULL'
+				WHERE u.valid_to IS NOT NULL AND u.level = 'COMMUNE'""")
+			.query()
+			.listOfRows();
+		for (Map<String, Object> row : rows) {
+			AdministrativeUnit target = units.findById(((Number) row.get("successor_id")).longValue()).orElseThrow();
+			relocate(((Number) row.get("id")).longValue(), ((Number) row.get("version")).intValue(),
+					((Number) row.get("unit_id")).longValue(), target, ((java.sql.Date) row.get("effective_on")).toLocalDate(),
+					"LINEAGE");
+		}
+		return rows.size();
+	}
+
+	/** Enters a child in a group of special circumstances (or flags them at risk of it) from a date. */
+	public long startCircumstance(long childId, String groupCode, Long subgroupId, boolean atRisk, LocalDate from,
+			String evidence) {
+		Child child = get(childId);
+		List<InputProblem> problems = new ArrayList<>();
+		if (groupCode == null || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.circumstance_group WHERE code = :code)")
+			.param("code", groupCode).query(Boolean.class).single()) {
+			problems.add(InputProblem.field("groupCode", "error.child.group-unknown", String.valueOf(groupCode)));
+		}
+		if (from == null) {
+			problems.add(InputProblem.field("from", "error.field.required", "from"));
+		}
+		else if (from.isAfter(today())) {
+			problems.add(InputProblem.field("from", "error.child.date-in-future"));
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+		long id = jdbc.sql("""
+				INSERT INTO children.circumstance (child_id, group_code, subgroup_id, at_risk, from_date, evidence, recorded_by)
+				VALUES (:child, :group, :subgroup, :atRisk, :from, :evidence, :by) RETURNING id""")
+			.param("child", childId).param("group", groupCode).param("subgroup", subgroupId).param("atRisk", atRisk)
+			.param("from", from).param("evidence", VietnameseText.clean(evidence))
+			.param("by", Jurisdictions.requireUser().id())
+			.query(Long.class).single();
+		audit.record("CIRCUMSTANCE_STARTED", "Child", childId, child.unitId(), groupCode);
+		events.publishEvent(new CircumstanceStarted(childId, child.unitId(), groupCode, atRisk, from));
+		return id;
+	}
+
+	/** Ends a child's membership in a group on a date. */
+	public void endCircumstance(long childId, long circumstanceId, LocalDate to) {
+		Child child = get(childId);
+		Child.Circumstance circumstance = child.circumstances().stream().filter(c -> c.id() == circumstanceId)
+			.findFirst().orElseThrow(() -> UserFacingException.notFound("error.child.not-found", childId));
+		if (to == null || to.isBefore(circumstance.from())) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("to", "error.field.dates-reversed")));
+		}
+		jdbc.sql("UPDATE children.circumstance SET to_date = :to WHERE id = :id")
+			.param("to", to).param("id", circumstanceId).update();
+		audit.record("CIRCUMSTANCE_ENDED", "Child", childId, child.unitId(), circumstance.groupCode());
+		events.publishEvent(new CircumstanceEnded(childId, child.unitId(), circumstance.groupCode(), to));
+	}
+
+	/** Records a support a child received, attributed to the commune the child lives in. */
+	public long recordSupport(long childId, SupportKind kind, Long amountVnd, LocalDate givenOn, SupportSource source,
+			String note) {
+		Child child = get(childId);
+		List<InputProblem> problems = new ArrayList<>();
+		if (kind == null) {
+			problems.add(InputProblem.field("kind", "error.field.required", "kind"));
+		}
+		if (source == null) {
+			problems.add(InputProblem.field("source", "error.field.required", "source"));
+		}
+		if (givenOn == null) {
+			problems.add(InputProblem.field("givenOn", "error.field.required", "givenOn"));
+		}
+		else if (givenOn.isAfter(today())) {
+			problems.add(InputProblem.field("givenOn", "error.child.date-in-future"));
+		}
+		if (amountVnd != null && amountVnd < 0) {
+			problems.add(InputProblem.field("amountVnd", "error.field.invalid", "amountVnd"));
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+		String province = jdbc.sql("SELECT province_code FROM children.child WHERE id = :id").param("id", childId)
+			.query(String.class).single();
+		long id = jdbc.sql("""
+				INSERT INTO children.support (child_id, unit_id, province_code, kind, amount_vnd, given_on, source, note,
+				       recorded_by)
+				VALUES (:child, :unit, :province, :kind, :amount, :givenOn, :source, :note, :by) RETURNING id""")
+			.param("child", childId).param("unit", child.unitId()).param("province", province)
+			.param("kind", kind.name()).param("amount", amountVnd).param("givenOn", givenOn)
+			.param("source", source.name()).param("note", VietnameseText.clean(note))
+			.param("by", Jurisdictions.requireUser().id())
+			.query(Long.class).single();
+		audit.record("SUPPORT_RECORDED", "Child", childId, child.unitId(), kind.name());
+		events.publishEvent(new SupportGiven(childId, child.unitId(), kind, amountVnd, givenOn));
+		return id;
+	}
+
+	/** Supports given in a unit (and everything it reaches) between two dates, by kind: how many and how much. */
+	@Transactional(readOnly = true)
+	public List<SupportTotal> supportTotals(String unitCode, LocalDate from, LocalDate to) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		AdministrativeUnit unit = units.findByCode(unitCode, to)
+			.orElseThrow(() -> UserFacingException.invalid("error.unit.not-found", unitCode));
+		return jurisdiction.bind(jdbc.sql("""
+				SELECT s.kind, count(*) AS supports, count(DISTINCT s.child_id) AS children, coalesce(sum(s.amount_vnd), 0) AS amount
+				FROM children.support s
+				WHERE s.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r WHERE r.root_id = :unit)
+				  AND """ + jurisdiction.restrict("s.unit_id") + """
+				  AND s.given_on BETWEEN :from AND :to
+				GROUP BY s.kind ORDER BY s.kind"""))
+			.param("unit", unit.id())
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> new SupportTotal(SupportKind.valueOf(rs.getString("kind")), rs.getLong("supports"),
+					rs.getLong("children"), rs.getLong("amount")))
+			.list();
+	}
+
+	/** How many supports of a kind, to how many children, for how much. */
+	public record SupportTotal(SupportKind kind, long supports, long children, long amountVnd) {
+	}
+
+	// --- helpers shared with the import ---
+
+	private AdministrativeUnit validate(ChildDraft draft, Long existingId) {
+		List<InputProblem> problems = ChildRules.check(draft, today());
+		Optional<AdministrativeUnit> commune = draft.communeCode() == null ? Optional.empty()
+				: units.findByCode(draft.communeCode().strip(), today()).filter(u -> u.level() == UnitLevel.COMMUNE);
+		if (commune.isEmpty() || !jurisdictions.covers(commune.get().id())) {
+			problems.add(InputProblem.field("communeCode", "error.unit.outside-jurisdiction",
+					String.valueOf(draft.communeCode())));
+		}
+		if (draft.ethnicityCode() != null && !draft.ethnicityCode().isBlank()
+				&& !jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.ethnicity WHERE code = :code)")
+					.param("code", draft.ethnicityCode()).query(Boolean.class).single()) {
+			problems.add(InputProblem.field("ethnicityCode", "error.child.ethnicity-unknown", draft.ethnicityCode()));
+		}
+		String pid = VietnameseText.clean(draft.personalId());
+		if (pid != null && problems.stream().noneMatch(p -> "personalId".equals(p.column()))
+				&& jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child WHERE personal_id = :pid AND id <> :id)")
+					.param("pid", pid).param("id", existingId == null ? -1L : existingId).query(Boolean.class).single()) {
+			problems.add(InputProblem.field("personalId", "error.child.pid-taken", pid));
+		}
+		if (draft.householdId() != null && commune.isPresent() && !jdbc.sql(
+				"SELECT EXISTS (SELECT 1 FROM children.household WHERE id = :id AND unit_id = :unit)")
+			.param("id", draft.householdId()).param("unit", commune.get().id()).query(Boolean.class).single()) {
+			problems.add(InputProblem.field("householdId", "error.child.household-elsewhere"));
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+		return commune.get();
+	}
+
+	/** The village of a commune with this name (accents and case aside), added to the commune when new. */
+	Long village(long unitId, String name) {
+		String clean = VietnameseText.clean(name);
+		if (clean == null) {
+			return null;
+		}
+		return jdbc.sql("""
+				INSERT INTO children.village (unit_id, name) VALUES (:unit, :name)
+				ON CONFLICT (unit_id, public.vn_fold(name)) DO UPDATE SET name = children.village.name RETURNING id""")
+			.param("unit", unitId)
+			.param("name", clean)
+			.query(Long.class)
+			.single();
+	}
+
+	private Long household(ChildDraft draft, AdministrativeUnit commune, Long villageId) {
+		if (draft.householdId() != null) {
+			return draft.householdId();
+		}
+		String caregiver = VietnameseText.clean(draft.caregiverName());
+		if (caregiver == null) {
+			return null;
+		}
+		long household = jdbc.sql("""
+				INSERT INTO children.household (unit_id, province_code, village_id, address, phone)
+				VALUES (:unit, :province, :village, :address, :phone) RETURNING id""")
+			.param("unit", commune.id()).param("province", commune.provinceCode()).param("village", villageId)
+			.param("address", VietnameseText.clean(draft.address())).param("phone", VietnameseText.clean(draft.caregiverPhone()))
+			.query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO children.caregiver (household_id, full_name, relationship, phone, is_primary)
+				VALUES (:household, :name, :relationship, :phone, true)""")
+			.param("household", household).param("name", caregiver)
+			.param("relationship", Optional.ofNullable(VietnameseText.clean(draft.caregiverRelationship())).orElse("Khác"))
+			.param("phone", VietnameseText.clean(draft.caregiverPhone()))
+			.update();
+		return household;
+	}
+
+	private static Map<String, Object> fields(ChildDraft draft, Names names) {
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("fullName", names.full());
+		fields.put("given", names.given());
+		fields.put("family", names.family());
+		fields.put("sex", draft.sex().name());
+		fields.put("birthDate", draft.birthDate());
+		fields.put("estimated", draft.birthDateEstimated());
+		fields.put("ethnicity", VietnameseText.clean(draft.ethnicityCode()));
+		fields.put("pid", VietnameseText.clean(draft.personalId()));
+		fields.put("registered", draft.birthRegistered());
+		fields.put("address", VietnameseText.clean(draft.address()));
+		fields.put("schoolLevel", draft.schoolLevel() == null ? null : draft.schoolLevel().name());
+		fields.put("schoolName", VietnameseText.clean(draft.schoolName()));
+		fields.put("outOfSchool", draft.outOfSchool());
+		fields.put("disability", VietnameseText.clean(draft.disability()));
+		fields.put("insurance", draft.healthInsurance());
+		fields.put("notes", VietnameseText.clean(draft.notes()));
+		return fields;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	static ChildSummary summary(ResultSet rs, int row) throws SQLException {
+		return new ChildSummary(rs.getLong("id"), rs.getString("full_name"), rs.getObject("birth_date", LocalDate.class),
+				rs.getBoolean("birth_date_estimated"), Sex.valueOf(rs.getString("sex")), rs.getString("commune_code"),
+				rs.getString("commune_name"), rs.getString("village"));
+	}
+}

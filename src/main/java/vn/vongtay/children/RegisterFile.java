@@ -1,0 +1,290 @@
+package vn.vongtay.children;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.LegacyVietnamese;
+import vn.vongtay.core.VietnameseText;
+
+/**
+ * A commune's register file, one row per child, read the way communes keep it: the headings of the template or their
+ * common variants (found in the first rows, below any title), names typed in the old TCVN3 or VNI encodings, dates as
+ * dd/MM/yyyy, d/M/yyyy, ISO, a year alone or an Excel serial number. Every cell that cannot be read becomes a problem
+ * with its row and column; nothing here touches the database.
+ */
+final class RegisterFile {
+
+	/** The columns of the template, in its order, with the headings offices write instead. */
+	enum Column {
+		FULL_NAME("Họ và tên", "ho ten", "ho va ten tre", "ho ten tre", "ho ten tre em", "ho va ten tre em", "ten tre",
+				"full name", "name"),
+		BIRTH_DATE("Ngày sinh", "ngay thang nam sinh", "ngay, thang, nam sinh", "sinh ngay", "nam sinh", "date of birth",
+				"dob"),
+		SEX("Giới tính", "gioi", "nam/nu", "nam nu", "sex"),
+		ETHNICITY("Dân tộc", "ethnicity"),
+		PERSONAL_ID("Số định danh cá nhân", "so dinh danh", "ma dinh danh", "ma dinh danh ca nhan", "so cccd", "cccd",
+				"so can cuoc", "personal id"),
+		COMMUNE_CODE("Mã xã", "ma xa/phuong", "ma xa, phuong", "ma xa phuong", "ma don vi", "ma dvhc", "commune code"),
+		VILLAGE("Thôn/ấp", "thon", "ap", "thon, ap", "thon/xom", "thon/ban", "thon, to", "to dan pho", "village"),
+		CAREGIVER("Họ tên người chăm sóc", "ho va ten nguoi cham soc", "nguoi cham soc", "ho ten cha/me",
+				"ho ten cha me", "ho ten cha, me", "ho ten cha me/nguoi cham soc", "caregiver"),
+		RELATIONSHIP("Quan hệ", "quan he voi tre", "quan he voi tre em", "moi quan he", "relationship"),
+		GROUPS("Nhóm hoàn cảnh đặc biệt", "hoan canh dac biet", "nhom hcdb", "nhom hoan canh", "hcdb",
+				"special circumstances"),
+		NOTES("Ghi chú", "ghi chu khac", "notes");
+
+		final String heading;
+		final Set<String> variants = new LinkedHashSet<>();
+
+		Column(String heading, String... variants) {
+			this.heading = heading;
+			this.variants.add(normalise(heading));
+			for (String variant : variants) {
+				this.variants.add(normalise(variant));
+			}
+		}
+
+		static Optional<Column> of(String heading) {
+			String normalised = normalise(heading);
+			for (Column column : values()) {
+				if (column.variants.contains(normalised)) {
+					return Optional.of(column);
+				}
+			}
+			return Optional.empty();
+		}
+	}
+
+	static final Set<Column> REQUIRED = Set.of(Column.FULL_NAME, Column.BIRTH_DATE, Column.SEX, Column.COMMUNE_CODE);
+
+	/** Group letters as the law letters them; "dd" for đ where a keyboard has no đ. */
+	private static final Pattern GROUP = Pattern.compile("[a-o]|đ|dd");
+
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+	/** One row of the file as read: the child it describes, or the problems that keep it out. */
+	record Row(int number, ChildDraft draft, List<String> groups, List<InputProblem> problems) {
+
+		boolean accepted() {
+			return problems.isEmpty();
+		}
+	}
+
+	record Content(int headerRow, List<Row> rows, List<InputProblem> fileProblems) {
+	}
+
+	private RegisterFile() {
+	}
+
+	/**
+	 * @param ethnicities the code of each ethnic group, found by its folded name, alias or code
+	 */
+	static Content read(List<List<String>> cells, Function<String, Optional<String>> ethnicities, LocalDate today) {
+		int headerIndex = -1;
+		Map<Column, Integer> columns = new EnumMap<>(Column.class);
+		for (int r = 0; r < Math.min(cells.size(), 10) && headerIndex < 0; r++) {
+			Map<Column, Integer> found = new EnumMap<>(Column.class);
+			List<String> row = cells.get(r);
+			for (int c = 0; c < row.size(); c++) {
+				int index = c;
+				Column.of(row.get(c)).ifPresent(column -> found.putIfAbsent(column, index));
+			}
+			if (found.size() >= 3) {
+				headerIndex = r;
+				columns = found;
+			}
+		}
+		if (headerIndex < 0) {
+			return new Content(0, List.of(), List.of(InputProblem.at(1, null, "error.import.no-header")));
+		}
+		List<InputProblem> missing = new ArrayList<>();
+		for (Column column : Column.values()) {
+			if (REQUIRED.contains(column) && !columns.containsKey(column)) {
+				missing.add(InputProblem.at(headerIndex + 1, column.heading, "error.file.missing-column", column.heading));
+			}
+		}
+		if (!missing.isEmpty()) {
+			return new Content(headerIndex + 1, List.of(), missing);
+		}
+		List<Row> rows = new ArrayList<>();
+		for (int r = headerIndex + 1; r < cells.size(); r++) {
+			List<String> row = cells.get(r);
+			if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+				continue;
+			}
+			rows.add(row(r + 1, row, columns, ethnicities, today));
+		}
+		return new Content(headerIndex + 1, rows, List.of());
+	}
+
+	private static Row row(int number, List<String> cells, Map<Column, Integer> columns,
+			Function<String, Optional<String>> ethnicities, LocalDate today) {
+		List<InputProblem> problems = new ArrayList<>();
+		Function<Column, String> text = column -> {
+			Integer index = columns.get(column);
+			String raw = index == null || index >= cells.size() ? null : cells.get(index);
+			return raw == null ? null : VietnameseText.clean(LegacyVietnamese.toUnicode(raw));
+		};
+		Function<Column, String> code = column -> {
+			Integer index = columns.get(column);
+			String raw = index == null || index >= cells.size() ? null : cells.get(index);
+			return raw == null || raw.isBlank() ? null : raw.strip().replace(" ", "");
+		};
+
+		String name = text.apply(Column.FULL_NAME);
+		if (name == null) {
+			problems.add(InputProblem.at(number, Column.FULL_NAME.heading, "error.field.required", Column.FULL_NAME.heading));
+		}
+
+		Sex sex = null;
+		String sexText = text.apply(Column.SEX);
+		if (sexText == null) {
+			problems.add(InputProblem.at(number, Column.SEX.heading, "error.field.required", Column.SEX.heading));
+		}
+		else {
+			sex = sex(sexText);
+			if (sex == null) {
+				problems.add(InputProblem.at(number, Column.SEX.heading, "error.import.sex", sexText));
+			}
+		}
+
+		LocalDate birthDate = null;
+		boolean estimated = false;
+		String dateText = code.apply(Column.BIRTH_DATE);
+		if (dateText == null) {
+			problems.add(InputProblem.at(number, Column.BIRTH_DATE.heading, "error.field.required",
+					Column.BIRTH_DATE.heading));
+		}
+		else if (dateText.matches("[0-9]{4}")) {
+			// a year alone: the register keeps it as 1 January of that year, marked estimated
+			birthDate = LocalDate.of(Integer.parseInt(dateText), 1, 1);
+			estimated = true;
+		}
+		else {
+			birthDate = date(dateText);
+			if (birthDate == null) {
+				problems.add(InputProblem.at(number, Column.BIRTH_DATE.heading, "error.import.date", dateText));
+			}
+		}
+
+		String ethnicityCode = null;
+		String ethnicity = text.apply(Column.ETHNICITY);
+		if (ethnicity != null) {
+			ethnicityCode = ethnicities.apply(ethnicity).orElse(null);
+			if (ethnicityCode == null) {
+				problems.add(InputProblem.at(number, Column.ETHNICITY.heading, "error.child.ethnicity-unknown", ethnicity));
+			}
+		}
+
+		String communeCode = code.apply(Column.COMMUNE_CODE);
+		if (communeCode == null) {
+			problems.add(InputProblem.at(number, Column.COMMUNE_CODE.heading, "error.field.required",
+					Column.COMMUNE_CODE.heading));
+		}
+		else if (communeCode.matches("[0-9]{1,5}")) {
+			// Excel drops the leading zeros of a code typed as a number: 3253 is 03253
+			communeCode = "0".repeat(5 - communeCode.length()) + communeCode;
+		}
+		else {
+			problems.add(InputProblem.at(number, Column.COMMUNE_CODE.heading, "error.unit.code-format", communeCode, 5));
+		}
+
+		List<String> groups = new ArrayList<>();
+		String groupText = text.apply(Column.GROUPS);
+		if (groupText != null) {
+			for (String part : groupText.toLowerCase(Locale.ROOT).split("[,;/\\s]+")) {
+				String letter = part.replace(")", "").replace(".", "");
+				if (letter.isEmpty()) {
+					continue;
+				}
+				if (!GROUP.matcher(letter).matches()) {
+					problems.add(InputProblem.at(number, Column.GROUPS.heading, "error.import.group", part));
+				}
+				else {
+					groups.add(letter.equals("dd") ? "đ" : letter);
+				}
+			}
+		}
+
+		String caregiver = text.apply(Column.CAREGIVER);
+		String relationship = text.apply(Column.RELATIONSHIP);
+		ChildDraft draft = new ChildDraft(name, sex, birthDate, estimated, ethnicityCode, code.apply(Column.PERSONAL_ID),
+				null, communeCode, text.apply(Column.VILLAGE), null, null, null, false, null, null, notes(cells, columns), null, caregiver, caregiver == null ? null : relationship, null);
+		if (problems.isEmpty()) {
+			for (InputProblem problem : ChildRules.check(draft, today)) {
+				problems.add(InputProblem.at(number, heading(problem.column()), problem.messageKey(), problem.arguments()));
+			}
+		}
+		return new Row(number, draft, List.copyOf(groups), List.copyOf(problems));
+	}
+
+	/** Notes are kept exactly as typed, including text that looks like a formula; exports neutralise it. */
+	private static String notes(List<String> cells, Map<Column, Integer> columns) {
+		Integer index = columns.get(Column.NOTES);
+		String raw = index == null || index >= cells.size() ? null : cells.get(index);
+		return raw == null ? null : VietnameseText.clean(LegacyVietnamese.toUnicode(raw));
+	}
+
+	private static String heading(String field) {
+		return switch (field == null ? "" : field) {
+			case "fullName" -> Column.FULL_NAME.heading;
+			case "birthDate" -> Column.BIRTH_DATE.heading;
+			case "sex" -> Column.SEX.heading;
+			case "personalId" -> Column.PERSONAL_ID.heading;
+			default -> field;
+		};
+	}
+
+	static Sex sex(String text) {
+		return switch (VietnameseText.fold(text).strip()) {
+			case "nam", "trai", "m", "male", "1" -> Sex.MALE;
+			case "nu", "gai", "f", "female", "0", "2" -> Sex.FEMALE;
+			case "khong ro", "chua ro", "?", "unknown" -> Sex.UNKNOWN;
+			default -> null;
+		};
+	}
+
+	static LocalDate date(String text) {
+		try {
+			if (text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+				return LocalDate.parse(text);
+			}
+			if (text.matches("[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}")) {
+				return LocalDate.parse(text.replace('.', '/').replace('-', '/'), DAY_MONTH_YEAR);
+			}
+			if (text.matches("[0-9]{3,5}")) {
+				// an Excel serial number (days since 30/12/1899) from a date column formatted as a number
+				return EXCEL_EPOCH.plusDays(Long.parseLong(text));
+			}
+		}
+		catch (DateTimeException e) {
+			return null;
+		}
+		return null;
+	}
+
+	/** Headings compared as officials type them: no accents, any case, spaces around slashes and commas ignored. */
+	static String normalise(String heading) {
+		if (heading == null) {
+			return "";
+		}
+		String folded = VietnameseText.fold(LegacyVietnamese.toUnicode(heading)).replace('\u00a0', ' ');
+		return folded.replaceAll("[*:()]", " ").replaceAll("\\s*([/,])\\s*", "$1").replaceAll("\\s+", " ").strip();
+	}
+}

@@ -1,0 +1,6 @@
+package vn.vongtay.children;
+
+/** As recorded; unknown when a report names a child whose sex nobody stated. */
+public enum Sex {
+	MALE, FEMALE, UNKNOWN
+}
