@@ -1,10 +1,5 @@
 package vn.vongtay.children;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +13,10 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,7 +77,7 @@ public class ChildImports {
 	private static final int PROGRESS_EVERY = 2000;
 
 	private final JdbcClient jdbc;
-	private final DataSource dataSource;
+	private final BulkLoad bulk;
 	private final Units units;
 	private final Jurisdictions jurisdictions;
 	private final Children children;
@@ -96,10 +90,11 @@ public class ChildImports {
 	private final Clock clock;
 
 	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
-			AuditLog audit, ApplicationEventPublisher events, TaskExecutor executor,
+			AuditLog audit, ApplicationEventPublisher events,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
 		this.jurisdictions = jurisdictions;
 		this.children = children;
@@ -151,6 +146,13 @@ public class ChildImports {
 		}
 	}
 
+	/** The import template: the headings of the register file and one example row. */
+	public static byte[] template() {
+		List<Object> example = new ArrayList<>(List.of("Nguyễn Văn An", LocalDate.of(2015, 9, 5), "Nam", "Kinh",
+				"", "03253", "Bản Đông", "Nguyễn Thị Hoa", "Mẹ", "a, d", ""));
+		return vn.vongtay.core.Spreadsheets.workbook("Sổ theo dõi trẻ em", RegisterFile.HEADINGS, List.of(example));
+	}
+
 	public void discard(long id) {
 		report(id);
 		jdbc.sql("UPDATE children.import_run SET status = 'DISCARDED', content = '' WHERE id = :id AND status = 'PREVIEWED'")
@@ -158,6 +160,7 @@ public class ChildImports {
 	}
 
 	private long receive(String fileName, byte[] content) {
+		Children.requireRegisterRole();
 		if (content == null || content.length == 0) {
 			throw UserFacingException.invalid("error.file.empty");
 		}
@@ -404,14 +407,14 @@ public class ChildImports {
 		LocalDate today = LocalDate.now(clock);
 		Map<String, Long> villages = new HashMap<>();
 		Map<String, Long> households = new LinkedHashMap<>();
-		List<Long> childIds = ids("children.child", rows.size());
+		List<Long> childIds = bulk.ids("children.child", rows.size());
 		StringBuilder householdCopy = new StringBuilder();
 		StringBuilder caregiverCopy = new StringBuilder();
 		StringBuilder childCopy = new StringBuilder();
 		StringBuilder residenceCopy = new StringBuilder();
 		StringBuilder circumstanceCopy = new StringBuilder();
 		int householdsNeeded = (int) rows.stream().filter(r -> r.draft().caregiverName() != null).count();
-		List<Long> householdIds = ids("children.household", householdsNeeded);
+		List<Long> householdIds = bulk.ids("children.household", householdsNeeded);
 		int nextHousehold = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			RegisterFile.Row row = rows.get(i);
@@ -428,31 +431,31 @@ public class ChildImports {
 				if (householdId == null) {
 					householdId = householdIds.get(nextHousehold++);
 					households.put(key, householdId);
-					csv(householdCopy, householdId, commune.id(), commune.provinceCode(), villageId);
-					csv(caregiverCopy, householdId, draft.caregiverName(),
+					BulkLoad.csv(householdCopy, householdId, commune.id(), commune.provinceCode(), villageId);
+					BulkLoad.csv(caregiverCopy, householdId, draft.caregiverName(),
 							draft.caregiverRelationship() == null ? "Khác" : draft.caregiverRelationship(), true);
 				}
 			}
 			Names names = Names.of(draft.fullName());
 			long childId = childIds.get(i);
-			csv(childCopy, childId, names.full(), names.given(), names.family(), draft.sex().name(), draft.birthDate(),
+			BulkLoad.csv(childCopy, childId, names.full(), names.given(), names.family(), draft.sex().name(), draft.birthDate(),
 					draft.birthDateEstimated(), draft.ethnicityCode(), draft.personalId(), commune.id(),
 					commune.provinceCode(), villageId, householdId, draft.notes(), userId, importId);
-			csv(residenceCopy, childId, commune.id(), today, "REGISTERED", userId);
+			BulkLoad.csv(residenceCopy, childId, commune.id(), today, "REGISTERED", userId);
 			for (String group : row.groups()) {
-				csv(circumstanceCopy, childId, group, today, "Nhập từ tệp " + fileName + ", dòng " + row.number(), userId);
+				BulkLoad.csv(circumstanceCopy, childId, group, today, "Nhập từ tệp " + fileName + ", dòng " + row.number(), userId);
 			}
 			if ((i + 1) % PROGRESS_EVERY == 0) {
 				progress(importId, i + 1);
 			}
 		}
-		copy("children.household (id, unit_id, province_code, village_id)", householdCopy);
-		copy("children.caregiver (household_id, full_name, relationship, is_primary)", caregiverCopy);
-		copy("""
+		bulk.copy("children.household (id, unit_id, province_code, village_id)", householdCopy);
+		bulk.copy("children.caregiver (household_id, full_name, relationship, is_primary)", caregiverCopy);
+		bulk.copy("""
 				children.child (id, full_name, given_name, family_name, sex, birth_date, birth_date_estimated, ethnicity_code,
 				personal_id, unit_id, province_code, village_id, household_id, notes, created_by, import_id)""", childCopy);
-		copy("children.residence (child_id, unit_id, from_date, reason, recorded_by)", residenceCopy);
-		copy("children.circumstance (child_id, group_code, from_date, evidence, recorded_by)", circumstanceCopy);
+		bulk.copy("children.residence (child_id, unit_id, from_date, reason, recorded_by)", residenceCopy);
+		bulk.copy("children.circumstance (child_id, group_code, from_date, evidence, recorded_by)", circumstanceCopy);
 		return rows.size();
 	}
 
@@ -466,51 +469,6 @@ public class ChildImports {
 			.param("pid", draft.personalId()).param("ethnicity", draft.ethnicityCode()).param("notes", draft.notes())
 			.param("id", existingId)
 			.update();
-	}
-
-	private List<Long> ids(String table, int count) {
-		if (count == 0) {
-			return List.of();
-		}
-		return jdbc.sql("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
-			.param("table", table).param("count", count).query(Long.class).list();
-	}
-
-	private void copy(String target, StringBuilder rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("COPY into " + target + " failed", e);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** One CSV line for COPY: text quoted, null as an empty unquoted field. */
-	private static void csv(StringBuilder out, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			Object value = values[i];
-			if (value instanceof String text) {
-				out.append('"').append(text.replace("\"", "\"\"")).append('"');
-			}
-			else if (value != null) {
-				out.append(value);
-			}
-		}
-		out.append('\n');
 	}
 
 	// --- following an import ---

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.EnumSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,6 +27,7 @@ import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 
 /**
@@ -47,6 +50,13 @@ public class Children {
 	static final String VIETNAMESE_ORDER = """
 			 ORDER BY c.given_name COLLATE "vi-x-icu", c.family_name COLLATE "vi-x-icu", c.full_name COLLATE "vi-x-icu", c.id""";
 
+	/**
+	 * Who works with children's personal data: officers, chairmen, case workers and the hotline (to find the child a
+	 * report is about). Viewers, inspectors and agency focal points see figures, never a child.
+	 */
+	static final Set<Role> REGISTER_ROLES = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
+			Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.HOTLINE_OPERATOR);
+
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
 	private final Units units;
@@ -64,11 +74,22 @@ public class Children {
 		this.clock = clock;
 	}
 
+	/** @throws UserFacingException 403 for a caller whose role never sees children's personal data */
+	static SignedInUser requireRegisterRole() {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (REGISTER_ROLES.stream().noneMatch(user::has)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		return user;
+	}
+
 	// --- reading ---
 
 	/** Children matching the query within the caller's jurisdiction, in Vietnamese order (given name, family name). */
 	@Transactional(readOnly = true)
 	public List<ChildSummary> search(ChildQuery query) {
+		requireRegisterRole();
+		strictSimilarity();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Criteria criteria = criteria(query);
 		return criteria.bind(jurisdiction.bind(jdbc.sql(SUMMARY + " WHERE " + jurisdiction.restrict("c.unit_id")
@@ -82,12 +103,22 @@ public class Children {
 	/** How many children match the query within the caller's jurisdiction. */
 	@Transactional(readOnly = true)
 	public long count(ChildQuery query) {
+		requireRegisterRole();
+		strictSimilarity();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Criteria criteria = criteria(query);
 		return criteria.bind(jurisdiction.bind(jdbc.sql("SELECT count(*) FROM children.child c WHERE "
 				+ jurisdiction.restrict("c.unit_id") + criteria.sql)))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Names that share a third of their trigrams are too far apart to be the same child typed with a slip ("Đinh Văn
+	 * Chuyển" is not "Đinh Bảo Thủy"); half is the threshold at which "Nguyen Van Ahn" still finds "Nguyễn Văn An".
+	 */
+	private void strictSimilarity() {
+		jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
 	}
 
 	private record Criteria(String sql, Map<String, Object> parameters) {
@@ -142,9 +173,61 @@ public class Children {
 		return new Criteria(sql.toString(), parameters);
 	}
 
+	static final int EXPORT_LIMIT = 200_000;
+
+	/**
+	 * The children matching the query as an XLSX workbook, within the caller's jurisdiction (at most 200,000 rows);
+	 * the export is written to the audit log with its criteria and size.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] export(ChildQuery query) {
+		requireRegisterRole();
+		strictSimilarity();
+		Jurisdiction jurisdiction = jurisdictions.current();
+		Criteria criteria = criteria(query);
+		List<List<Object>> rows = new ArrayList<>();
+		criteria.bind(jurisdiction.bind(jdbc.sql("""
+				SELECT c.full_name, c.birth_date, c.birth_date_estimated, c.sex, e.name AS ethnicity, c.personal_id,
+				       u.code AS commune_code, u.full_name AS commune_name, v.name AS village, g.full_name AS caregiver,
+				       g.relationship, (SELECT string_agg(s.group_code, ', ' ORDER BY s.group_code) FROM children.circumstance s
+				        WHERE s.child_id = c.id AND NOT s.at_risk AND s.from_date <= :asOf
+				          AND (s.to_date IS NULL OR s.to_date >= :asOf)) AS groups, c.notes
+				FROM children.child c
+				JOIN geography.unit u ON u.id = c.unit_id
+				LEFT JOIN children.village v ON v.id = c.village_id
+				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
+				LEFT JOIN LATERAL (SELECT full_name, relationship FROM children.caregiver WHERE household_id = c.household_id
+				                   ORDER BY is_primary DESC, id LIMIT 1) g ON true
+				WHERE """ + " " + jurisdiction.restrict("c.unit_id") + criteria.sql + VIETNAMESE_ORDER + " LIMIT " + EXPORT_LIMIT)))
+			.query(rs -> {
+				List<Object> row = new ArrayList<>();
+				row.add(rs.getString("full_name"));
+				LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+				row.add(rs.getBoolean("birth_date_estimated") ? (Object) String.valueOf(birth.getYear()) : birth);
+				row.add(switch (Sex.valueOf(rs.getString("sex"))) {
+					case MALE -> "Nam";
+					case FEMALE -> "Nữ";
+					case UNKNOWN -> "Không rõ";
+				});
+				row.add(rs.getString("ethnicity"));
+				row.add(rs.getString("personal_id"));
+				row.add(rs.getString("commune_code"));
+				row.add(rs.getString("village"));
+				row.add(rs.getString("caregiver"));
+				row.add(rs.getString("relationship"));
+				row.add(rs.getString("groups"));
+				row.add(rs.getString("notes"));
+				rows.add(row);
+			});
+		audit.record("CHILDREN_EXPORTED", "Child", null, null,
+				rows.size() + " rows; q=" + query.text() + " unit=" + query.unitCode() + " group=" + query.groupCode());
+		return vn.vongtay.core.Spreadsheets.workbook("Sổ theo dõi trẻ em", RegisterFile.HEADINGS, rows);
+	}
+
 	/** @throws UserFacingException 404 when the child does not exist or lies outside the caller's jurisdiction */
 	@Transactional(readOnly = true)
 	public Child get(long id) {
+		requireRegisterRole();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Child child = jurisdiction.bind(jdbc.sql("""
 				SELECT c.*, e.name AS ethnicity, u.code AS commune_code, u.full_name AS commune_name, v.name AS village
@@ -152,7 +235,7 @@ public class Children {
 				JOIN geography.unit u ON u.id = c.unit_id
 				LEFT JOIN children.village v ON v.id = c.village_id
 				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
-				WHERE c.id = :id AND """ + jurisdiction.restrict("c.unit_id")))
+				WHERE c.id = :id AND """ + " " + jurisdiction.restrict("c.unit_id")))
 			.param("id", id)
 			.query((rs, n) -> child(rs))
 			.optional()
@@ -220,6 +303,7 @@ public class Children {
 
 	/** Registers a child in a commune of the caller's jurisdiction. */
 	public long register(ChildDraft draft) {
+		requireRegisterRole();
 		AdministrativeUnit commune = validate(draft, null);
 		Long villageId = village(commune.id(), draft.village());
 		Long householdId = household(draft, commune, villageId);
@@ -324,6 +408,7 @@ public class Children {
 	 */
 	@Transactional(readOnly = true)
 	public List<ChildSummary> awaitingAssignment() {
+		requireRegisterRole();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		return jurisdiction.bind(jdbc.sql(SUMMARY + """
 				WHERE u.valid_to IS NOT NULL
@@ -471,7 +556,7 @@ public class Children {
 				SELECT s.kind, count(*) AS supports, count(DISTINCT s.child_id) AS children, coalesce(sum(s.amount_vnd), 0) AS amount
 				FROM children.support s
 				WHERE s.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r WHERE r.root_id = :unit)
-				  AND """ + jurisdiction.restrict("s.unit_id") + """
+				  AND """ + " " + jurisdiction.restrict("s.unit_id") + """
 				  AND s.given_on BETWEEN :from AND :to
 				GROUP BY s.kind ORDER BY s.kind"""))
 			.param("unit", unit.id())

@@ -68,6 +68,9 @@ final class RegisterFile {
 		}
 	}
 
+	/** The template's headings, the columns of an export too, so that an export can be imported again. */
+	static final List<String> HEADINGS = java.util.Arrays.stream(Column.values()).map(c -> c.heading).toList();
+
 	static final Set<Column> REQUIRED = Set.of(Column.FULL_NAME, Column.BIRTH_DATE, Column.SEX, Column.COMMUNE_CODE);
 
 	/** Group letters as the law letters them; "dd" for đ where a keyboard has no đ. */

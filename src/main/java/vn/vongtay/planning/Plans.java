@@ -143,7 +143,7 @@ public class Plans {
 		List<PlanSummary> implemented = access.bind(jdbc.sql(SUMMARY + """
 				 JOIN planning.plan_reference r ON r.implements AND r.number = p.number
 				      AND (r.issued_on IS NULL OR r.issued_on = p.issued_on)
-				WHERE r.plan_id = :id AND p.id <> :id AND """ + access.visible("p") + " ORDER BY p.issued_on"))
+				WHERE r.plan_id = :id AND p.id <> :id AND """ + " " + access.visible("p") + " ORDER BY p.issued_on"))
 			.param("today", today())
 			.param("id", id)
 			.query(Plans::summary)
@@ -171,7 +171,7 @@ public class Plans {
 				WHERE EXISTS (SELECT 1 FROM planning.plan h JOIN planning.plan_reference r ON r.implements
 				                AND r.number = h.number AND (r.issued_on IS NULL OR r.issued_on = h.issued_on)
 				              WHERE h.id = :id AND r.plan_id = p.id AND p.id <> h.id)
-				  AND """ + access.visible("p") + " ORDER BY u.code, p.issued_on"))
+				  AND """ + " " + access.visible("p") + " ORDER BY u.code, p.issued_on"))
 			.param("today", today())
 			.param("id", id)
 			.query(Plans::summary)

@@ -1,0 +1,137 @@
+package vn.vongtay.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.IntegrationTest;
+import vn.vongtay.core.UserFacingException;
+
+/** Registering, finding and following a child the way commune officials do. */
+@IntegrationTest
+@Transactional
+@WithUserDetails("xa.a")
+class ChildRegisterTests {
+
+	@Autowired
+	Children children;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aChildIsFoundWithoutDiacriticsInAnyCaseAndWithATypo() {
+		long id = children.register(draft("Nguyễn Văn Ấn Thử", Sex.MALE, LocalDate.of(2016, 4, 2), null));
+		for (String typed : List.of("nguyen van an thu", "NGUYEN VAN AN THU", "Nguyen Van Ahn Thu", "Nguyễn Văn Ấn Thử",
+				"van an thu")) {
+			assertThat(children.search(ChildQuery.text(typed, 0, 50))).as(typed).extracting(ChildSummary::id).contains(id);
+		}
+	}
+
+	@Test
+	void aChildIsFoundByIdentificationNumberAndBirthDateRange() {
+		long id = children.register(draft("Lò Thị Mai Thử", Sex.FEMALE, LocalDate.of(2014, 1, 20), "011314999001"));
+		assertThat(children.search(ChildQuery.text("011314999001", 0, 10))).extracting(ChildSummary::id).containsExactly(id);
+		assertThat(children.search(new ChildQuery("Lò Thị Mai Thử", null, LocalDate.of(2014, 1, 1),
+				LocalDate.of(2014, 1, 31), null, false, false, null, 0, 10))).extracting(ChildSummary::id).contains(id);
+		assertThat(children.search(new ChildQuery("Lò Thị Mai Thử", null, LocalDate.of(2015, 1, 1), null, null, false,
+				false, null, 0, 10))).extracting(ChildSummary::id).doesNotContain(id);
+	}
+
+	@Test
+	void resultsAreInVietnameseOrderByGivenNameThenFamilyName() {
+		children.register(draft("Trần Zy Đức", Sex.MALE, LocalDate.of(2015, 1, 1), null));
+		children.register(draft("Lê Zy Dũng", Sex.MALE, LocalDate.of(2015, 1, 1), null));
+		children.register(draft("Nguyễn Zy Ánh", Sex.FEMALE, LocalDate.of(2015, 1, 1), null));
+		children.register(draft("Bùi Zy Ánh", Sex.FEMALE, LocalDate.of(2015, 1, 1), null));
+		assertThat(children.search(ChildQuery.text("zy", 0, 50))).extracting(ChildSummary::fullName)
+			.containsSubsequence("Bùi Zy Ánh", "Nguyễn Zy Ánh", "Lê Zy Dũng", "Trần Zy Đức");
+	}
+
+	@Test
+	void anIdentificationNumberThatContradictsSexOrYearIsRefused() {
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class,
+				() -> children.register(draft("Đặng Văn Hùng", Sex.MALE, LocalDate.of(2015, 3, 3), "011315000001")));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("personalId error.child.pid-sex");
+		refusal = catchThrowableOfType(UserFacingException.class,
+				() -> children.register(draft("Đặng Văn Hùng", Sex.MALE, LocalDate.of(2015, 3, 3), "011214000001")));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("personalId error.child.pid-year");
+	}
+
+	@Test
+	void openingARecordIsAuditedAndShowsTheHouseholdAndSiblings() {
+		long first = children.register(new ChildDraft("Hoàng Văn Nam Thử", Sex.MALE, LocalDate.of(2012, 5, 5), false,
+				"02", null, true, "03253", "Bản Đông", null, SchoolLevel.PRIMARY, null, false, null, true, null, null,
+				"Hoàng Thị Lan", "Mẹ", "0912345678"));
+		long household = jdbc.sql("SELECT household_id FROM children.child WHERE id = :id").param("id", first)
+			.query(Long.class).single();
+		long second = children.register(new ChildDraft("Hoàng Thị Hoa Thử", Sex.FEMALE, LocalDate.of(2016, 7, 7), false,
+				"02", null, true, "03253", "Bản Đông", null, null, null, false, null, true, null, household, null, null,
+				null));
+		Child child = children.get(second);
+		assertThat(child.caregivers()).extracting(Child.Caregiver::fullName).containsExactly("Hoàng Thị Lan");
+		assertThat(child.siblings()).extracting(ChildSummary::id).containsExactly(first);
+		assertThat(child.ethnicity()).isEqualTo("Tày");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'CHILD_VIEWED' AND subject_id = :id")
+			.param("id", String.valueOf(second)).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPersonAged16IsKeptButCountedAsAChildOnlyBefore() {
+		LocalDate sixteenthBirthday = LocalDate.now().minusYears(16);
+		long id = children.register(draft("Phạm Văn Lớn Thử", Sex.MALE, sixteenthBirthday, null));
+		assertThat(children.search(ChildQuery.text("Phạm Văn Lớn Thử", 0, 10))).extracting(ChildSummary::id)
+			.doesNotContain(id);
+		assertThat(children.search(new ChildQuery("Phạm Văn Lớn Thử", null, null, null, null, false, true, null, 0, 10)))
+			.extracting(ChildSummary::id).contains(id);
+		assertThat(children.search(new ChildQuery("Phạm Văn Lớn Thử", null, null, null, null, false, false,
+				LocalDate.now().minusDays(1), 0, 10))).extracting(ChildSummary::id).contains(id);
+	}
+
+	@Test
+	void scholarshipsOfAUnitAndPeriodAreCountedAndSummed() {
+		long id = children.register(draft("Vũ Thị Học Thử", Sex.FEMALE, LocalDate.of(2013, 2, 2), null));
+		Children.SupportTotal before = scholarships();
+		children.recordSupport(id, SupportKind.SCHOLARSHIP, 1_000_000L, LocalDate.of(2026, 9, 5), SupportSource.DONOR, null);
+		children.recordSupport(id, SupportKind.SCHOLARSHIP, 500_000L, LocalDate.of(2026, 10, 5), SupportSource.STATE_BUDGET, null);
+		Children.SupportTotal after = scholarships();
+		assertThat(after.supports() - before.supports()).isEqualTo(2);
+		assertThat(after.amountVnd() - before.amountVnd()).isEqualTo(1_500_000L);
+	}
+
+	@Test
+	void aMovedChildGoesWithItsHistoryAndTheFormerCommuneLosesIt() {
+		long id = children.register(draft("Đinh Văn Chuyển Thử", Sex.MALE, LocalDate.of(2015, 6, 6), null));
+		children.startCircumstance(id, "d", null, false, LocalDate.of(2024, 1, 1), "Giấy xác nhận khuyết tật");
+		children.move(id, children.get(id).version(), "03295", LocalDate.now());
+		assertThat(children.search(ChildQuery.text("Đinh Văn Chuyển Thử", 0, 10))).extracting(ChildSummary::id)
+			.doesNotContain(id);
+		UserFacingException gone = catchThrowableOfType(UserFacingException.class, () -> children.get(id));
+		assertThat(gone.status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT count(*) FROM children.circumstance WHERE child_id = :id").param("id", id)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM children.residence WHERE child_id = :id").param("id", id)
+			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	private Children.SupportTotal scholarships() {
+		return children.supportTotals("03253", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).stream()
+			.filter(t -> t.kind() == SupportKind.SCHOLARSHIP).findFirst()
+			.orElse(new Children.SupportTotal(SupportKind.SCHOLARSHIP, 0, 0, 0));
+	}
+
+	static ChildDraft draft(String name, Sex sex, LocalDate born, String pid) {
+		return new ChildDraft(name, sex, born, false, "01", pid, true, "03253", "Bản Đông", null, null, null, false, null,
+				null, null, null, null, null, null);
+	}
+}
