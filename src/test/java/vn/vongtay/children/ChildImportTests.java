@@ -1,0 +1,213 @@
+package vn.vongtay.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.vongtay.IntegrationTest;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+
+/**
+ * A commune's Excel file with good rows, bad rows, text typed in TCVN3, decomposed Unicode, duplicates and a formula:
+ * the check shows every rejected row and duplicate, the commit registers exactly the accepted rows, a second import of
+ * the same file finds them all as duplicates, and a broken file stores nothing.
+ */
+@IntegrationTest
+@WithUserDetails("xa.a")
+class ChildImportTests {
+
+	@Autowired
+	ChildImports imports;
+
+	@Autowired
+	Children children;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void aMixedFileIsCheckedRowByRowAndCommitsExactlyTheAcceptedRows() throws IOException {
+		String suffix = "Nhap" + letters();
+		String pid = "0113" + String.format("%08d", System.nanoTime() % 100_000_000L);
+		pid = pid.substring(0, 4) + "14" + pid.substring(6);
+		children.register(new ChildDraft("Đã Có Sẵn " + suffix, Sex.FEMALE, LocalDate.of(2014, 4, 4), false, "01", pid,
+				true, "03253", null, null, null, null, false, null, null, null, null, null, null, null));
+		byte[] file = workbook(suffix, pid);
+
+		ChildImports.Report preview = imports.importNow("so-theo-doi-" + suffix + ".xlsx", file, false);
+		assertThat(preview.status()).isEqualTo(ChildImports.Status.PREVIEWED);
+		assertThat(preview.totalRows()).isEqualTo(11);
+		assertThat(preview.accepted()).isEqualTo(5);
+		assertThat(preview.rejected()).isEqualTo(4);
+		assertThat(preview.duplicates()).isEqualTo(2);
+		assertThat(preview.errors()).extracting(p -> p.row() + " " + p.column() + " " + p.messageKey())
+			.containsExactlyInAnyOrder("7 Họ và tên error.field.required", "8 Giới tính error.import.sex",
+					"9 Ngày sinh error.import.date", "10 Mã xã error.unit.outside-jurisdiction");
+		assertThat(preview.duplicateRows()).extracting(d -> d.row() + " " + d.reason())
+			.containsExactlyInAnyOrder("11 NAME_IN_FILE", "12 PID_IN_REGISTER");
+		assertThat(count(suffix)).as("only the child registered before the import").isEqualTo(1);
+
+		ChildImports.Report committed = imports.importNow("so-theo-doi-" + suffix + ".xlsx", file, true);
+		assertThat(committed.status()).isEqualTo(ChildImports.Status.COMMITTED);
+		assertThat(committed.committed()).isEqualTo(5);
+		assertThat(count(suffix)).isEqualTo(5 + 1);
+		List<Map<String, Object>> rows = jdbc.sql("""
+				SELECT c.full_name, c.birth_date, c.birth_date_estimated, c.notes, c.household_id, c.unit_id,
+				       (SELECT string_agg(group_code, ',' ORDER BY group_code) FROM children.circumstance s WHERE s.child_id = c.id) AS groups
+				FROM children.child c WHERE c.full_name LIKE :suffix ORDER BY c.id""")
+			.param("suffix", "%" + suffix).query().listOfRows();
+		assertThat(rows).extracting(r -> r.get("full_name")).contains("Nguyễn Văn Một " + suffix, "Lò Thị Hoa " + suffix,
+				"Trần Văn Ba " + suffix);
+		Map<String, Object> tcvn3 = row(rows, "Lò Thị Hoa " + suffix);
+		assertThat(tcvn3.get("birth_date").toString()).isEqualTo("2013-11-20");
+		Map<String, Object> decomposed = row(rows, "Trần Văn Ba " + suffix);
+		assertThat(Normalizer.isNormalized((String) decomposed.get("full_name"), Normalizer.Form.NFC)).isTrue();
+		assertThat(row(rows, "Đỗ Thị Công Thức " + suffix).get("notes")).isEqualTo("=HYPERLINK(\"http://x\")");
+		Map<String, Object> first = row(rows, "Nguyễn Văn Một " + suffix);
+		Map<String, Object> yearOnly = row(rows, "Nguyễn Thị Năm " + suffix);
+		assertThat(yearOnly.get("birth_date_estimated")).isEqualTo(true);
+		assertThat(yearOnly.get("household_id")).isEqualTo(first.get("household_id"));
+		assertThat(first.get("groups")).isEqualTo("a,d");
+
+		ChildImports.Report again = imports.importNow("so-theo-doi-" + suffix + ".xlsx", file, true);
+		assertThat(again.accepted()).isZero();
+		assertThat(again.duplicates()).isEqualTo(7);
+		assertThat(again.committed()).isZero();
+		assertThat(count(suffix)).isEqualTo(6);
+		assertThat(imports.history(0, 5)).extracting(ChildImports.Report::fileName).contains("so-theo-doi-" + suffix + ".xlsx");
+	}
+
+	@Test
+	void aBrokenFileIsRefusedAndStoresNothing() {
+		long before = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class,
+				() -> imports.importNow("hong.xlsx", "PK\u0003\u0004 không phải Excel".getBytes(), true));
+		assertThat(refusal.messageKey()).isEqualTo("error.file.unreadable-workbook");
+		UserFacingException noHeader = catchThrowableOfType(UserFacingException.class,
+				() -> imports.importNow("sai.csv", "a,b,c\n1,2,3\n".getBytes(), true));
+		assertThat(noHeader.problems()).extracting(InputProblem::messageKey).containsExactly("error.import.no-header");
+		assertThat(jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void theApiChecksAndCommitsAFileAndListsEveryRejectedRowInVietnamese() throws Exception {
+		String suffix = "Api" + letters();
+		String csv = """
+				Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã xã,Thôn/ấp,Họ tên người chăm sóc,Quan hệ,Nhóm hoàn cảnh đặc biệt,Ghi chú
+				Hà Văn Đúng %1$s,1/2/2016,Nam,Thái,,03253,Bản Cá,Hà Thị Mẹ,Mẹ,,
+				Hà Văn Sai %1$s,2016-13-01,Nam,Thái,,03253,,,,,
+				""".formatted(suffix);
+		mvc.perform(multipart("/api/v1/children/imports")
+			.file(new MockMultipartFile("file", "so.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("commit", "true")
+			.with(user(users.loadUserByUsername("xa.a"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected").value(1))
+			.andExpect(jsonPath("$.duplicates").value(0))
+			.andExpect(jsonPath("$.committed").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].column").value("Ngày sinh"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("Ngày sinh \"2016-13-01\" không hợp lệ")));
+	}
+
+	/** A run-specific word of letters: names may not contain digits. */
+	private static String letters() {
+		StringBuilder word = new StringBuilder();
+		for (long n = System.nanoTime(); word.length() < 6; n /= 26) {
+			word.append((char) ('a' + (int) (n % 26)));
+		}
+		return word.toString();
+	}
+
+	private long count(String suffix) {
+		return jdbc.sql("SELECT count(*) FROM children.child WHERE full_name LIKE :s").param("s", "%" + suffix)
+			.query(Long.class).single();
+	}
+
+	private static Map<String, Object> row(List<Map<String, Object>> rows, String name) {
+		return rows.stream().filter(r -> name.equals(r.get("full_name"))).findFirst().orElseThrow(() -> new AssertionError(name));
+	}
+
+	/** The file as a commune keeps it: a title row, headings as the office wrote them, and rows of every kind. */
+	private static byte[] workbook(String suffix, String registeredPid) throws IOException {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("Sổ");
+			sheet.createRow(0).createCell(0).setCellValue("SỔ THEO DÕI TRẺ EM XÃ TUẦN GIÁO");
+			String[] headings = { "Họ tên", "Ngày, tháng, năm sinh", "Giới tính", "Dân tộc", "Số CCCD", "Mã xã", "Thôn",
+					"Người chăm sóc", "Quan hệ với trẻ", "Hoàn cảnh đặc biệt", "Ghi chú" };
+			Row header = sheet.createRow(1);
+			for (int c = 0; c < headings.length; c++) {
+				header.createCell(c).setCellValue(headings[c]);
+			}
+			CellStyle dateStyle = workbook.createCellStyle();
+			dateStyle.setDataFormat(workbook.createDataFormat().getFormat("m/d/yy"));
+			String nfd = Normalizer.normalize("Trần Văn Ba " + suffix, Normalizer.Form.NFD);
+			Object[][] rows = {
+					{ "Nguyễn Văn Một " + suffix, "05/09/2015", "Nam", "Kinh", "", 3253d, "Bản Đông", "Nguyễn Thị Mẹ", "Mẹ", "a, d", "" },
+					// "Lò Thị Hoa" typed with the .VnTime font (TCVN3), its date a real Excel date
+					{ "L\u00df Th\u00de Hoa " + suffix, LocalDate.of(2013, 11, 20), "N\u00f7", "Th\u00b8i", "", "03253", "B\u00b6n \u00a7\u00abng", "", "", "", "" },
+					{ nfd, "2015-03-01", "Nam", "Kinh", "", "03253", "", "", "", "", "" },
+					{ "Đỗ Thị Công Thức " + suffix, "1/1/2014", "Nữ", "Kinh", "", "03253", "", "", "", "", "=HYPERLINK(\"http://x\")" },
+					{ "", "01/01/2014", "Nữ", "Kinh", "", "03253", "", "", "", "", "" },
+					{ "Bùi Văn Sáu " + suffix, "01/01/2014", "X", "Kinh", "", "03253", "", "", "", "", "" },
+					{ "Bùi Văn Bảy " + suffix, "31/02/2015", "Nam", "Kinh", "", "03253", "", "", "", "", "" },
+					{ "Bùi Văn Tám " + suffix, "01/01/2014", "Nam", "Kinh", "", "03295", "", "", "", "", "" },
+					{ "Nguyễn Văn Một " + suffix, "5/9/2015", "Nam", "Kinh", "", "03253", "Bản Đông", "", "", "", "" },
+					{ "Trùng Số Định Danh " + suffix, "04/04/2014", "Nữ", "Kinh", registeredPid, "03253", "", "", "", "", "" },
+					{ "Nguyễn Thị Năm " + suffix, "2016", "Nữ", "Kinh", "", "03253", "bản đông", "Nguyễn Thị Mẹ", "Mẹ", "", "" } };
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sheet.createRow(r + 2);
+				for (int c = 0; c < rows[r].length; c++) {
+					Object value = rows[r][c];
+					Cell cell = row.createCell(c);
+					if (value instanceof Double number) {
+						cell.setCellValue(number);
+					}
+					else if (value instanceof LocalDate date) {
+						cell.setCellValue(date);
+						cell.setCellStyle(dateStyle);
+					}
+					else if (((String) value).startsWith("=")) {
+						cell.setCellFormula(((String) value).substring(1));
+					}
+					else {
+						cell.setCellValue((String) value);
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+}
