@@ -1,0 +1,92 @@
+package vn.vongtay.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.vongtay.IntegrationTest;
+
+/** The register's pages in Vietnamese, and an import followed in the browser from upload to commit. */
+@IntegrationTest
+class ChildPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theListAChildsRecordTheFormAndTheImportPageRenderInVietnamese() throws Exception {
+		assertThat(page("/children")).contains("Sổ theo dõi trẻ em", "Xã Tuần Giáo", "Xuất Excel");
+		long child = jdbc.sql("SELECT c.id FROM children.child c JOIN geography.unit u ON u.id = c.unit_id "
+				+ "WHERE u.code = '03253' AND u.valid_to IS NULL AND c.household_id IS NOT NULL ORDER BY c.id LIMIT 1")
+			.query(Long.class).single();
+		assertThat(page("/children/" + child)).contains("Hộ gia đình và người chăm sóc", "Hoàn cảnh đặc biệt",
+				"Hỗ trợ đã nhận", "Nơi cư trú");
+		assertThat(page("/children/new")).contains("Họ tên người chăm sóc", "Kinh", "Mông");
+		assertThat(page("/children/imports")).contains("Tải mẫu tệp nhập (XLSX)");
+		assertThat(page("/children/awaiting")).contains("Trẻ em chờ phân về xã mới");
+		byte[] template = mvc.perform(get("/children/imports/template.xlsx").with(as("xa.a"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(template).isNotEmpty();
+	}
+
+	@Test
+	void anUploadIsCheckedInTheBackgroundThenCommittedOnConfirmation() throws Exception {
+		String csv = """
+				Họ và tên,Ngày sinh,Giới tính,Mã xã,Thôn/ấp
+				Vàng Thị Trang Nền,03/03/2017,Nữ,03253,Bản Nền
+				""";
+		String location = mvc.perform(multipart("/children/imports")
+			.file(new MockMultipartFile("file", "nen.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.with(as("xa.a")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		String progress = location + "/progress";
+		String fragment = waitWhile(progress, "Đang kiểm tra", "Đã nhận tệp");
+		assertThat(fragment).contains("Đã kiểm tra, chờ ghi vào sổ", "Ghi 1 trẻ vào sổ");
+		mvc.perform(post(location + "/commit").with(as("xa.a")).with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(waitWhile(progress, "Đang ghi vào sổ")).contains("Đã ghi 1 trẻ vào sổ theo dõi.");
+		assertThat(jdbc.sql("SELECT count(*) FROM children.child WHERE full_name = 'Vàng Thị Trang Nền'")
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	private String waitWhile(String url, String... busy) throws Exception {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			String body = mvc.perform(get(url).with(as("xa.a"))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			if (java.util.Arrays.stream(busy).noneMatch(body::contains)) {
+				return body;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("still busy: " + url);
+	}
+
+	private String page(String url) throws Exception {
+		return mvc.perform(get(url).with(as("xa.a"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private RequestPostProcessor as(String username) {
+		return user(users.loadUserByUsername(username));
+	}
+}
