@@ -132,7 +132,7 @@ public class Activities {
 		Head head = jurisdiction.bind(jdbc.sql("""
 				SELECT a.*, ag.name AS organiser_name FROM outreach.activity a
 				LEFT JOIN directory.agency ag ON ag.id = a.organiser_agency_id
-				WHERE a.id = :id AND """ + visible(jurisdiction, "a")))
+				WHERE a.id = :id AND""" + " " + visible(jurisdiction, "a")))
 			.param("id", id)
 			.query((rs, n) -> new Head(ActivityKind.valueOf(rs.getString("kind")), rs.getString("title"),
 					rs.getString("description"), (Long) rs.getObject("organiser_agency_id"),
