@@ -55,6 +55,19 @@ class OutreachPagesTests extends OutreachTestSupport {
 	}
 
 	@Test
+	void everyPageResolvesItsMessagesInVietnameseAndEnglish() throws Exception {
+		long forum = jdbc.sql("SELECT id FROM outreach.activity WHERE title LIKE 'Diễn đàn trẻ em xã Tuần Giáo%'")
+			.query(Long.class).single();
+		for (String url : new String[] { "/outreach", "/outreach/activities/new", "/outreach/activities/" + forum,
+				"/outreach/opinions", "/outreach/coverage" }) {
+			assertThat(pageBody("xa.a", url)).as(url).doesNotContain("??");
+			assertThat(pageBody("xa.a", url + (url.contains("?") ? "&" : "?") + "lang=en")).as(url).doesNotContain("??");
+		}
+		assertThat(pageBody("ldtbxh.thoxuan", "/outreach/coverage?lang=en")).contains("Results against targets")
+			.doesNotContain("??");
+	}
+
+	@Test
 	void aViewerSeesTheCoveragePage() throws Exception {
 		assertThat(pageBody("lanhdao.dienbien", "/outreach/coverage")).contains("Kết quả truyền thông, tập huấn so với chỉ tiêu",
 				"Xã, thị trấn chưa có hoạt động");
