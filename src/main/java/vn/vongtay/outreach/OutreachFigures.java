@@ -69,10 +69,13 @@ public class OutreachFigures {
 	 *        when nobody did, and then the share trained is unknown
 	 * @param familiesReached families with children reached. No share: its denominator, the households with children,
 	 *        comes from the child register, which the children module will keep; until then only the count is known
+	 * @param opinionsByAge the opinions children raised in the period by the age group of the child: how the
+	 *        participation targets (Bình Long 22-24) break children consulted down
 	 */
 	public record Coverage(long unitId, String unitCode, String unitName, Period period, Topic topic, long communes,
 			long communesReached, long officialsTrained, Integer officialsHeadcount, long familiesReached,
-			Map<AgeGroup, Long> childrenReached, long opinionsRaised, long opinionsAnswered) {
+			Map<AgeGroup, Long> childrenReached, long opinionsRaised, long opinionsAnswered,
+			Map<AgeGroup, Long> opinionsByAge) {
 
 		public Double shareCommunesReached() {
 			return share(communesReached, communes);
@@ -179,8 +182,24 @@ public class OutreachFigures {
 				children.put(AgeGroup.valueOf("AGE" + rs.getString("kind").substring("CHILDREN".length())),
 						rs.getLong("reached"));
 			});
+		Map<AgeGroup, Long> opinionsByAge = new EnumMap<>(AgeGroup.class);
+		for (AgeGroup group : AgeGroup.values()) {
+			opinionsByAge.put(group, 0L);
+		}
+		jdbc.sql("""
+				SELECT o.age_group, count(*) AS raised FROM outreach.opinion o
+				WHERE o.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r WHERE r.root_id = :unit)
+				  AND o.raised_on BETWEEN :first AND :last
+				GROUP BY o.age_group""")
+			.param("unit", unitId)
+			.param("first", period.start())
+			.param("last", period.end())
+			.query(rs -> {
+				opinionsByAge.put(AgeGroup.valueOf(rs.getString("age_group")), rs.getLong("raised"));
+			});
 		return new Coverage(unitId, unit.code(), unit.fullName(), period, topic, counts.communes(), counts.reached(),
-				counts.trained(), counts.headcount(), counts.families(), children, counts.raised(), counts.answered());
+				counts.trained(), counts.headcount(), counts.families(), children, counts.raised(), counts.answered(),
+				opinionsByAge);
 	}
 
 	/** The communes of the unit with no activity of the topic during the period, by code. */

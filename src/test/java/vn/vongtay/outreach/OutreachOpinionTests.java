@@ -41,6 +41,12 @@ class OutreachOpinionTests extends OutreachTestSupport {
 		assertThat(as("xa.b", () -> opinions.get(overdue)).overdue()).isTrue();
 		assertThat(as("xa.b", () -> opinions.list(true, 0, 100))).extracting(Opinion::id).doesNotContain(answered);
 		assertThat(as("xa.a", () -> opinions.list(false, 0, 100))).extracting(Opinion::id).doesNotContain(open, overdue);
+
+		long quaiTo = unitId("03295", today);
+		var coverage = as("xa.b", () -> figures.of(quaiTo, vn.vongtay.core.Period.year(today.minusDays(40).getYear()), null));
+		assertThat(coverage.opinionsRaised()).isEqualTo(3);
+		assertThat(coverage.opinionsAnswered()).isEqualTo(1);
+		assertThat(coverage.opinionsByAge()).containsEntry(AgeGroup.AGE_11_15, 3L);
 	}
 
 	@Test

@@ -113,7 +113,7 @@ class CoveragePages {
 		return new FiguresView(c.unitCode(), p.code(), topic, c.communes(), c.communesReached(),
 				c.shareCommunesReached(), c.officialsTrained(), c.officialsHeadcount(), c.shareOfficialsTrained(),
 				c.familiesReached(), c.childrenReached(), c.childrenReachedInAll(), c.opinionsRaised(),
-				c.opinionsAnswered(), c.shareOpinionsAnswered(),
+				c.opinionsAnswered(), c.shareOpinionsAnswered(), c.opinionsByAge(),
 				figures.communesWithoutActivity(root.id(), p, topic).stream().map(Commune::code).toList());
 	}
 
@@ -122,7 +122,7 @@ class CoveragePages {
 			Double shareCommunesReached, long officialsTrained, Integer officialsHeadcount,
 			Double shareOfficialsTrained, long familiesReached, Map<vn.vongtay.outreach.AgeGroup, Long> childrenReached,
 			long childrenReachedInAll, long opinionsRaised, long opinionsAnswered, Double shareOpinionsAnswered,
-			List<String> communesWithoutActivity) {
+			Map<vn.vongtay.outreach.AgeGroup, Long> opinionsByAge, List<String> communesWithoutActivity) {
 	}
 
 	private AdministrativeUnit root(SignedInUser user, String unit, Period period) {
