@@ -1,0 +1,230 @@
+package vn.vongtay.benchmarks;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.vongtay.IntegrationTest;
+import vn.vongtay.children.ChildImports;
+import vn.vongtay.children.ChildQuery;
+import vn.vongtay.children.Children;
+import vn.vongtay.children.RegisterGenerator;
+import vn.vongtay.geography.internal.UnitImports;
+import vn.vongtay.identity.Role;
+import vn.vongtay.identity.SignedInUser;
+
+/**
+ * The child register at national scale, each figure against a baseline measured in the same run: search (baseline: an
+ * exact-match indexed lookup by identification number) and import (baseline: PostgreSQL COPY of the same rows into a
+ * table of the same shape). Not part of {@code mvn test}; run with
+ * {@code mvn test -Pbenchmark -Dvongtay.benchmark.children=1000000}. Results go to the log and to
+ * {@code target/benchmarks/register.md}; {@code docs/benchmarks.md} records them.
+ */
+@Tag("benchmark")
+@IntegrationTest
+class RegisterBenchmarks {
+
+	private static final Logger log = LoggerFactory.getLogger(RegisterBenchmarks.class);
+	private static final Path NATIONAL_DATA = Path.of("..", "shared", "data", "admin-units");
+
+	@Autowired
+	UnitImports unitImports;
+
+	@Autowired
+	RegisterGenerator generator;
+
+	@Autowired
+	Children children;
+
+	@Autowired
+	ChildImports imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void searchAndImportAtNationalScale() throws Exception {
+		assumeTrue(Files.isDirectory(NATIONAL_DATA), "national unit files are not beside the repository");
+		int scale = Integer.getInteger("vongtay.benchmark.children", 1_000_000);
+		int importRows = Integer.getInteger("vongtay.benchmark.import-rows", 100_000);
+		List<String> report = new ArrayList<>();
+		report.add("| figure | data | runs | median | p95 | baseline median | baseline p95 | ratio (median) |");
+		report.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+
+		long started = System.nanoTime();
+		unitImports.importReformFolder(NATIONAL_DATA);
+		List<Long> communes = jdbc.sql("SELECT id FROM geography.unit WHERE level = 'COMMUNE' AND valid_to IS NULL ORDER BY code")
+			.query(Long.class).list();
+		long existing = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
+		int perCommune = (int) Math.max(1, (scale - existing) / communes.size());
+		int generated = 0;
+		for (int from = 0; from < communes.size(); from += 200) {
+			generated += generator.generate(new RegisterGenerator.Request(7, perCommune, LocalDate.now()),
+					communes.subList(from, Math.min(communes.size(), from + 200)));
+		}
+		jdbc.sql("ANALYZE").update();
+		long total = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
+		log.info("Benchmark data: {} children generated in {} s ({} in the register)", generated,
+				(System.nanoTime() - started) / 1_000_000_000, total);
+
+		// -- search, as a commune officer and as a province officer would type names (a third with a typo)
+		SplittableRandom random = new SplittableRandom(11);
+		List<Object[]> samples = jdbc.sql("""
+				SELECT c.full_name, c.personal_id, c.unit_id, u.parent_id FROM children.child c
+				JOIN geography.unit u ON u.id = c.unit_id
+				WHERE c.personal_id IS NOT NULL ORDER BY c.id LIMIT 400 OFFSET :offset""")
+			.param("offset", Math.max(0, total / 2))
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4) })
+			.list();
+		for (String scope : List.of("commune", "province")) {
+			List<Long> search = new ArrayList<>();
+			List<Long> exact = new ArrayList<>();
+			for (int round = 0; round < 2; round++) {
+				for (Object[] sample : samples) {
+					long root = scope.equals("commune") ? (Long) sample[2] : (Long) sample[3];
+					signIn(root, scope.equals("commune") ? Role.COMMUNE_OFFICER : Role.PROVINCE_OFFICER);
+					String typed = typed((String) sample[0], random);
+					long t0 = System.nanoTime();
+					children.search(ChildQuery.text(typed, 0, 50));
+					long t1 = System.nanoTime();
+					jdbc.sql("SELECT c.id, c.full_name, c.birth_date, c.sex FROM children.child c WHERE c.personal_id = :pid")
+						.param("pid", sample[1]).query().listOfRows();
+					long t2 = System.nanoTime();
+					if (round > 0) {
+						search.add(t1 - t0);
+						exact.add(t2 - t1);
+					}
+				}
+			}
+			report.add(row("child search by name, " + scope + " officer", total + " children", search, exact));
+		}
+
+		// -- import of a register file against COPY of the same rows
+		long province = jdbc.sql("SELECT id FROM geography.unit WHERE code = '11' AND valid_to IS NULL").query(Long.class).single();
+		signIn(province, Role.PROVINCE_OFFICER);
+		List<String> codes = jdbc.sql("SELECT code FROM geography.unit WHERE level = 'COMMUNE' AND valid_to IS NULL "
+				+ "AND province_code = '11' ORDER BY code").query(String.class).list();
+		StringBuilder csv = new StringBuilder(
+				"Họ và tên,Ngày sinh,Giới tính,Dân tộc,Số định danh cá nhân,Mã xã,Thôn/ấp,Họ tên người chăm sóc,Quan hệ,Nhóm hoàn cảnh đặc biệt,Ghi chú\n");
+		StringBuilder copyRows = new StringBuilder();
+		String[] given = { "An", "Bình", "Chi", "Dung", "Giang", "Hà", "Khánh", "Linh", "Mai", "Nam", "Phúc", "Quỳnh" };
+		for (int i = 0; i < importRows; i++) {
+			String name = "Lò Văn " + given[i % given.length] + " Nhập " + word(i);
+			LocalDate born = LocalDate.of(2010, 1, 1).plusDays(i % 5000);
+			String code = codes.get(i % codes.size());
+			csv.append(name).append(',').append(born.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+				.append(",Nam,Thái,,").append(code).append(",Bản ").append(i % 7 + 1).append(",Lò Thị Mẹ ")
+				.append(word(i / 2)).append(",Mẹ,,\n");
+			copyRows.append('"').append(name).append("\",\"Nhập\",\"Lò\",MALE,").append(born).append(",false,03,,")
+				.append(province).append(",11\n");
+		}
+		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		List<Long> importTimes = new ArrayList<>();
+		List<Long> copyTimes = new ArrayList<>();
+		jdbc.sql("CREATE TABLE IF NOT EXISTS public.bench_child (LIKE children.child INCLUDING ALL)").update();
+		for (int run = 0; run < 3; run++) {
+			jdbc.sql("TRUNCATE public.bench_child").update();
+			long t0 = System.nanoTime();
+			try (Connection connection = dataSource.getConnection()) {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+						COPY public.bench_child (full_name, given_name, family_name, sex, birth_date, birth_date_estimated,
+						ethnicity_code, personal_id, unit_id, province_code) FROM STDIN WITH (FORMAT csv)""",
+						new StringReader(copyRows.toString()));
+			}
+			copyTimes.add(System.nanoTime() - t0);
+			long t1 = System.nanoTime();
+			ChildImports.Report result = imports.importNow("benchmark-" + run + ".csv", withRun(file, run), true);
+			importTimes.add(System.nanoTime() - t1);
+			log.info("Import run {}: {} accepted, {} committed, {} rejected", run, result.accepted(), result.committed(),
+					result.rejected());
+		}
+		report.add(row("register file import (check + commit), rows/s", importRows + " rows (CSV)", importTimes,
+				copyTimes));
+		String table = String.join("\n", report);
+		log.info("Benchmark results\n{}", table);
+		Files.createDirectories(Path.of("target", "benchmarks"));
+		Files.writeString(Path.of("target", "benchmarks", "register.md"), table + "\n");
+		SecurityContextHolder.clearContext();
+	}
+
+	/** Each run gets names of its own, so that the second and third imports are not all duplicates of the first. */
+	private static byte[] withRun(byte[] file, int run) {
+		return new String(file, StandardCharsets.UTF_8).replace(" Nhập ", " Nhập" + "abc".charAt(run) + " ")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String typed(String name, SplittableRandom random) {
+		String folded = vn.vongtay.core.VietnameseText.fold(name);
+		int choice = random.nextInt(3);
+		if (choice == 0) {
+			return name;
+		}
+		if (choice == 1) {
+			return folded.toUpperCase(Locale.ROOT);
+		}
+		// a typo: two letters swapped in the given name
+		int at = folded.length() - 2;
+		char[] chars = folded.toCharArray();
+		char c = chars[at];
+		chars[at] = chars[at + 1];
+		chars[at + 1] = c;
+		return new String(chars);
+	}
+
+	private static String word(int n) {
+		StringBuilder word = new StringBuilder();
+		do {
+			word.append((char) ('a' + n % 26));
+			n /= 26;
+		}
+		while (n > 0);
+		return word.toString();
+	}
+
+	private static void signIn(long root, Role role) {
+		SignedInUser user = new SignedInUser(1, "benchmark", "Benchmark", Set.of(role), Set.of(root), null, true, null,
+				null);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+	}
+
+	private static String row(String figure, String data, List<Long> measured, List<Long> baseline) {
+		return "| %s | %s | %d | %s | %s | %s | %s | %.1f× |".formatted(figure, data, measured.size(), ms(percentile(measured, 50)),
+				ms(percentile(measured, 95)), ms(percentile(baseline, 50)), ms(percentile(baseline, 95)),
+				(double) percentile(measured, 50) / percentile(baseline, 50));
+	}
+
+	private static long percentile(List<Long> values, int percentile) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+	}
+
+	private static String ms(long nanos) {
+		return nanos >= 1_000_000_000L ? "%.2f s".formatted(nanos / 1e9) : "%.2f ms".formatted(nanos / 1e6);
+	}
+}
