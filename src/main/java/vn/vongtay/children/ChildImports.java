@@ -296,10 +296,10 @@ public class ChildImports {
 			unitIds.append(parts[2]).append('\u001e');
 		}
 		jdbc.sql("""
-				SELECT c.id, public.vn_fold(c.full_name) AS name, c.birth_date, c.unit_id FROM children.child c
+				SELECT c.id, c.name_folded AS name, c.birth_date, c.unit_id FROM children.child c
 				JOIN unnest(string_to_array(:names, E'\\x1e'), CAST(string_to_array(:dates, E'\\x1e') AS date[]),
 				            CAST(string_to_array(:units, E'\\x1e') AS bigint[])) AS k (name, birth_date, unit_id)
-				  ON public.vn_fold(c.full_name) = k.name AND c.birth_date = k.birth_date AND c.unit_id = k.unit_id""")
+				  ON c.name_folded = k.name AND c.birth_date = k.birth_date AND c.unit_id = k.unit_id""")
 			.param("names", trimLast(names))
 			.param("dates", trimLast(dates))
 			.param("units", trimLast(unitIds))

@@ -47,8 +47,8 @@ public class Children {
 			LEFT JOIN children.village v ON v.id = c.village_id
 			""";
 
-	static final String VIETNAMESE_ORDER = """
-			 ORDER BY c.given_name COLLATE "vi-x-icu", c.family_name COLLATE "vi-x-icu", c.full_name COLLATE "vi-x-icu", c.id""";
+	static final String VIETNAMESE_ORDER = " ORDER BY c.given_name COLLATE \"vi-x-icu\", c.family_name COLLATE \"vi-x-icu\","
+			+ " c.full_name COLLATE \"vi-x-icu\", c.id";
 
 	/**
 	 * Who works with children's personal data: officers, chairmen, case workers and the hotline (to find the child a
@@ -128,6 +128,15 @@ public class Children {
 		}
 	}
 
+	private boolean exactly(String folded) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		return jurisdiction.bind(jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child c WHERE c.name_folded = :q AND "
+				+ jurisdiction.restrict("c.unit_id") + ")"))
+			.param("q", folded)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private Criteria criteria(ChildQuery query) {
 		StringBuilder sql = new StringBuilder();
 		Map<String, Object> parameters = new HashMap<>();
@@ -139,9 +148,18 @@ public class Children {
 			parameters.put("pid", text.replace(" ", ""));
 		}
 		else if (text != null) {
-			// trigram similarity finds typos ("Nguyen Van Ahn"), word similarity a part of the name ("van an")
-			sql.append(" AND (public.vn_fold(c.full_name) % :q OR :q <% public.vn_fold(c.full_name))");
-			parameters.put("q", VietnameseText.fold(text));
+			String folded = VietnameseText.fold(text);
+			if (folded.split(" ").length >= 3) {
+				// a full name: as typed (without accents, any case) when some child has it, else close to it
+				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram search
+				sql.append(exactly(folded) ? " AND c.name_folded = :q" : " AND c.name_folded % :q");
+			}
+			else {
+				// a part of a name ("van an", "thuy"): the words found in the name, allowing a slip
+				sql.append(" AND (c.name_folded LIKE :prefix OR :q <% c.name_folded)");
+				parameters.put("prefix", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+			parameters.put("q", folded);
 		}
 		if (query.unitCode() != null && !query.unitCode().isBlank()) {
 			String code = query.unitCode().strip();

@@ -135,7 +135,7 @@ public final class LegacyVietnamese {
 			return Encoding.UNICODE;
 		}
 		String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
-		if (UNICODE_ONLY.matcher(composed).find()) {
+		if (!mayBeLegacy(composed) || UNICODE_ONLY.matcher(composed).find()) {
 			return Encoding.UNICODE;
 		}
 		String[] words = WORD_SEPARATORS.split(composed);
@@ -149,6 +149,22 @@ public final class LegacyVietnamese {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Legacy text is made only of characters up to U+00FF and has at least one above ASCII: anything else (plain ASCII,
+	 * a character beyond Latin-1) is Unicode without weighing syllables, which keeps an import of 100,000 rows fast.
+	 */
+	private static boolean mayBeLegacy(String text) {
+		boolean latin1 = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c > 0xFF) {
+				return false;
+			}
+			latin1 |= c >= 0x80;
+		}
+		return latin1;
 	}
 
 	/** Converts to composed Unicode (NFC); {@link Encoding#UNICODE} input is only normalised. */

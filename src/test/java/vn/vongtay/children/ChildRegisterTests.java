@@ -124,6 +124,41 @@ class ChildRegisterTests {
 			.query(Long.class).single()).isEqualTo(2);
 	}
 
+	@Test
+	@WithUserDetails("tinh.dienbien")
+	void childrenOfAnAbolishedCommuneFollowTheCommuneThatFullyContinuesIt() {
+		// a record still attached to Xã Quài Nưa (03274), which Xã Tuần Giáo (03253) continues in full since 01/07/2025
+		long quaiNua = jdbc.sql("SELECT id FROM geography.unit WHERE code = '03274' AND valid_to IS NOT NULL")
+			.query(Long.class).single();
+		long id = jdbc.sql("""
+				INSERT INTO children.child (full_name, given_name, family_name, sex, birth_date, unit_id, province_code)
+				VALUES ('Lò Văn Cũ Thử', 'Thử', 'Lò', 'MALE', DATE '2015-05-05', :unit, '11') RETURNING id""")
+			.param("unit", quaiNua).query(Long.class).single();
+		assertThat(children.followLineage()).isPositive();
+		Child moved = children.get(id);
+		assertThat(moved.communeCode()).isEqualTo("03253");
+		assertThat(moved.residences()).extracting(Child.Residence::reason).contains("LINEAGE");
+		assertThat(moved.residences()).filteredOn(r -> r.reason().equals("LINEAGE")).singleElement()
+			.satisfies(r -> assertThat(r.from()).isEqualTo(LocalDate.of(2025, 7, 1)));
+	}
+
+	@Test
+	@WithUserDetails("admin")
+	void childrenOfASplitCommuneWaitForAnOfficerToAssignThemToOneOfItsSuccessors() {
+		List<ChildSummary> waiting = children.awaitingAssignment();
+		assertThat(waiting).isNotEmpty();
+		ChildSummary child = waiting.get(0);
+		UserFacingException wrong = catchThrowableOfType(UserFacingException.class, () -> children.assign(child.id(), "03253"));
+		assertThat(wrong.messageKey()).isEqualTo("error.child.not-a-successor");
+		String successor = jdbc.sql("""
+				SELECT n.code FROM geography.succession s JOIN geography.unit o ON o.id = s.predecessor_id
+				JOIN geography.unit n ON n.id = s.successor_id WHERE o.code = :code AND o.valid_to IS NOT NULL LIMIT 1""")
+			.param("code", child.communeCode()).query(String.class).single();
+		children.assign(child.id(), successor);
+		assertThat(children.awaitingAssignment()).extracting(ChildSummary::id).doesNotContain(child.id());
+		assertThat(children.get(child.id()).communeCode()).isEqualTo(successor);
+	}
+
 	private Children.SupportTotal scholarships() {
 		return children.supportTotals("03253", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).stream()
 			.filter(t -> t.kind() == SupportKind.SCHOLARSHIP).findFirst()
