@@ -20,6 +20,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 final class BulkLoad {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLoad.class);
+
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 
@@ -42,9 +44,12 @@ final class BulkLoad {
 			return;
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		long started = System.nanoTime();
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI()
+			long copied = connection.unwrap(PGConnection.class).getCopyAPI()
 				.copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
+			log.debug("COPY {} rows into {} in {} ms", copied, target.substring(0, target.indexOf(' ')),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("COPY into " + target + " failed", e);

@@ -128,6 +128,25 @@ public class Children {
 		}
 	}
 
+	/** True when the search covers a few units only (a commune and the former communes it continues). */
+	private boolean fewUnits(ChildQuery query) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		long reach = jurisdiction.bind(jdbc.sql("SELECT count(*) FROM geography.unit_reach WHERE root_id IN (:"
+				+ Jurisdiction.PARAMETER + ")")).query(Long.class).single();
+		if (reach <= FEW_UNITS) {
+			return true;
+		}
+		if (query.unitCode() == null || query.unitCode().isBlank()) {
+			return false;
+		}
+		return jdbc.sql("""
+				SELECT count(*) FROM geography.unit_reach r JOIN geography.unit u ON u.id = r.root_id
+				WHERE u.code = :code AND u.level = 'COMMUNE'""")
+			.param("code", query.unitCode().strip()).query(Long.class).single() > 0;
+	}
+
+	private static final int FEW_UNITS = 12;
+
 	private boolean exactly(String folded) {
 		Jurisdiction jurisdiction = jurisdictions.current();
 		return jurisdiction.bind(jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child c WHERE c.name_folded = :q AND "
@@ -149,14 +168,20 @@ public class Children {
 		}
 		else if (text != null) {
 			String folded = VietnameseText.fold(text);
+			// Within a commune or two the children are few: comparing each name is faster than the trigram index,
+			// whose lists for common names ("nguyen", "van") are long. Above that, the index is intersected with the
+			// units' children (see docs/decisions/0002).
+			boolean few = fewUnits(query);
 			if (folded.split(" ").length >= 3) {
 				// a full name: as typed (without accents, any case) when some child has it, else close to it
-				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram search
-				sql.append(exactly(folded) ? " AND c.name_folded = :q" : " AND c.name_folded % :q");
+				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram comparison
+				sql.append(exactly(folded) ? " AND c.name_folded = :q"
+						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : " AND c.name_folded % :q");
 			}
 			else {
 				// a part of a name ("van an", "thuy"): the words found in the name, allowing a slip
-				sql.append(" AND (c.name_folded LIKE :prefix OR :q <% c.name_folded)");
+				sql.append(few ? " AND (c.name_folded LIKE :prefix OR word_similarity(:q, c.name_folded) >= 0.6)"
+						: " AND (c.name_folded LIKE :prefix OR :q <% c.name_folded)");
 				parameters.put("prefix", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
 			parameters.put("q", folded);

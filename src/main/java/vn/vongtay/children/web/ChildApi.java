@@ -79,7 +79,10 @@ class ChildApi {
 			+ "duplicates left out")
 	Map<String, Object> importFile(@RequestPart("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean commit) throws IOException {
-		ChildImports.Report report = imports.importNow(file.getOriginalFilename(), file.getBytes(), commit);
+		return body(imports.importNow(file.getOriginalFilename(), file.getBytes(), commit));
+	}
+
+	private Map<String, Object> body(ChildImports.Report report) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", report.id());
 		body.put("status", report.status());
@@ -90,6 +93,13 @@ class ChildApi {
 		body.put("errors", report.errors().stream().map(problems::describe).toList());
 		body.put("duplicateRows", report.duplicateRows());
 		return body;
+	}
+
+	@PostMapping("/api/v1/children/imports/{id}/commit")
+	@Operation(summary = "Commits a checked import; the body maps row numbers of likely duplicates to SKIP, KEEP or MERGE")
+	Map<String, Object> commit(@PathVariable long id,
+			@RequestBody(required = false) Map<Integer, ChildImports.Decision> decisions) {
+		return body(imports.commitNow(id, decisions == null ? Map.of() : decisions));
 	}
 
 	@GetMapping("/api/v1/children/supports")
