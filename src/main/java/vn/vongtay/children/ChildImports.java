@@ -320,27 +320,23 @@ public class ChildImports {
 							jurisdictions.covers(rs.getLong("unit_id")) ? rs.getLong("id") : -1L);
 				});
 		}
+		// the children already registered in the file's communes, matched here rather than probed one by one: a
+		// file of 100,000 rows names a few hundred communes at most
 		Map<String, Long> registeredNames = new HashMap<>();
-		StringBuilder names = new StringBuilder();
-		StringBuilder dates = new StringBuilder();
-		StringBuilder unitIds = new StringBuilder();
-		for (String key : byName.keySet()) {
-			String[] parts = key.split("\u001f");
-			names.append(parts[0]).append('\u001e');
-			dates.append(parts[1]).append('\u001e');
-			unitIds.append(parts[2]).append('\u001e');
+		java.util.Set<Long> fileUnits = new java.util.HashSet<>();
+		for (RegisterFile.Row row : rows) {
+			fileUnits.add(communes.get(row.number()).id());
 		}
 		jdbc.sql("""
-				SELECT c.id, c.name_folded AS name, c.birth_date, c.unit_id FROM children.child c
-				JOIN unnest(string_to_array(:names, E'\\x1e'), CAST(string_to_array(:dates, E'\\x1e') AS date[]),
-				            CAST(string_to_array(:units, E'\\x1e') AS bigint[])) AS k (name, birth_date, unit_id)
-				  ON c.name_folded = k.name AND c.birth_date = k.birth_date AND c.unit_id = k.unit_id""")
-			.param("names", trimLast(names))
-			.param("dates", trimLast(dates))
-			.param("units", trimLast(unitIds))
+				SELECT c.id, c.name_folded, c.birth_date, c.unit_id FROM children.child c
+				WHERE c.unit_id = ANY (string_to_array(:units, ',')::bigint[])""")
+			.param("units", fileUnits.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
 			.query(rs -> {
-				registeredNames.put(rs.getString("name") + "\u001f" + rs.getObject("birth_date", LocalDate.class) + "\u001f"
-						+ rs.getLong("unit_id"), rs.getLong("id"));
+				String key = rs.getString("name_folded") + "\u001f" + rs.getObject("birth_date", LocalDate.class) + "\u001f"
+						+ rs.getLong("unit_id");
+				if (byName.containsKey(key)) {
+					registeredNames.put(key, rs.getLong("id"));
+				}
 			});
 		for (RegisterFile.Row row : rows) {
 			if (found.containsKey(row.number())) {
@@ -367,10 +363,6 @@ public class ChildImports {
 
 	private static String nameKey(String fullName, LocalDate birthDate, long unitId) {
 		return VietnameseText.fold(VietnameseText.clean(fullName)) + "\u001f" + birthDate + "\u001f" + unitId;
-	}
-
-	private static String trimLast(StringBuilder builder) {
-		return builder.isEmpty() ? "" : builder.substring(0, builder.length() - 1);
 	}
 
 	private Function<String, Optional<String>> ethnicities() {
