@@ -168,9 +168,9 @@ public class Children {
 		}
 		else if (text != null) {
 			String folded = VietnameseText.fold(text);
-			// Within a commune or two the children are few: comparing each name is faster than the trigram index,
-			// whose lists for common names ("nguyen", "van") are long. Above that, the index is intersected with the
-			// units' children (see docs/decisions/0002).
+			// Within a commune comparing each folded name is faster than the trigram index, whose lists for common
+			// names ("nguyen", "van") are long; above that the index is intersected with the units' children, which
+			// grows with the index rather than with the province (see docs/decisions/0002 and docs/benchmarks.md).
 			boolean few = fewUnits(query);
 			if (folded.split(" ").length >= 3) {
 				// a full name: as typed (without accents, any case) when some child has it, else close to it

@@ -1,7 +1,5 @@
 package vn.vongtay.outreach;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.AttachedFiles;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
@@ -54,11 +51,7 @@ import vn.vongtay.planning.TaskTracking;
 @Component
 public class Activities {
 
-	/** Materials an office keeps: documents, slides, spreadsheets, photos. */
-	static final Set<String> MATERIAL_TYPES = Set.of("pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx", "xls",
-			"xlsx", "ppt", "pptx", "odt", "ods", "odp");
 
-	static final long MAX_MATERIAL_BYTES = 20L * 1024 * 1024;
 
 	private static final String SUMMARY = """
 			SELECT a.id, a.kind, a.title, ag.name AS organiser_name, a.started_on, a.ended_on, a.topics,
@@ -467,7 +460,7 @@ public class Activities {
 				.param("name", VietnameseText.clean(file.fileName()))
 				.param("type", file.contentType() == null ? "application/octet-stream" : file.contentType())
 				.param("size", file.content().length)
-				.param("sha", sha256(file.content()))
+				.param("sha", AttachedFiles.sha256(file.content()))
 				.param("content", file.content())
 				.param("by", userId)
 				.update();
@@ -493,19 +486,8 @@ public class Activities {
 	}
 
 	static List<InputProblem> checkMaterial(Upload file) {
-		String name = file.fileName() == null ? "" : file.fileName();
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		if (!MATERIAL_TYPES.contains(extension)) {
-			return List.of(InputProblem.field("files", "outreach.error.material-type", name,
-					String.join(", ", MATERIAL_TYPES.stream().sorted().toList())));
-		}
-		if (file.content() == null || file.content().length == 0) {
-			return List.of(InputProblem.field("files", "error.file.empty"));
-		}
-		if (file.content().length > MAX_MATERIAL_BYTES) {
-			return List.of(InputProblem.field("files", "outreach.error.material-too-large", name, "20"));
-		}
-		return List.of();
+		return AttachedFiles.problem("files", file.fileName(), file.content(), "outreach.error.material-type",
+				"outreach.error.material-too-large").stream().toList();
 	}
 
 	static Set<Topic> topics(Array array) throws SQLException {
@@ -521,14 +503,5 @@ public class Activities {
 				rs.getString("organiser_name"), List.of((String[]) rs.getArray("unit_names").getArray()),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
 				topics(rs.getArray("topics")), rs.getLong("reached"), rs.getInt("participants"));
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

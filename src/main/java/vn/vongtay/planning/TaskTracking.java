@@ -1,16 +1,12 @@
 package vn.vongtay.planning;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.AttachedFiles;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
@@ -36,12 +33,6 @@ import vn.vongtay.planning.internal.PlanAccess;
 @Component
 @Transactional(readOnly = true)
 public class TaskTracking {
-
-	/** Evidence an office attaches: scans, photos, signed reports and their spreadsheets. */
-	static final Set<String> EVIDENCE_TYPES = Set.of("pdf", "jpg", "jpeg", "png", "docx", "doc", "xlsx", "xls", "odt",
-			"ods");
-
-	static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
 
 	/** A file a user uploads. */
 	public record Upload(String fileName, String contentType, byte[] content) {
@@ -223,7 +214,7 @@ public class TaskTracking {
 				.param("name", VietnameseText.clean(file.fileName()))
 				.param("type", file.contentType() == null ? "application/octet-stream" : file.contentType())
 				.param("size", file.content().length)
-				.param("sha", sha256(file.content()))
+				.param("sha", AttachedFiles.sha256(file.content()))
 				.param("content", file.content())
 				.param("by", userId)
 				.update();
@@ -251,27 +242,7 @@ public class TaskTracking {
 	}
 
 	private static List<InputProblem> checkEvidence(Upload file) {
-		String name = file.fileName() == null ? "" : file.fileName();
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		if (!EVIDENCE_TYPES.contains(extension)) {
-			return List.of(InputProblem.field("files", "error.plan.evidence-type", name, String.join(", ",
-					EVIDENCE_TYPES.stream().sorted().toList())));
-		}
-		if (file.content().length == 0) {
-			return List.of(InputProblem.field("files", "error.file.empty"));
-		}
-		if (file.content().length > MAX_EVIDENCE_BYTES) {
-			return List.of(InputProblem.field("files", "error.plan.evidence-too-large", name, "20"));
-		}
-		return List.of();
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return AttachedFiles.problem("files", file.fileName(), file.content(), "error.plan.evidence-type",
+				"error.plan.evidence-too-large").stream().toList();
 	}
 }

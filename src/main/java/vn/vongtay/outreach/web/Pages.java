@@ -25,21 +25,12 @@ final class Pages {
 	}
 
 	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return vn.vongtay.core.web.FormValues.blankToNull(value);
 	}
 
 	/** A whole number as offices write it: {@code 1.250} or {@code 1250}. */
 	static Long parseLong(String value) {
-		String v = blankToNull(value);
-		if (v == null) {
-			return null;
-		}
-		try {
-			return Long.valueOf(v.replace(".", "").replace(" ", ""));
-		}
-		catch (NumberFormatException e) {
-			throw UserFacingException.invalid("error.field.invalid", value);
-		}
+		return vn.vongtay.core.web.FormValues.wholeNumber(value);
 	}
 
 	static Integer parseInt(String value) {

@@ -15,20 +15,11 @@ final class Pages {
 	}
 
 	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return vn.vongtay.core.web.FormValues.blankToNull(value);
 	}
 
 	static Long parseLong(String value) {
-		String v = blankToNull(value);
-		if (v == null) {
-			return null;
-		}
-		try {
-			return Long.valueOf(v.replace(".", "").replace(" ", ""));
-		}
-		catch (NumberFormatException e) {
-			throw vn.vongtay.core.UserFacingException.invalid("error.field.invalid", value);
-		}
+		return vn.vongtay.core.web.FormValues.wholeNumber(value);
 	}
 
 	static <T> T at(List<T> list, int i) {
