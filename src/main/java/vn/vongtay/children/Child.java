@@ -11,6 +11,13 @@ public record Child(long id, String fullName, Sex sex, LocalDate dateOfBirth, bo
 		String notes, int version, List<Caregiver> caregivers, List<ChildSummary> siblings,
 		List<Circumstance> circumstances, List<Support> supports, List<Residence> residences) {
 
+	/** What a village collaborator sees: who the child is and where they live, not their groups, supports or notes. */
+	public Child forRegistration() {
+		return new Child(id, fullName, sex, dateOfBirth, dateOfBirthEstimated, ethnicityCode, ethnicity, personalId,
+				birthRegistered, unitId, communeCode, communeName, village, address, householdId, schoolLevel, schoolName,
+				outOfSchool, null, healthInsurance, null, version, caregivers, siblings, List.of(), List.of(), List.of());
+	}
+
 	/** Under 16 on the date: the register keeps older people but counts only children. */
 	public boolean childOn(LocalDate date) {
 		return dateOfBirth.plusYears(16).isAfter(date);

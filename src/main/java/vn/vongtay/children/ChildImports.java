@@ -184,7 +184,7 @@ public class ChildImports {
 	}
 
 	private long receive(String fileName, byte[] content) {
-		Children.requireRegisterRole();
+		Children.requireFullRegisterRole();
 		if (content == null || content.length == 0) {
 			throw UserFacingException.invalid("error.file.empty");
 		}

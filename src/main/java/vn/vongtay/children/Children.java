@@ -57,6 +57,23 @@ public class Children {
 	static final Set<Role> REGISTER_ROLES = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
 			Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.HOTLINE_OPERATOR);
 
+	/**
+	 * A village collaborator registers the children of their villages and sees only those, and only what registration
+	 * needs (not their groups, supports or notes); they export, move and assign nothing.
+	 */
+	static boolean villageOnly(SignedInUser user) {
+		return user.has(Role.VILLAGE_COLLABORATOR) && REGISTER_ROLES.stream().noneMatch(user::has);
+	}
+
+	/** @throws UserFacingException 403 for a village collaborator, who works with registration only */
+	static SignedInUser requireFullRegisterRole() {
+		SignedInUser user = requireRegisterRole();
+		if (villageOnly(user)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		return user;
+	}
+
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
 	private final Units units;
@@ -77,7 +94,7 @@ public class Children {
 	/** @throws UserFacingException 403 for a caller whose role never sees children's personal data */
 	static SignedInUser requireRegisterRole() {
 		SignedInUser user = Jurisdictions.requireUser();
-		if (REGISTER_ROLES.stream().noneMatch(user::has)) {
+		if (REGISTER_ROLES.stream().noneMatch(user::has) && !villageOnly(user)) {
 			throw new UserFacingException(403, "error.access-denied");
 		}
 		return user;
@@ -147,6 +164,16 @@ public class Children {
 
 	private static final int FEW_UNITS = 12;
 
+	/** For a village collaborator, the condition that keeps them to their villages; empty for anyone else. */
+	private static String villageRestriction(Map<String, Object> parameters) {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (!villageOnly(user)) {
+			return "";
+		}
+		parameters.put("villages", user.villageIds().isEmpty() ? List.of(-1L) : List.copyOf(user.villageIds()));
+		return " AND c.village_id IN (:villages)";
+	}
+
 	private boolean exactly(String folded) {
 		Jurisdiction jurisdiction = jurisdictions.current();
 		return jurisdiction.bind(jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child c WHERE c.name_folded = :q AND "
@@ -213,6 +240,7 @@ public class Children {
 		if (!query.includeAdults()) {
 			sql.append(" AND c.birth_date > CAST(:asOf AS date) - INTERVAL '16 years'");
 		}
+		sql.append(villageRestriction(parameters));
 		return new Criteria(sql.toString(), parameters);
 	}
 
@@ -224,7 +252,7 @@ public class Children {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] export(ChildQuery query) {
-		requireRegisterRole();
+		requireFullRegisterRole();
 		strictSimilarity();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Criteria criteria = criteria(query);
@@ -271,6 +299,7 @@ public class Children {
 	@Transactional(readOnly = true)
 	public Child get(long id) {
 		requireRegisterRole();
+		Map<String, Object> villages = new HashMap<>();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Child child = jurisdiction.bind(jdbc.sql("""
 				SELECT c.*, e.name AS ethnicity, u.code AS commune_code, u.full_name AS commune_name, v.name AS village
@@ -278,13 +307,14 @@ public class Children {
 				JOIN geography.unit u ON u.id = c.unit_id
 				LEFT JOIN children.village v ON v.id = c.village_id
 				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
-				WHERE c.id = :id AND """ + " " + jurisdiction.restrict("c.unit_id")))
+				WHERE c.id = :id AND """ + " " + jurisdiction.restrict("c.unit_id") + villageRestriction(villages)))
+			.params(villages)
 			.param("id", id)
 			.query((rs, n) -> child(rs))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("error.child.not-found", id));
 		audit.record("CHILD_VIEWED", "Child", id, child.unitId(), null);
-		return child;
+		return villageOnly(Jurisdictions.requireUser()) ? child.forRegistration() : child;
 	}
 
 	private Child child(ResultSet rs) throws SQLException {
@@ -349,6 +379,11 @@ public class Children {
 		requireRegisterRole();
 		AdministrativeUnit commune = validate(draft, null);
 		Long villageId = village(commune.id(), draft.village());
+		SignedInUser registrar = Jurisdictions.requireUser();
+		if (villageOnly(registrar) && (villageId == null || !registrar.villageIds().contains(villageId))) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("village", "error.child.village-not-yours",
+					String.valueOf(draft.village()))));
+		}
 		Long householdId = household(draft, commune, villageId);
 		Names names = Names.of(draft.fullName());
 		SignedInUser user = Jurisdictions.requireUser();
@@ -378,6 +413,7 @@ public class Children {
 
 	/** Corrects a child's record; refused when someone else changed it since {@code version}. */
 	public void update(long id, int version, ChildDraft draft) {
+		requireFullRegisterRole();
 		Child current = get(id);
 		if (!current.communeCode().equals(draft.communeCode())) {
 			throw UserFacingException.invalid("error.child.move-instead");
@@ -408,6 +444,7 @@ public class Children {
 	 * sees it. The caller must answer for the commune the child leaves.
 	 */
 	public void move(long id, int version, String toCommuneCode, LocalDate on) {
+		requireFullRegisterRole();
 		Child child = get(id);
 		LocalDate date = on == null ? today() : on;
 		AdministrativeUnit target = units.findByCode(toCommuneCode, date)
@@ -451,7 +488,7 @@ public class Children {
 	 */
 	@Transactional(readOnly = true)
 	public List<ChildSummary> awaitingAssignment() {
-		requireRegisterRole();
+		requireFullRegisterRole();
 		Jurisdiction jurisdiction = jurisdictions.current();
 		return jurisdiction.bind(jdbc.sql(SUMMARY + """
 				WHERE u.valid_to IS NOT NULL
@@ -509,6 +546,7 @@ public class Children {
 	/** Enters a child in a group of special circumstances (or flags them at risk of it) from a date. */
 	public long startCircumstance(long childId, String groupCode, Long subgroupId, boolean atRisk, LocalDate from,
 			String evidence) {
+		requireFullRegisterRole();
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
 		if (groupCode == null || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.circumstance_group WHERE code = :code)")
@@ -538,6 +576,7 @@ public class Children {
 
 	/** Ends a child's membership in a group on a date. */
 	public void endCircumstance(long childId, long circumstanceId, LocalDate to) {
+		requireFullRegisterRole();
 		Child child = get(childId);
 		Child.Circumstance circumstance = child.circumstances().stream().filter(c -> c.id() == circumstanceId)
 			.findFirst().orElseThrow(() -> UserFacingException.notFound("error.child.not-found", childId));
@@ -553,6 +592,7 @@ public class Children {
 	/** Records a support a child received, attributed to the commune the child lives in. */
 	public long recordSupport(long childId, SupportKind kind, Long amountVnd, LocalDate givenOn, SupportSource source,
 			String note) {
+		requireFullRegisterRole();
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
 		if (kind == null) {

@@ -25,18 +25,25 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	private final Set<Role> roles;
 	private final Set<Long> unitIds;
 	private final Long agencyId;
+	private final Set<Long> villageIds;
 	private final boolean enabled;
 	private final Instant lockedUntil;
 	private String passwordHash;
 
 	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
 			boolean enabled, Instant lockedUntil, String passwordHash) {
+		this(id, username, displayName, roles, unitIds, agencyId, Set.of(), enabled, lockedUntil, passwordHash);
+	}
+
+	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
+			Set<Long> villageIds, boolean enabled, Instant lockedUntil, String passwordHash) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
 		this.roles = Set.copyOf(roles);
 		this.unitIds = Set.copyOf(unitIds);
 		this.agencyId = agencyId;
+		this.villageIds = Set.copyOf(villageIds);
 		this.enabled = enabled;
 		this.lockedUntil = lockedUntil;
 		this.passwordHash = passwordHash;
@@ -68,6 +75,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public Long agencyId() {
 		return agencyId;
+	}
+
+	/** The villages a village collaborator works in (empty for everyone else, and in sessions older than villages). */
+	public Set<Long> villageIds() {
+		return villageIds == null ? Set.of() : villageIds;
 	}
 
 	public Jurisdiction jurisdiction() {

@@ -26,7 +26,7 @@ import vn.vongtay.IntegrationTest;
 
 /**
  * xa.a (Xã Tuần Giáo) finds none of the children of xa.b (Xã Quài Tở) by search, list, id, export or count, through
- * pages or the API; viewers and agency focal points see no child at all.
+ * pages or the API; viewers and agency focal points see no child at all; a village collaborator sees their village only.
  */
 @IntegrationTest
 @Transactional
@@ -42,6 +42,9 @@ class ChildJurisdictionTests {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	long childOfQuaiTo;
 
@@ -105,6 +108,33 @@ class ChildJurisdictionTests {
 		mvc.perform(get("/api/v1/children/" + childOfQuaiTo).with(as("lanhdao.dienbien")))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/children").with(as("soyte.caobang"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aVillageCollaboratorSeesOnlyTheChildrenOfTheirVillageAndOnlyWhatRegistrationNeeds() throws Exception {
+		long village = jdbc.sql("SELECT village_id FROM identity.user_village uv JOIN identity.app_user u ON u.id = uv.user_id "
+				+ "WHERE u.username = 'ctv.a'").query(Long.class).single();
+		long inVillage = jdbc.sql("SELECT c.id FROM children.child c WHERE c.village_id = :v AND c.birth_date > now() - INTERVAL '15 years' "
+				+ "ORDER BY c.id LIMIT 1").param("v", village).query(Long.class).single();
+		long elsewhere = jdbc.sql("""
+				SELECT c.id FROM children.child c JOIN geography.unit u ON u.id = c.unit_id
+				WHERE u.code = '03253' AND u.valid_to IS NULL AND c.village_id <> :v ORDER BY c.id LIMIT 1""")
+			.param("v", village).query(Long.class).single();
+		String list = mvc.perform(get("/api/v1/children").param("unit", "03253").with(as("ctv.a")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(list).doesNotContain("\"id\":" + elsewhere + ",");
+		long ofTheVillage = jdbc.sql("SELECT count(*) FROM children.child WHERE village_id = :v "
+				+ "AND birth_date > CAST(now() AS date) - INTERVAL '16 years'").param("v", village).query(Long.class).single();
+		mvc.perform(get("/api/v1/children/count").param("unit", "03253").with(as("ctv.a")))
+			.andExpect(jsonPath("$.count").value(ofTheVillage));
+		mvc.perform(get("/api/v1/children/" + inVillage).with(as("ctv.a")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.circumstances").isEmpty())
+			.andExpect(jsonPath("$.supports").isEmpty());
+		mvc.perform(get("/api/v1/children/" + elsewhere).with(as("ctv.a"))).andExpect(status().isNotFound());
+		mvc.perform(get("/children/export.xlsx").with(as("ctv.a"))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/children/" + inVillage).with(as("xa.a")))
+			.andExpect(jsonPath("$.circumstances").isArray());
 	}
 
 	private RequestPostProcessor as(String username) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.vongtay.children.RegisterGenerator;
+import vn.vongtay.identity.VillageCollaborators;
 
 /**
  * Invented children for the demo localities (seed {@value #SEED}): {@value #PER_COMMUNE} in every current commune, and a
@@ -31,11 +32,13 @@ class DemoChildren implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoChildren.class);
 
 	private final RegisterGenerator generator;
+	private final VillageCollaborators collaborators;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DemoChildren(RegisterGenerator generator, JdbcClient jdbc, Clock clock) {
+	DemoChildren(RegisterGenerator generator, VillageCollaborators collaborators, JdbcClient jdbc, Clock clock) {
 		this.generator = generator;
+		this.collaborators = collaborators;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -59,5 +62,11 @@ class DemoChildren implements ApplicationRunner {
 			made += generator.generate(new RegisterGenerator.Request(SEED, 3, LocalDate.of(2025, 6, 30)), split);
 		}
 		log.info("Demo children generated: {} in {} ms", made, (System.nanoTime() - started) / 1_000_000);
+		// the demo village collaborator works in the first village of Xã Tuần Giáo
+		jdbc.sql("""
+				SELECT v.id FROM children.village v JOIN geography.unit u ON u.id = v.unit_id
+				WHERE u.code = '03253' AND u.valid_to IS NULL ORDER BY v.id LIMIT 1""")
+			.query(Long.class).optional()
+			.ifPresent(village -> collaborators.assign("ctv.a", List.of(village)));
 	}
 }

@@ -43,6 +43,8 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("xa.b", "Công chức VH-XH xã Quài Tở", Role.COMMUNE_OFFICER, "03295", null),
 			new Demo("chutich.a", "Chủ tịch UBND xã Tuần Giáo", Role.COMMUNE_CHAIRMAN, "03253", null),
 			new Demo("cb.a", "Người làm công tác bảo vệ trẻ em xã Tuần Giáo", Role.CASE_WORKER, "03253", null),
+			new Demo("ctv.a", "Cộng tác viên bảo vệ trẻ em thôn, bản (xã Tuần Giáo)", Role.VILLAGE_COLLABORATOR, "03253",
+					null),
 			new Demo("tongdai111", "Tổng đài viên 111", Role.HOTLINE_OPERATOR, Units.NATION_CODE, null),
 			new Demo("lanhdao.dienbien", "Lãnh đạo tỉnh Điện Biên", Role.VIEWER, "11", null),
 			new Demo("huyen.hongngu", "Cán bộ Phòng LĐTBXH huyện Hồng Ngự (trước 01/7/2025)", Role.DISTRICT_OFFICER, "870",

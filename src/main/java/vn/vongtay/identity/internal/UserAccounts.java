@@ -33,6 +33,7 @@ public class UserAccounts {
 			       u.agency_id, u.version, u.password_hash,
 			       ARRAY(SELECT r.role FROM identity.user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles,
 			       ARRAY(SELECT uu.unit_id FROM identity.user_unit uu WHERE uu.user_id = u.id ORDER BY uu.unit_id) AS unit_ids,
+			       ARRAY(SELECT uv.village_id FROM identity.user_village uv WHERE uv.user_id = u.id) AS village_ids,
 			       ARRAY(SELECT g.code FROM identity.user_unit uu JOIN geography.unit g ON g.id = uu.unit_id
 			             WHERE uu.user_id = u.id ORDER BY g.code) AS unit_codes
 			FROM identity.app_user u
@@ -187,10 +188,27 @@ public class UserAccounts {
 			.update();
 	}
 
+	/** Gives a village collaborator the villages they work in (replacing any before); false for an unknown user. */
+	public boolean assignVillages(String username, java.util.Collection<Long> villageIds) {
+		Optional<Long> found = jdbc.sql("SELECT id FROM identity.app_user WHERE username = :username")
+			.param("username", username).query(Long.class).optional();
+		if (found.isEmpty()) {
+			return false;
+		}
+		long id = found.get();
+		jdbc.sql("DELETE FROM identity.user_village WHERE user_id = :id").param("id", id).update();
+		for (Long village : Set.copyOf(villageIds)) {
+			jdbc.sql("INSERT INTO identity.user_village (user_id, village_id) VALUES (:id, :village)")
+				.param("id", id).param("village", village).update();
+		}
+		return true;
+	}
+
 	private static SignedInUser signedIn(ResultSet rs, int row) throws SQLException {
 		return new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				roles(rs.getArray("roles")), longs(rs.getArray("unit_ids")), (Long) rs.getObject("agency_id"),
-				rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")), rs.getString("password_hash"));
+				longs(rs.getArray("village_ids")), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
+				rs.getString("password_hash"));
 	}
 
 	private static UserAccount account(ResultSet rs, int row) throws SQLException {
