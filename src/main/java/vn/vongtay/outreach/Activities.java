@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.children.RegisterCounts;
 import vn.vongtay.core.AttachedFiles;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
@@ -67,13 +68,15 @@ public class Activities {
 	private final Units units;
 	private final Agencies agencies;
 	private final TaskTracking tasks;
+	private final RegisterCounts registerCounts;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 
 	Activities(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Agencies agencies, TaskTracking tasks,
-			AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+			RegisterCounts registerCounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.registerCounts = registerCounts;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.agencies = agencies;
@@ -333,6 +336,7 @@ public class Activities {
 		}
 		List<Official> officials = checkParticipants(draft, asOf, problems);
 		checkOfficialsAgainstHeadcount(draft, places, officials, problems);
+		checkChildrenAgainstRegister(draft, places, problems);
 		for (Upload file : files) {
 			problems.addAll(checkMaterial(file));
 		}
@@ -401,6 +405,40 @@ public class Activities {
 		if (headcount.units() == places.size() && counted > headcount.officials()) {
 			problems.add(InputProblem.field("audiences", "outreach.error.more-than-exist", counted,
 					headcount.officials()));
+		}
+	}
+
+	/**
+	 * An activity cannot reach more children of an age group, or more families with children, than the child register
+	 * holds in the places where it took place. Places whose register is still empty (not yet imported) are not judged.
+	 */
+	private void checkChildrenAgainstRegister(ActivityDraft draft, List<AdministrativeUnit> places,
+			List<InputProblem> problems) {
+		LocalDate on = draft.endedOn() != null ? draft.endedOn() : draft.startedOn();
+		if (places.isEmpty() || on == null) {
+			return;
+		}
+		List<Long> unitIds = places.stream().map(AdministrativeUnit::id).toList();
+		if (registerCounts.people(unitIds, on, 0, 17) == 0) {
+			return;
+		}
+		for (Map.Entry<AudienceKind, Integer> audience : draft.audiences().entrySet()) {
+			Integer reached = audience.getValue();
+			if (reached == null || reached <= 0) {
+				continue;
+			}
+			Long existing = switch (audience.getKey()) {
+				case CHILDREN_0_5 -> registerCounts.people(unitIds, on, 0, 5);
+				case CHILDREN_6_10 -> registerCounts.people(unitIds, on, 6, 10);
+				case CHILDREN_11_15 -> registerCounts.people(unitIds, on, 11, 15);
+				case CHILDREN_16_17 -> registerCounts.people(unitIds, on, 16, 17);
+				case FAMILIES_WITH_CHILDREN -> registerCounts.householdsWithChildren(unitIds, on);
+				default -> null;
+			};
+			if (existing != null && reached > existing) {
+				problems.add(InputProblem.field("audiences", "outreach.error.more-than-registered", reached,
+						audience.getKey().name(), existing));
+			}
 		}
 	}
 

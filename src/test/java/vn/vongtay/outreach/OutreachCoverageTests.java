@@ -115,6 +115,22 @@ class OutreachCoverageTests extends OutreachTestSupport {
 	}
 
 	@Test
+	void anActivityReachingMoreChildrenThanTheRegisterHoldsIsRefused() {
+		long organiser = agency("UBND xã Tuần Giáo");
+		LocalDate day = LocalDate.now().minusDays(3);
+		ActivityDraft tooMany = new ActivityDraft(ActivityKind.SCHOOL_SESSION, "Ngoại khóa phòng chống đuối nước", null,
+				organiser, List.of("03253"), day, day, Set.of(Topic.DROWNING_PREVENTION), null,
+				Map.of(AudienceKind.CHILDREN_11_15, 100_000), List.of());
+		assertThatThrownBy(() -> as("xa.a", () -> activities.create(tooMany, List.of())))
+			.isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+				.anySatisfy(p -> assertThat(p.messageKey()).isEqualTo("outreach.error.more-than-registered")));
+		ActivityDraft plausible = new ActivityDraft(ActivityKind.SCHOOL_SESSION, "Ngoại khóa phòng chống đuối nước", null,
+				organiser, List.of("03253"), day, day, Set.of(Topic.DROWNING_PREVENTION), null,
+				Map.of(AudienceKind.CHILDREN_11_15, 20), List.of());
+		assertThat(as("xa.a", () -> activities.create(plausible, List.of()))).isPositive();
+	}
+
+	@Test
 	void theThoXuanTargetsShowTheDemoCoverageAgainstEightyAndTwentyPercent() throws Exception {
 		var json = read(apiGet("ldtbxh.thoxuan", "/api/v1/outreach/figures?unit=395&period=2024&topic=PROSTITUTION_PREVENTION")
 			.andExpect(status().isOk()));
