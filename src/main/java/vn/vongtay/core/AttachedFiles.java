@@ -45,6 +45,20 @@ public final class AttachedFiles {
 		return Optional.empty();
 	}
 
+	/**
+	 * Binds {@code :name}, {@code :type}, {@code :size}, {@code :sha} and {@code :content} of an attached file, for the
+	 * module's own table of files.
+	 */
+	public static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement, String fileName, String contentType,
+			byte[] content) {
+		return statement.param("name", VietnameseText.clean(fileName))
+			.param("type", contentType == null ? "application/octet-stream" : contentType)
+			.param("size", content.length)
+			.param("sha", sha256(content))
+			.param("content", content);
+	}
+
 	/** The SHA-256 of the content in hexadecimal, kept to show that a file was not changed since it was attached. */
 	public static String sha256(byte[] content) {
 		try {

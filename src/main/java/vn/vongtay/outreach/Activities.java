@@ -491,15 +491,11 @@ public class Activities {
 
 	private void writeMaterials(long id, List<Upload> files, long userId) {
 		for (Upload file : files) {
-			jdbc.sql("""
+			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO outreach.material (activity_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
-					VALUES (:activity, :name, :type, :size, :sha, :content, :by)""")
+					VALUES (:activity, :name, :type, :size, :sha, :content, :by)"""),
+					file.fileName(), file.contentType(), file.content())
 				.param("activity", id)
-				.param("name", VietnameseText.clean(file.fileName()))
-				.param("type", file.contentType() == null ? "application/octet-stream" : file.contentType())
-				.param("size", file.content().length)
-				.param("sha", AttachedFiles.sha256(file.content()))
-				.param("content", file.content())
 				.param("by", userId)
 				.update();
 		}

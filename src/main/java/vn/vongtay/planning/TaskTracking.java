@@ -207,15 +207,11 @@ public class TaskTracking {
 			progressId = existing;
 		}
 		for (Upload file : files) {
-			jdbc.sql("""
+			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO planning.evidence (progress_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
-					VALUES (:progress, :name, :type, :size, :sha, :content, :by)""")
+					VALUES (:progress, :name, :type, :size, :sha, :content, :by)"""),
+					file.fileName(), file.contentType(), file.content())
 				.param("progress", progressId)
-				.param("name", VietnameseText.clean(file.fileName()))
-				.param("type", file.contentType() == null ? "application/octet-stream" : file.contentType())
-				.param("size", file.content().length)
-				.param("sha", AttachedFiles.sha256(file.content()))
-				.param("content", file.content())
 				.param("by", userId)
 				.update();
 		}

@@ -166,8 +166,9 @@ class ChildPages {
 
 	@GetMapping("/children/awaiting")
 	String awaiting(Model model) {
-		model.addAttribute("children", children.awaitingAssignment());
-		model.addAttribute("successors", reference.successorsOfAwaiting());
+		List<ChildSummary> awaiting = children.awaitingAssignment();
+		model.addAttribute("children", awaiting);
+		model.addAttribute("successors", reference.successorsOf(awaiting));
 		return "children/awaiting";
 	}
 
@@ -215,8 +216,10 @@ class ChildPages {
 	String commit(@PathVariable long id, @RequestParam Map<String, String> form) {
 		Map<Integer, ChildImports.Decision> decisions = new HashMap<>();
 		form.forEach((name, value) -> {
-			if (name.startsWith("row-")) {
-				decisions.put(Integer.valueOf(name.substring(4)), ChildImports.Decision.valueOf(value));
+			// a field this page did not write (a tampered form) is ignored: the row keeps the default, skip
+			if (name.matches("row-[0-9]{1,9}")) {
+				java.util.Arrays.stream(ChildImports.Decision.values()).filter(d -> d.name().equals(value)).findFirst()
+					.ifPresent(d -> decisions.put(Integer.valueOf(name.substring(4)), d));
 			}
 		});
 		imports.submitCommit(id, decisions);
@@ -277,11 +280,9 @@ class ChildPages {
 	static class ReferenceData {
 
 		private final JdbcClient jdbc;
-		private final Children children;
 
-		ReferenceData(JdbcClient jdbc, Children children) {
+		ReferenceData(JdbcClient jdbc) {
 			this.jdbc = jdbc;
-			this.children = children;
 		}
 
 		List<Map<String, Object>> groups() {
@@ -299,10 +300,10 @@ class ChildPages {
 			return jdbc.sql("SELECT code, name FROM children.ethnicity ORDER BY code").query().listOfRows();
 		}
 
-		/** For each former commune whose children await assignment, the new communes that took a part of it. */
-		Map<String, List<Map<String, Object>>> successorsOfAwaiting() {
+		/** For each former commune of these children, the new communes that took a part of it. */
+		Map<String, List<Map<String, Object>>> successorsOf(List<ChildSummary> awaiting) {
 			Map<String, List<Map<String, Object>>> successors = new HashMap<>();
-			List<String> codes = children.awaitingAssignment().stream().map(ChildSummary::communeCode).distinct().toList();
+			List<String> codes = awaiting.stream().map(ChildSummary::communeCode).distinct().toList();
 			if (codes.isEmpty()) {
 				return successors;
 			}
