@@ -2,6 +2,7 @@ package vn.vongtay;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -96,6 +97,10 @@ public abstract class DemoAccountTestSupport {
 	protected ResultActions apiPost(String username, String url, String body) throws Exception {
 		return mvc.perform(post(url).header("Authorization", "Bearer " + token(username))
 			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	protected ResultActions apiDelete(String username, String url) throws Exception {
+		return mvc.perform(delete(url).header("Authorization", "Bearer " + token(username)));
 	}
 
 	protected JsonNode read(ResultActions result) throws Exception {
