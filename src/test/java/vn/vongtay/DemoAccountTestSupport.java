@@ -90,6 +90,12 @@ public abstract class DemoAccountTestSupport {
 		return page(username, request);
 	}
 
+	protected ResultActions apiPut(String username, String url, String body) throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(url)
+			.header("Authorization", "Bearer " + token(username))
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
 	protected ResultActions apiGet(String username, String url) throws Exception {
 		return mvc.perform(get(url).header("Authorization", "Bearer " + token(username)));
 	}

@@ -66,7 +66,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
  * bold italic) and its list (11 pt, one recipient a line from «- », ending «;», the last line «- Lưu: VT, ...») beside
  * the signature (authority and title upper case bold, the signer's name bold, 13-14 pt). The primary text of the
  * decree was not in the reference corpora; the values come from several consistent transcriptions of Phụ lục I, see
- * docs/decisions/0003-official-documents.md.
+ * docs/decisions/0006-official-documents.md.
  *
  * <p>Every piece of text becomes plain runs: nothing a caller passes can become a field, a formula or markup; line
  * breaks and tabs in it become breaks and tabs, and characters XML cannot hold are dropped. The only field is the

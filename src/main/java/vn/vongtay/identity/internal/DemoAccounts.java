@@ -53,7 +53,9 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("ldtbxh.thoxuan", "Đầu mối Phòng LĐTBXH huyện Thọ Xuân (trước 01/7/2025)", Role.AGENCY_FOCAL_POINT,
 					"395", BEFORE_REFORM, "Phòng Lao động - Thương binh và Xã hội huyện Thọ Xuân"),
 			new Demo("soyte.caobang", "Đầu mối Sở Y tế tỉnh Cao Bằng", Role.AGENCY_FOCAL_POINT, "04", null,
-					"Sở Y tế tỉnh Cao Bằng"));
+					"Sở Y tế tỉnh Cao Bằng"),
+			new Demo("congan.tuangiao", "Đầu mối Công an xã Tuần Giáo", Role.AGENCY_FOCAL_POINT, "03253", null,
+					"Công an xã Tuần Giáo"));
 
 	private final UserAccounts accounts;
 	private final JdbcClient jdbc;

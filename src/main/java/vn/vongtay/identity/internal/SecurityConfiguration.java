@@ -81,7 +81,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/report", "/report/communes", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs/**")
 				.permitAll()
 				.requestMatchers("/admin/audit/**", "/admin/units/import/**").hasRole("SYSTEM_ADMIN")

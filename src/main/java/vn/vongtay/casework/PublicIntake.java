@@ -1,0 +1,139 @@
+package vn.vongtay.casework;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+
+/**
+ * The public page where anyone reports a concern without an account. What keeps robots and floods out, without a
+ * third-party captcha: a field people do not see and robots fill; a signed form token, so that a submission comes from
+ * a form this server showed, at least a few seconds and at most two hours earlier; and a limit per client (a keyed hash
+ * of the address, never the address) per hour and per day, counted in the database so every instance shares it.
+ * Several instances must share {@code vongtay.casework.public-form-secret}.
+ */
+@Component
+@Transactional
+public class PublicIntake {
+
+	private static final Duration MIN_FILL_TIME = Duration.ofSeconds(3);
+	private static final Duration MAX_FORM_AGE = Duration.ofHours(2);
+
+	private final JdbcClient jdbc;
+	private final Reports reports;
+	private final Clock clock;
+	private final byte[] secret;
+	private final int perHour;
+	private final int perDay;
+
+	PublicIntake(JdbcClient jdbc, Reports reports, Clock clock,
+			@Value("${vongtay.casework.public-form-secret:}") String secret,
+			@Value("${vongtay.casework.public-reports-per-hour:5}") int perHour,
+			@Value("${vongtay.casework.public-reports-per-day:20}") int perDay) {
+		this.jdbc = jdbc;
+		this.reports = reports;
+		this.clock = clock;
+		if (secret.isBlank()) {
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			this.secret = random;
+		}
+		else {
+			this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		}
+		this.perHour = perHour;
+		this.perDay = perDay;
+	}
+
+	/** A token for a form shown now: its time and a signature of it. */
+	public String formToken() {
+		String issued = Long.toString(clock.instant().getEpochSecond());
+		return issued + "." + sign(issued);
+	}
+
+	/**
+	 * Records a report from the public page after the checks.
+	 *
+	 * @param trap the field people do not see: anything in it means a robot
+	 * @throws UserFacingException 400 for a missing or forged token or a filled trap, 429 beyond the client's limit
+	 */
+	public Reports.Receipt submit(ReportDraft draft, String token, String trap, String clientAddress) {
+		if (trap != null && !trap.isBlank()) {
+			throw UserFacingException.invalid("casework.error.public-form-invalid");
+		}
+		Instant issued = verified(token);
+		Instant now = clock.instant();
+		if (issued == null || issued.isAfter(now) || Duration.between(issued, now).compareTo(MAX_FORM_AGE) > 0) {
+			throw UserFacingException.invalid("casework.error.public-form-expired");
+		}
+		if (Duration.between(issued, now).compareTo(MIN_FILL_TIME) < 0) {
+			throw UserFacingException.invalid("casework.error.public-form-invalid");
+		}
+		String client = sign("client:" + (clientAddress == null ? "" : clientAddress));
+		jdbc.sql("DELETE FROM casework.public_submission WHERE submitted_at < now() - INTERVAL '2 days'").update();
+		long lastHour = count(client, "1 hour");
+		long lastDay = count(client, "1 day");
+		if (lastHour >= perHour || lastDay >= perDay) {
+			throw new UserFacingException(429, "casework.error.public-rate-limit", List.<InputProblem>of());
+		}
+		Reports.Receipt receipt = reports.receiveFromPublic(draft);
+		jdbc.sql("INSERT INTO casework.public_submission (client_hash) VALUES (:client)").param("client", client)
+			.update();
+		return receipt;
+	}
+
+	private long count(String client, String window) {
+		return jdbc.sql("""
+				SELECT count(*) FROM casework.public_submission
+				WHERE client_hash = :client AND submitted_at > now() - CAST(:window AS interval)""")
+			.param("client", client)
+			.param("window", window)
+			.query(Long.class)
+			.single();
+	}
+
+	private Instant verified(String token) {
+		if (token == null || !token.contains(".")) {
+			return null;
+		}
+		String issued = token.substring(0, token.indexOf('.'));
+		String signature = token.substring(token.indexOf('.') + 1);
+		if (!java.security.MessageDigest.isEqual(sign(issued).getBytes(StandardCharsets.UTF_8),
+				signature.getBytes(StandardCharsets.UTF_8))) {
+			return null;
+		}
+		try {
+			return Instant.ofEpochSecond(Long.parseLong(issued));
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private String sign(String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

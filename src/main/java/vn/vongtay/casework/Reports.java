@@ -1,0 +1,447 @@
+package vn.vongtay.casework;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.audit.AuditLog;
+import vn.vongtay.children.Child;
+import vn.vongtay.children.Children;
+import vn.vongtay.children.Sex;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.SuccessionKind;
+import vn.vongtay.geography.Successor;
+import vn.vongtay.geography.UnitLevel;
+import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.Role;
+import vn.vongtay.identity.SignedInUser;
+import vn.vongtay.identity.Staff;
+import vn.vongtay.notifications.Notifications;
+
+/**
+ * Intake (step 1 of the process, Mẫu 01): anyone who receives a concern records it, from the staff form, the public page
+ * or the hotline's system. A report goes to the commune where the child lives (or, when that is unknown, where it
+ * happened), joins the open case of the same child if there is one or opens a case, and the commune's officers are told
+ * at once.
+ */
+@Component
+@Transactional
+public class Reports {
+
+	/** Everyone who may receive a concern: the hotline, the commune and province, collaborators, partner agencies. */
+	static final Set<Role> RECEIVERS = EnumSet.of(Role.HOTLINE_OPERATOR, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN,
+			Role.CASE_WORKER, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.VILLAGE_COLLABORATOR,
+			Role.AGENCY_FOCAL_POINT);
+
+	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	private static final int MAX_TEXT = 4000;
+
+	private static final String SELECT = """
+			SELECT r.*, u.full_name AS unit_name, c.number AS case_number, c.stage AS case_stage,
+			       c.case_worker_id AS case_worker_id
+			FROM casework.report r
+			JOIN geography.unit u ON u.id = r.unit_id
+			JOIN casework.child_case c ON c.id = r.case_id
+			""";
+
+	private final JdbcClient jdbc;
+	private final Units units;
+	private final Children children;
+	private final DeadlineRules deadlineRules;
+	private final CaseRecords records;
+	private final CaseAccess access;
+	private final Staff staff;
+	private final Notifications notifications;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseRecords records,
+			CaseAccess access, Staff staff, Notifications notifications, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.units = units;
+		this.children = children;
+		this.deadlineRules = deadlineRules;
+		this.records = records;
+		this.access = access;
+		this.staff = staff;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the receiver is told: the reference to quote, and the case the report went to. */
+	public record Receipt(long reportId, String reference, long caseId, String caseNumber, boolean joinedOpenCase,
+			String unitName) implements java.io.Serializable {
+	}
+
+	/**
+	 * Records a concern received by the caller. A call repeating the {@code externalReference} of a report the caller
+	 * already recorded answers that report's receipt and records nothing.
+	 */
+	public Receipt receive(ReportDraft draft) {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (RECEIVERS.stream().noneMatch(user::has)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		String external = VietnameseText.clean(draft.externalReference());
+		if (external != null) {
+			Optional<Receipt> earlier = jdbc.sql(SELECT + " WHERE r.received_by_id = :user AND r.external_reference = :ref")
+				.param("user", user.id())
+				.param("ref", external)
+				.query((rs, n) -> receipt(rs))
+				.optional();
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		return record(draft, user, false);
+	}
+
+	/**
+	 * Records a concern from the public page: no account, no link to the register, the channel is online. The caller
+	 * (the page) has already checked the submission's rate and that it is not a robot's.
+	 */
+	public Receipt receiveFromPublic(ReportDraft draft) {
+		ReportDraft online = new ReportDraft(ReportChannel.ONLINE, null, null, null, draft.childName(), draft.childSex(),
+				draft.childBirthDate(), draft.childAgeYears(), draft.childAddress(), draft.childUnitCode(), draft.place(),
+				draft.placeUnitCode(), draft.condition(), draft.consequences(), draft.parents(), draft.caregiver(),
+				draft.actionsTaken(), draft.suspectedForms(), draft.informantName(), draft.informantPhone(),
+				draft.informantAddress(), draft.informantRelation());
+		return record(online, null, true);
+	}
+
+	private Receipt record(ReportDraft draft, SignedInUser user, boolean fromPublic) {
+		LocalDateTime now = LocalDateTime.now(clock);
+		LocalDateTime receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().withNano(0);
+		List<InputProblem> problems = new ArrayList<>();
+		if (draft.channel() == null) {
+			problems.add(InputProblem.field("channel", "error.field.required", "channel"));
+		}
+		if (receivedAt.isAfter(now.plusMinutes(5))) {
+			problems.add(InputProblem.field("receivedAt", "casework.error.date-in-future"));
+		}
+		String condition = text(draft.condition(), "condition", problems);
+		if (condition == null) {
+			problems.add(InputProblem.field("condition", "error.field.required", "condition"));
+		}
+		Child child = null;
+		if (draft.childId() != null) {
+			try {
+				child = children.get(draft.childId());
+			}
+			catch (UserFacingException e) {
+				problems.add(InputProblem.field("childId", "casework.error.child-not-found", draft.childId()));
+			}
+		}
+		String childName = child != null ? child.fullName() : text(draft.childName(), "childName", problems);
+		Sex sex = child != null ? child.sex() : draft.childSex() == null ? Sex.UNKNOWN : draft.childSex();
+		LocalDate birthDate = child != null ? child.dateOfBirth() : draft.childBirthDate();
+		boolean estimated = child != null ? child.dateOfBirthEstimated() : false;
+		if (child == null && birthDate == null && draft.childAgeYears() != null) {
+			if (draft.childAgeYears() < 0 || draft.childAgeYears() > 15) {
+				problems.add(InputProblem.field("childAgeYears", "casework.error.not-a-child"));
+			}
+			else {
+				birthDate = LocalDate.of(receivedAt.getYear() - draft.childAgeYears(), 1, 1);
+				estimated = true;
+			}
+		}
+		if (birthDate != null && birthDate.isAfter(receivedAt.toLocalDate())) {
+			problems.add(InputProblem.field("childBirthDate", "casework.error.date-in-future"));
+		}
+		else if (birthDate != null && !estimated && !birthDate.plusYears(16).isAfter(receivedAt.toLocalDate())) {
+			problems.add(InputProblem.field("childBirthDate", "casework.error.not-a-child"));
+		}
+		AdministrativeUnit childUnit = child != null ? units.findById(child.unitId()).orElse(null)
+				: unitNamed(draft.childUnitCode(), "childUnitCode", problems);
+		AdministrativeUnit placeUnit = unitNamed(draft.placeUnitCode(), "placeUnitCode", problems);
+		AdministrativeUnit destination = null;
+		if (childUnit == null && placeUnit == null) {
+			if (draft.childUnitCode() == null && draft.placeUnitCode() == null && draft.childId() == null) {
+				problems.add(InputProblem.field("childUnitCode", "casework.error.unit-required"));
+			}
+		}
+		else {
+			destination = destination(childUnit != null ? childUnit : placeUnit,
+					childUnit != null ? "childUnitCode" : "placeUnitCode", problems);
+		}
+		if (!problems.isEmpty()) {
+			throw UserFacingException.rejected(problems);
+		}
+
+		Long childId = child == null ? null : child.id();
+		Optional<CaseRecords.Header> open = childId == null ? Optional.empty()
+				: jdbc.sql("SELECT id FROM casework.child_case WHERE child_id = :child AND closed_at IS NULL ORDER BY id LIMIT 1")
+					.param("child", childId).query(Long.class).optional().flatMap(records::header);
+		long caseId;
+		long caseUnitId;
+		boolean joined = open.isPresent();
+		if (joined) {
+			caseId = open.get().id();
+			caseUnitId = open.get().unitId();
+		}
+		else {
+			caseId = openCase(destination, childId, childName, sex, birthDate, estimated, receivedAt);
+			caseUnitId = destination.id();
+		}
+		AdministrativeUnit caseUnit = units.findById(caseUnitId).orElseThrow();
+		String reference = newReference();
+		long reportId = jdbc.sql("""
+				INSERT INTO casework.report (reference, channel, received_at, received_by_id, received_by_name, from_public,
+				       external_reference, child_id, child_name, child_sex, child_birth_date, child_birth_estimated,
+				       child_address, child_unit_id, place, place_unit_id, condition, consequences, parents, caregiver,
+				       actions_taken, suspected_forms, informant_name, informant_phone, informant_address,
+				       informant_relation, unit_id, province_code, case_id, joined_open_case)
+				VALUES (:reference, :channel, :receivedAt, :by, :byName, :fromPublic, :external, :child, :childName, :sex,
+				       :birth, :estimated, :address, :childUnit, :place, :placeUnit, :condition, :consequences, :parents,
+				       :caregiver, :actions, :forms, :informantName, :informantPhone, :informantAddress, :informantRelation,
+				       :unit, :province, :case, :joined)
+				RETURNING id""")
+			.param("reference", reference)
+			.param("channel", draft.channel().name())
+			.param("receivedAt", CaseRecords.zoned(receivedAt))
+			.param("by", user == null ? null : user.id())
+			.param("byName", user == null ? null : user.displayName())
+			.param("fromPublic", fromPublic)
+			.param("external", VietnameseText.clean(draft.externalReference()))
+			.param("child", childId)
+			.param("childName", childName)
+			.param("sex", sex.name())
+			.param("birth", birthDate)
+			.param("estimated", estimated)
+			.param("address", VietnameseText.clean(draft.childAddress()))
+			.param("childUnit", childUnit == null ? null : childUnit.id())
+			.param("place", VietnameseText.clean(draft.place()))
+			.param("placeUnit", placeUnit == null ? null : placeUnit.id())
+			.param("condition", condition)
+			.param("consequences", VietnameseText.clean(draft.consequences()))
+			.param("parents", VietnameseText.clean(draft.parents()))
+			.param("caregiver", VietnameseText.clean(draft.caregiver()))
+			.param("actions", VietnameseText.clean(draft.actionsTaken()))
+			.param("forms", draft.suspectedForms().stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("informantName", VietnameseText.clean(draft.informantName()))
+			.param("informantPhone", VietnameseText.clean(draft.informantPhone()))
+			.param("informantAddress", VietnameseText.clean(draft.informantAddress()))
+			.param("informantRelation", VietnameseText.clean(draft.informantRelation()))
+			.param("unit", caseUnitId)
+			.param("province", caseUnit.provinceCode())
+			.param("case", caseId)
+			.param("joined", joined)
+			.query(Long.class)
+			.single();
+		String number = records.requireHeader(caseId).number();
+		records.step(caseId, joined ? "REPORT_JOINED" : "RECEIVED", open.map(CaseRecords.Header::cycle).orElse(1),
+				receivedAt, user, null, reference);
+		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnitId, reference);
+		String link = "/cases/" + caseId;
+		if (joined && open.get().caseWorkerId() != null) {
+			notifications.send(List.of(open.get().caseWorkerId()), true, link, "casework.notify.report-joined", number,
+					reference);
+		}
+		else {
+			Set<Role> told = caseUnit.level() == UnitLevel.PROVINCE ? Set.of(Role.PROVINCE_OFFICER) : Staff.communeStaff();
+			notifications.send(staff.reaching(caseUnitId, told, caseUnit.level()).stream().map(Staff.Member::id).toList(),
+					true, link, "casework.notify.report-routed", number, caseUnit.fullName());
+		}
+		events.publishEvent(new ReportReceived(reportId, caseId, caseUnitId, draft.channel(), joined));
+		return new Receipt(reportId, reference, caseId, number, joined, caseUnit.fullName());
+	}
+
+	/**
+	 * Opens a case in the unit with the deadlines of the rule that applies there, assigned to the commune's case
+	 * worker when it has exactly one. A case whose commune nobody knew goes to the province, escalated from the start
+	 * so that its officers see it whole and transfer it to the right commune.
+	 */
+	private long openCase(AdministrativeUnit unit, Long childId, String childName, Sex sex, LocalDate birthDate,
+			boolean estimated, LocalDateTime receivedAt) {
+		DeadlineRules.DueDates due = deadlineRules.dueDates(deadlineRules.ruleFor(unit.id()), receivedAt);
+		List<Staff.Member> workers = staff.reaching(unit.id(), Set.of(Role.CASE_WORKER), UnitLevel.COMMUNE);
+		Staff.Member worker = workers.size() == 1 ? workers.get(0) : null;
+		int year = receivedAt.getYear();
+		int sequence = jdbc.sql("""
+				INSERT INTO casework.case_number (unit_id, year, last) VALUES (:unit, :year, 1)
+				ON CONFLICT (unit_id, year) DO UPDATE SET last = casework.case_number.last + 1 RETURNING last""")
+			.param("unit", unit.id())
+			.param("year", year)
+			.query(Integer.class)
+			.single();
+		String number = "HS-%s-%d-%04d".formatted(unit.code(), year, sequence);
+		long id = jdbc.sql("""
+				INSERT INTO casework.child_case (number, unit_id, province_code, child_id, child_name, child_sex,
+				       child_birth_date, child_birth_estimated, stage, received_at, case_worker_id, case_worker_name,
+				       emergency_due_at, plan_due_at, escalated_at, escalation_reason)
+				VALUES (:number, :unit, :province, :child, :name, :sex, :birth, :estimated, 'OPENED', :received, :worker,
+				       :workerName, :emergencyDue, :planDue, CASE WHEN :provinceOnly THEN now() END,
+				       CASE WHEN :provinceOnly THEN 'casework.escalation.commune-unknown' END)
+				RETURNING id""")
+			.param("number", number)
+			.param("unit", unit.id())
+			.param("province", unit.provinceCode())
+			.param("child", childId)
+			.param("name", childName)
+			.param("sex", sex.name())
+			.param("birth", birthDate)
+			.param("estimated", estimated)
+			.param("received", CaseRecords.zoned(receivedAt))
+			.param("worker", worker == null ? null : worker.id())
+			.param("workerName", worker == null ? null : worker.displayName())
+			.param("emergencyDue", CaseRecords.zoned(due.emergencyDueAt()))
+			.param("planDue", CaseRecords.zoned(due.planDueAt()))
+			.param("provinceOnly", unit.level() == UnitLevel.PROVINCE)
+			.query(Long.class)
+			.single();
+		events.publishEvent(new CaseOpened(id, unit.id(), unit.provinceCode(), childId, receivedAt));
+		return id;
+	}
+
+	/** The reports the caller received, newest first, with where each went. */
+	@Transactional(readOnly = true)
+	public List<Report> received(int page, int size) {
+		SignedInUser user = Jurisdictions.requireUser();
+		List<Report> found = jdbc.sql(SELECT + """
+				WHERE r.received_by_id = :user ORDER BY r.received_at DESC, r.id DESC LIMIT :limit OFFSET :offset""")
+			.param("user", user.id())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> map(rs).withoutInformant())
+			.list();
+		return found;
+	}
+
+	/**
+	 * A report, for the staff who received it (with the informant) or for those who need to know its case (with the
+	 * informant for the case worker only). Audited.
+	 */
+	@Transactional(readOnly = true)
+	public Report get(long id) {
+		SignedInUser user = Jurisdictions.requireUser();
+		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> map(rs)).optional()
+			.orElseThrow(() -> UserFacingException.notFound("casework.error.report-not-found", id));
+		Long receiver = jdbc.sql("SELECT received_by_id FROM casework.report WHERE id = :id").param("id", id)
+			.query(Long.class).optional().orElse(null);
+		CaseRecords.Header header = records.requireHeader(report.caseId());
+		boolean receivedIt = receiver != null && receiver == user.id();
+		if (!receivedIt && access.level(header) != CaseAccess.Level.FULL) {
+			throw UserFacingException.notFound("casework.error.report-not-found", id);
+		}
+		audit.record("REPORT_VIEWED", "Report", id, header.unitId(), null);
+		boolean seesInformant = receivedIt || (header.caseWorkerId() != null && header.caseWorkerId() == user.id());
+		return seesInformant ? report : report.withoutInformant();
+	}
+
+	/** The reports of a case, for a caller the case service already found to need to know it. */
+	List<Report> ofCase(long caseId, boolean withInformant) {
+		return jdbc.sql(SELECT + " WHERE r.case_id = :case ORDER BY r.received_at, r.id")
+			.param("case", caseId)
+			.query((rs, n) -> withInformant ? map(rs) : map(rs).withoutInformant())
+			.list();
+	}
+
+	/** A unit named by code, as it is today (or, for a code of 2024, the unit that had it). */
+	private AdministrativeUnit unitNamed(String code, String field, List<InputProblem> problems) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		Optional<AdministrativeUnit> unit = units.findByCode(code.strip(), LocalDate.now(clock));
+		if (unit.isEmpty()) {
+			problems.add(InputProblem.field(field, "error.unit.not-found", code.strip()));
+			return null;
+		}
+		return unit.get();
+	}
+
+	/**
+	 * The unit a case of this place belongs to today: a current commune (or a province, when only the province is known);
+	 * an abolished commune's full successor. A commune split among several cannot be chosen for the caller.
+	 */
+	private AdministrativeUnit destination(AdministrativeUnit unit, String field, List<InputProblem> problems) {
+		LocalDate today = LocalDate.now(clock);
+		AdministrativeUnit current = unit;
+		if (!unit.isValidOn(today)) {
+			List<Successor> successors = units.successorsOf(unit.id());
+			Optional<Successor> full = successors.stream().filter(s -> s.kind() == SuccessionKind.FULL).findFirst();
+			if (full.isEmpty()) {
+				problems.add(InputProblem.field(field, "casework.error.unit-split", unit.fullName(),
+						successors.stream().map(s -> s.unit().fullName() + " (" + s.unit().code() + ")")
+							.collect(Collectors.joining(", "))));
+				return null;
+			}
+			current = full.get().unit();
+		}
+		if (current.level() != UnitLevel.COMMUNE && current.level() != UnitLevel.PROVINCE) {
+			problems.add(InputProblem.field(field, "casework.error.unit-level", current.fullName()));
+			return null;
+		}
+		return current;
+	}
+
+	private String text(String value, String field, List<InputProblem> problems) {
+		String clean = VietnameseText.clean(value);
+		if (clean != null && clean.length() > MAX_TEXT) {
+			problems.add(InputProblem.field(field, "casework.error.text-too-long", String.valueOf(MAX_TEXT)));
+		}
+		return clean;
+	}
+
+	/** TB- and eight characters of Crockford's alphabet: easy to read out over the phone, not guessable. */
+	private String newReference() {
+		while (true) {
+			StringBuilder reference = new StringBuilder("TB-");
+			for (int i = 0; i < 8; i++) {
+				reference.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+				if (i == 3) {
+					reference.append('-');
+				}
+			}
+			String candidate = reference.toString();
+			if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM casework.report WHERE reference = :r)").param("r", candidate)
+				.query(Boolean.class).single()) {
+				return candidate;
+			}
+		}
+	}
+
+	private static Receipt receipt(ResultSet rs) throws SQLException {
+		return new Receipt(rs.getLong("id"), rs.getString("reference"), rs.getLong("case_id"), rs.getString("case_number"),
+				rs.getBoolean("joined_open_case"), rs.getString("unit_name"));
+	}
+
+	private static Report map(ResultSet rs) throws SQLException {
+		Set<AbuseForm> forms = EnumSet.noneOf(AbuseForm.class);
+		Arrays.stream((String[]) rs.getArray("suspected_forms").getArray()).map(AbuseForm::valueOf).forEach(forms::add);
+		Report.Informant informant = new Report.Informant(rs.getString("informant_name"),
+				rs.getString("informant_phone"), rs.getString("informant_address"), rs.getString("informant_relation"));
+		return new Report(rs.getLong("id"), rs.getString("reference"), ReportChannel.valueOf(rs.getString("channel")),
+				CaseRecords.local(rs, "received_at"), rs.getString("received_by_name"), rs.getBoolean("from_public"),
+				(Long) rs.getObject("child_id"), rs.getString("child_name"), Sex.valueOf(rs.getString("child_sex")),
+				rs.getObject("child_birth_date", LocalDate.class), rs.getBoolean("child_birth_estimated"),
+				rs.getString("child_address"), rs.getString("place"), rs.getString("condition"),
+				rs.getString("consequences"), rs.getString("parents"), rs.getString("caregiver"),
+				rs.getString("actions_taken"), forms, informant, false, rs.getString("unit_name"), rs.getLong("case_id"),
+				rs.getString("case_number"), CaseStage.valueOf(rs.getString("case_stage")),
+				rs.getBoolean("joined_open_case"));
+	}
+}

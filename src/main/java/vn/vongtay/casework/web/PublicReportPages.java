@@ -1,0 +1,84 @@
+package vn.vongtay.casework.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import vn.vongtay.casework.PublicIntake;
+import vn.vongtay.casework.ReportChannel;
+import vn.vongtay.casework.ReportDraft;
+import vn.vongtay.casework.Reports;
+import vn.vongtay.children.Sex;
+import vn.vongtay.core.VietnameseText;
+import vn.vongtay.core.web.FormValues;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.Units;
+
+/**
+ * The public page: anyone reports a concern about a child without an account and gets a reference number. The commune
+ * list follows the province chosen (htmx, or a reload without script).
+ */
+@Controller
+class PublicReportPages {
+
+	private final PublicIntake intake;
+	private final Units units;
+
+	PublicReportPages(PublicIntake intake, Units units) {
+		this.intake = intake;
+		this.units = units;
+	}
+
+	@GetMapping("/report")
+	String form(@RequestParam(required = false) String province, Model model) {
+		model.addAttribute("token", intake.formToken());
+		model.addAttribute("provinces", units.childrenOf(units.nation().id(), LocalDate.now()));
+		model.addAttribute("province", FormValues.blankToNull(province));
+		model.addAttribute("communes", communes(province));
+		model.addAttribute("sexes", Sex.values());
+		return "casework/public-report";
+	}
+
+	@GetMapping("/report/communes")
+	String communes(@RequestParam(required = false) String province, Model model) {
+		model.addAttribute("communes", communes(province));
+		return "casework/public-report :: communes";
+	}
+
+	@PostMapping("/report")
+	String submit(@RequestParam(required = false) String token, @RequestParam(required = false) String website,
+			@RequestParam(required = false) String province, @RequestParam(required = false) String commune,
+			@RequestParam(required = false) String childName, @RequestParam(required = false) String childAgeYears,
+			@RequestParam(required = false) String childSex, @RequestParam(required = false) String address,
+			@RequestParam(required = false) String condition, @RequestParam(defaultValue = "false") boolean inDanger,
+			@RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
+			@RequestParam(required = false) String reporterRelation, HttpServletRequest request, Model model) {
+		Long age = FormValues.wholeNumber(childAgeYears);
+		String what = VietnameseText.clean(condition);
+		if (what != null && inDanger) {
+			what = "[TRẺ ĐANG GẶP NGUY HIỂM] " + what;
+		}
+		String unit = FormValues.blankToNull(commune) != null ? commune : province;
+		Reports.Receipt receipt = intake.submit(new ReportDraft(ReportChannel.ONLINE, null, null, null, childName,
+				FormValues.enumValue(Sex.class, childSex), null, age == null ? null : age.intValue(), address, unit, address,
+				null, what, null, null, null, null, null, reporterName, reporterPhone, null, reporterRelation), token,
+				website, request.getRemoteAddr());
+		model.addAttribute("receipt", receipt);
+		return "casework/public-receipt";
+	}
+
+	private List<AdministrativeUnit> communes(String province) {
+		String code = FormValues.blankToNull(province);
+		if (code == null) {
+			return List.of();
+		}
+		return units.findByCode(code, LocalDate.now()).filter(u -> u.isValidOn(LocalDate.now()))
+			.map(p -> units.childrenOf(p.id(), LocalDate.now())).orElse(List.of());
+	}
+}
