@@ -317,7 +317,8 @@ public class CaseProcess {
 			.param("decision", clean(decisionNumber)).param("case", id).param("cycle", step.header().cycle())
 			.query(LocalDate.class).single();
 		jdbc.sql("""
-				UPDATE casework.child_case SET plan_approved_at = :at, review_due_on = :review, reviewed_at = NULL
+				UPDATE casework.child_case SET plan_approved_at = :at, review_due_on = :review, reviewed_at = NULL,
+				       first_plan_approved_at = COALESCE(first_plan_approved_at, :at)
 				WHERE id = :id""")
 			.param("at", CaseRecords.zoned(now)).param("review", reviewOn).param("id", id).update();
 		step.finish(null, clean(note));
@@ -392,7 +393,8 @@ public class CaseProcess {
 		jdbc.sql("""
 				UPDATE casework.child_case SET closed_at = NULL, closure_reason = NULL, outcome = NULL,
 				       cycle = cycle + 1, emergency_required = NULL, emergency_taken_at = NULL, emergency_due_at = :emergency,
-				       plan_approved_at = NULL, plan_due_at = :plan, review_due_on = NULL, reviewed_at = NULL
+				       plan_approved_at = NULL, plan_due_at = :plan, review_due_on = NULL, reviewed_at = NULL,
+				       first_plan_due_at = CASE WHEN first_plan_approved_at IS NULL THEN :plan ELSE first_plan_due_at END
 				WHERE id = :id""")
 			.param("emergency", CaseRecords.zoned(due.emergencyDueAt()))
 			.param("plan", CaseRecords.zoned(due.planDueAt()))

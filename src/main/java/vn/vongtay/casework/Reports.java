@@ -292,9 +292,9 @@ public class Reports {
 		long id = jdbc.sql("""
 				INSERT INTO casework.child_case (number, unit_id, province_code, child_id, child_name, child_sex,
 				       child_birth_date, child_birth_estimated, stage, received_at, case_worker_id, case_worker_name,
-				       emergency_due_at, plan_due_at, escalated_at, escalation_reason)
+				       emergency_due_at, plan_due_at, first_plan_due_at, escalated_at, escalation_reason)
 				VALUES (:number, :unit, :province, :child, :name, :sex, :birth, :estimated, 'OPENED', :received, :worker,
-				       :workerName, :emergencyDue, :planDue, CASE WHEN :provinceOnly THEN now() END,
+				       :workerName, :emergencyDue, :planDue, :planDue, CASE WHEN :provinceOnly THEN now() END,
 				       CASE WHEN :provinceOnly THEN 'casework.escalation.commune-unknown' END)
 				RETURNING id""")
 			.param("number", number)

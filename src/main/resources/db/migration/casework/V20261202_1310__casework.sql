@@ -50,6 +50,10 @@ CREATE TABLE casework.child_case (
   emergency_taken_at       TIMESTAMPTZ,
   plan_due_at              TIMESTAMPTZ NOT NULL,
   plan_approved_at         TIMESTAMPTZ,
+  -- the first plan's deadline and approval, which the statistics of plans approved on time count (later cycles and
+  -- a reopening set plan_due_at and plan_approved_at anew)
+  first_plan_due_at        TIMESTAMPTZ NOT NULL,
+  first_plan_approved_at   TIMESTAMPTZ,
   review_due_on            DATE,
   reviewed_at              TIMESTAMPTZ,
   -- classification for statistics
