@@ -47,6 +47,36 @@ final class Browsers {
 		}
 	}
 
+	/** Signs in as a demo account and waits for the home page. */
+	static void signIn(WebDriver browser, int port, String username) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("Demo@2026");
+		browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+					org.openqa.selenium.By.tagName("h1"), "Xin chào"));
+	}
+
+	static void signOut(WebDriver browser) {
+		browser.findElement(org.openqa.selenium.By.cssSelector("form[action$='/logout'] button")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+	}
+
+	/** Downloads a file with the browser's session (its cookies), which must answer 200. */
+	static byte[] download(WebDriver browser, String url) throws IOException, InterruptedException {
+		String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Cookie", cookies).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GET " + url + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
 	/** Leaves a picture of the page in {@code target/screenshots/} for a person to review. */
 	static void screenshot(WebDriver browser, String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);

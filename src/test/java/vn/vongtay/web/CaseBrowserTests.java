@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -171,16 +166,11 @@ class CaseBrowserTests {
 	}
 
 	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Demo@2026");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Xin chào"));
+		Browsers.signIn(browser, port, username);
 	}
 
 	private void signOut() {
-		browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-		wait.until(ExpectedConditions.urlContains("/login"));
+		Browsers.signOut(browser);
 	}
 
 	private void open(String path) {
@@ -208,15 +198,7 @@ class CaseBrowserTests {
 
 	/** Downloads a document with the browser's session and reads its text back with POI. */
 	private String download(String url) throws IOException, InterruptedException {
-		String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-			.collect(Collectors.joining("; "));
-		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-				HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type").orElse(""))
-			.startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()));
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(Browsers.download(browser, url)));
 				XWPFWordExtractor text = new XWPFWordExtractor(document)) {
 			return text.getText();
 		}

@@ -1,15 +1,11 @@
 package vn.vongtay.casework.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +41,7 @@ import vn.vongtay.casework.ReviewCriterion;
 import vn.vongtay.casework.RiskLevel;
 import vn.vongtay.casework.ServiceKind;
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.web.Downloads;
 import vn.vongtay.core.web.FormValues;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.geography.UnitLevel;
@@ -359,13 +356,8 @@ class CasePages {
 	static ResponseEntity<byte[]> docx(long id, String number, CaseForms forms) {
 		CaseForms.Form form = CaseForms.Form.of(number)
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.form-unknown", number));
-		byte[] content = forms.generate(id, form);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("mau-" + form.number() + "-ho-so-" + id + ".docx", StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.parseMediaType(
-					"application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-			.body(content);
+		return Downloads.attachment("mau-" + form.number() + "-ho-so-" + id + ".docx", Downloads.DOCX,
+				forms.generate(id, form));
 	}
 
 	private static String at(List<String> values, int i) {
