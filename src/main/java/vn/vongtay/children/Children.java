@@ -210,22 +210,25 @@ public class Children {
 			// reaches (children.child_name, partitioned by province) gives the ids, whose records the jurisdiction
 			// filter then checks one by one (see docs/decisions/0004 and docs/benchmarks.md).
 			boolean few = fewUnits(query);
+			String nameCondition;
 			if (folded.split(" ").length >= 3) {
 				// a full name: as typed (without accents, any case) when some child has it, else close to it
 				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram comparison
-				sql.append(exactly(folded) ? " AND c.name_folded = :q"
-						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : namesOfProvinces("n.name_folded % :q"));
+				nameCondition = exactly(folded) ? " AND c.name_folded = :q"
+						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : namesOfProvinces("n.name_folded % :q");
 			}
 			else {
 				// a part of a name ("van an", "thuy"): the words found in the name, allowing a slip
-				sql.append(few ? " AND (c.name_folded LIKE :prefix OR word_similarity(:q, c.name_folded) >= 0.6)"
-						: namesOfProvinces("(n.name_folded LIKE :prefix OR :q <% n.name_folded)"));
+				nameCondition = few ? " AND (c.name_folded LIKE :prefix OR word_similarity(:q, c.name_folded) >= 0.6)"
+						: namesOfProvinces("(n.name_folded LIKE :prefix OR :q <% n.name_folded)");
 				parameters.put("prefix", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
-			if (!few) {
+			if (nameCondition.contains(":provinces")) {
+				// read only when needed: an exact name does without it
 				List<String> provinces = jurisdictions.provinceCodes();
 				parameters.put("provinces", provinces.isEmpty() ? List.of("") : provinces);
 			}
+			sql.append(nameCondition);
 			parameters.put("q", folded);
 		}
 		if (query.unitCode() != null && !query.unitCode().isBlank()) {
