@@ -183,6 +183,16 @@ public class Children {
 			.single();
 	}
 
+	/**
+	 * The children whose folded name meets the condition on {@code n.name_folded}, looked up in the partitions of the
+	 * provinces bound to {@code :provinces} only. An array computed once, so that the plan is an index look-up of those
+	 * ids whatever the parameters (a join let a generic plan hash the whole province instead).
+	 */
+	private static String namesOfProvinces(String condition) {
+		return " AND c.id = ANY (ARRAY(SELECT n.child_id FROM children.child_name n WHERE n.province_code IN (:provinces)"
+				+ " AND " + condition + "))";
+	}
+
 	private Criteria criteria(ChildQuery query) {
 		StringBuilder sql = new StringBuilder();
 		Map<String, Object> parameters = new HashMap<>();
@@ -195,22 +205,30 @@ public class Children {
 		}
 		else if (text != null) {
 			String folded = VietnameseText.fold(text);
-			// Within a commune comparing each folded name is faster than the trigram index, whose lists for common
-			// names ("nguyen", "van") are long; above that the index is intersected with the units' children, which
-			// grows with the index rather than with the province (see docs/decisions/0002 and docs/benchmarks.md).
+			// Within a commune comparing each folded name is faster than any index, whose lists for common names
+			// ("nguyen", "van") are long. Above that the trigram index of the names of each province the jurisdiction
+			// reaches (children.child_name, partitioned by province) gives the ids, whose records the jurisdiction
+			// filter then checks one by one (see docs/decisions/0004 and docs/benchmarks.md).
 			boolean few = fewUnits(query);
+			String nameCondition;
 			if (folded.split(" ").length >= 3) {
 				// a full name: as typed (without accents, any case) when some child has it, else close to it
 				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram comparison
-				sql.append(exactly(folded) ? " AND c.name_folded = :q"
-						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : " AND c.name_folded % :q");
+				nameCondition = exactly(folded) ? " AND c.name_folded = :q"
+						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : namesOfProvinces("n.name_folded % :q");
 			}
 			else {
 				// a part of a name ("van an", "thuy"): the words found in the name, allowing a slip
-				sql.append(few ? " AND (c.name_folded LIKE :prefix OR word_similarity(:q, c.name_folded) >= 0.6)"
-						: " AND (c.name_folded LIKE :prefix OR :q <% c.name_folded)");
+				nameCondition = few ? " AND (c.name_folded LIKE :prefix OR word_similarity(:q, c.name_folded) >= 0.6)"
+						: namesOfProvinces("(n.name_folded LIKE :prefix OR :q <% n.name_folded)");
 				parameters.put("prefix", folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 			}
+			if (nameCondition.contains(":provinces")) {
+				// read only when needed: an exact name does without it
+				List<String> provinces = jurisdictions.provinceCodes();
+				parameters.put("provinces", provinces.isEmpty() ? List.of("") : provinces);
+			}
+			sql.append(nameCondition);
 			parameters.put("q", folded);
 		}
 		if (query.unitCode() != null && !query.unitCode().isBlank()) {

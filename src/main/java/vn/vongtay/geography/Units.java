@@ -161,6 +161,22 @@ public class Units {
 			.single();
 	}
 
+	/**
+	 * The province codes of the units the given root units answer for, at any date (a province that a former province
+	 * merged into also reaches the old code). Records that carry their province code can be looked up in these
+	 * provinces' partitions only; this narrows where a query looks, never what it may return.
+	 */
+	public List<String> provinceCodesReached(Collection<Long> roots) {
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT DISTINCT u.province_code FROM geography.unit u WHERE u.province_code IS NOT NULL"
+				+ " AND u.id IN (" + REACH_OF_ROOTS + ") ORDER BY 1")
+			.param("jurisdictionRoots", roots)
+			.query(String.class)
+			.list();
+	}
+
 	public long countValidOn(UnitLevel level, LocalDate asOf) {
 		return jdbc.sql("SELECT count(*) FROM geography.unit u WHERE u.level = :level AND " + VALID_ON)
 			.param("level", level.name())

@@ -30,6 +30,15 @@ public class Jurisdictions {
 		return units.reaches(current().rootUnitIds(), unitId);
 	}
 
+	/**
+	 * The codes of the provinces whose records the caller's jurisdiction may reach: where a search of records
+	 * partitioned by province needs to look. The jurisdiction filter ({@link Jurisdiction#restrict(String)}) still
+	 * decides what is returned.
+	 */
+	public java.util.List<String> provinceCodes() {
+		return units.provinceCodesReached(current().rootUnitIds());
+	}
+
 	/** @throws UserFacingException 404 when the unit lies outside the caller's jurisdiction */
 	public void requireWithin(long unitId, String notFoundKey, Object... arguments) {
 		if (!covers(unitId)) {
