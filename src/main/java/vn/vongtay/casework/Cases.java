@@ -113,9 +113,9 @@ public class Cases {
 			where.append(" AND " + CaseRecords.NEXT_DUE + " < now()");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
-			where.append("""
-					 AND c.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r JOIN geography.unit g ON g.id = r.root_id
-					                   WHERE g.code = :unitCode)""");
+			// a text block would drop the leading space, and "IS NOT NULLAND" follows the deadline filter
+			where.append(" AND c.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r")
+				.append(" JOIN geography.unit g ON g.id = r.root_id WHERE g.code = :unitCode)");
 			params.put("unitCode", filter.unitCode().strip());
 		}
 		String text = VietnameseText.clean(filter.text());
