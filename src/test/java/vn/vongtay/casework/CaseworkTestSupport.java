@@ -162,14 +162,16 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 			.query(Long.class).single();
 	}
 
+	/** The commune police of Tuần Giáo, whose focal point is congan.tuangiao. */
 	Agency police() {
-		return agencies.list("Công an xã Tuần Giáo", null, 0, 1).get(0);
+		return as("cb.a", () -> agencies.list("Công an xã Tuần Giáo", null, 0, 1)).get(0);
 	}
 
-	/** An agency other than the commune police, whose focal point congan.tuangiao does not speak for. */
+	/** An agency the case worker may refer to other than the commune police. */
 	Agency anotherAgency() {
 		long police = police().id();
-		return agencies.list(null, null, 0, 50).stream().filter(a -> a.id() != police).findFirst().orElseThrow();
+		return as("cb.a", () -> agencies.list(null, null, 0, 50)).stream().filter(a -> a.id() != police).findFirst()
+			.orElseThrow();
 	}
 
 	// --- the steps, as the process gives them to people ---
