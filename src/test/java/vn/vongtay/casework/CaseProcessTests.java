@@ -350,6 +350,39 @@ class CaseProcessTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void aGroupTheChildIsAlreadyRecordedInIsNeitherSuggestedNorRecordedTwice() {
+		long child = registerChild("cb.a", TUAN_GIAO, "Lò Thị " + unique());
+		as("cb.a", () -> children.startCircumstance(child, "l", null, false, today().minusMonths(3),
+				"Hồ sơ của Công an huyện năm trước"));
+		long id = as("cb.a", () -> reports.receive(concernAbout(child, ReportChannel.SCHOOL, now().minusHours(1))))
+			.caseId();
+		as("cb.a", () -> {
+			process.classify(id, version(id), new Classification(true,
+					Set.of(AbuseForm.SEXUAL_ABUSE, AbuseForm.VIOLENCE), Set.of(), null, null, null));
+			return null;
+		});
+
+		assertThat(asCaseWorker(id).suggestedGroups()).containsExactly("i");
+		UserFacingException twice = refusal(() -> as("cb.a", () -> {
+			process.recordCircumstance(id, "l");
+			return null;
+		}));
+		assertThat(twice.status()).isEqualTo(422);
+		assertThat(twice.problems()).singleElement()
+			.satisfies(p -> assertThat(p.messageKey()).isEqualTo("casework.error.group-already-recorded"));
+		assertThat(as("cb.a", () -> children.get(child)).circumstances()).extracting(Child.Circumstance::groupCode)
+			.containsExactly("l");
+
+		as("cb.a", () -> {
+			process.recordCircumstance(id, "i");
+			return null;
+		});
+		assertThat(asCaseWorker(id).suggestedGroups()).isEmpty();
+		assertThat(as("cb.a", () -> children.get(child)).circumstances()).extracting(Child.Circumstance::groupCode)
+			.containsExactlyInAnyOrder("l", "i");
+	}
+
+	@Test
 	void aCaseTransferredToQuaiToLeavesTuanGiaoAndIsSeenAndToldThere() throws Exception {
 		String child = "Lò Văn " + unique();
 		long id = hotlineCase(child, null);

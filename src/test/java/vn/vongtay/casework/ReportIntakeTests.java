@@ -93,6 +93,32 @@ class ReportIntakeTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void aReportWhoseCommuneNobodyKnowsGoesToTheProvinceEscalatedAndTheProvinceTransfersItToTheCommune() {
+		String child = "Lò Văn " + unique();
+		Reports.Receipt receipt = as("tongdai111", () -> reports.receive(concern(ReportChannel.HOTLINE_111,
+				now().minusMinutes(15), child, "11", null)));
+		long id = receipt.caseId();
+		assertThat(unitCodeOf(id)).isEqualTo("11");
+		assertThat(receipt.unitName()).isEqualTo("Tỉnh Điện Biên");
+		assertThat(notifications("tinh.dienbien", "casework.notify.report-routed", "/cases/" + id)).isEqualTo(1);
+		ChildCase atProvince = as("tinh.dienbien", () -> cases.get(id));
+		assertThat(atProvince.childName()).isEqualTo(child);
+		assertThat(atProvince.escalationReason()).isEqualTo("casework.escalation.commune-unknown");
+		assertThat(refusal(() -> as("xa.a", () -> cases.get(id))).status()).isEqualTo(404);
+
+		as("tinh.dienbien", () -> {
+			process.transfer(id, version(id), TUAN_GIAO, "Xác minh được trẻ sống ở bản Đông, xã Tuần Giáo.");
+			return null;
+		});
+
+		ChildCase inCommune = asCaseWorker(id);
+		assertThat(inCommune.unitCode()).isEqualTo(TUAN_GIAO);
+		assertThat(inCommune.caseWorkerName()).isEqualTo(displayName("cb.a"));
+		assertThat(notifications("xa.a", "casework.notify.transferred-in", "/cases/" + id)).isEqualTo(1);
+		assertThat(as("tinh.dienbien", () -> cases.view(id))).as("no longer escalated").isEqualTo(Cases.View.SUMMARY);
+	}
+
+	@Test
 	void aRetriedCallWithTheSameExternalReferenceRecordsNothingNewAndAnswersTheFirstReceipt() throws Exception {
 		String ticket = "111-" + unique();
 		String body = """
