@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -89,6 +90,51 @@ class CaseFormsTests extends CaseworkTestSupport {
 			.getResponse().getContentAsByteArray();
 		assertThat(read(viaApi)).contains("QUYẾT ĐỊNH", chairman, child);
 		assertThat(auditCount("CASE_FORM_DOWNLOADED", id)).isEqualTo(downloads + 8);
+	}
+
+	@Test
+	void theCasePageOffersTheFormsTheCaseReachedAtEveryStageInBothLanguages() throws Exception {
+		String child = "Lò Văn " + unique();
+		long id = as("cb.a", () -> reports.receive(concern(ReportChannel.IN_PERSON, now().minusHours(2), child,
+				TUAN_GIAO, null))).caseId();
+		List<Runnable> steps = List.of(() -> verify(id), () -> assessInitial(id, RiskLevel.SERIOUS),
+				() -> takeEmergencyMeasure(id), () -> assessDetailed(id), () -> draftPlan(id), () -> submitPlan(id),
+				() -> approvePlan(id), () -> {
+					long referral = as("cb.a", () -> referrals.refer(id, version(id), new ReferralDraft(police().id(),
+							null, ServiceKind.POLICE_PROTECTION, "Đề nghị Công an xã giám sát.", null, true, false, false,
+							null)));
+					as("congan.tuangiao", () -> {
+						referrals.accept(referral, 0, "Đã nhận.");
+						return null;
+					});
+				}, () -> reviewCase(id, false), () -> draftPlan(id), () -> submitPlan(id), () -> approvePlan(id),
+				() -> reviewCase(id, true), () -> as("cb.a", () -> {
+					process.reopen(id, version(id), "Trẻ lại bị đánh.");
+					return null;
+				}));
+		assertPages(id, child);
+		for (Runnable step : steps) {
+			step.run();
+			assertPages(id, child);
+		}
+		assertThat(pageBody("cb.a", "/cases/" + id)).contains("id=\"form-01\"", "id=\"form-04\"", "id=\"form-07\"");
+	}
+
+	private void assertPages(long id, String child) throws Exception {
+		CaseStage stage = stage(id);
+		Set<CaseForms.Form> reached = CaseForms.available(asCaseWorker(id));
+		for (String reader : List.of("cb.a", "chutich.a", "xa.a")) {
+			for (String url : List.of("/cases/" + id, "/cases/" + id + "?lang=en")) {
+				String body = pageBody(reader, url);
+				assertThat(body).as(reader + " " + url + " at " + stage).contains(child, number(id));
+				assertThat(body).as(reader + " " + url + " at " + stage).doesNotContain("??", "casework.")
+					.contains(url.endsWith("en") ? "Forms (Decree 56/2017/ND-CP)" : "Biểu mẫu (Nghị định 56/2017/NĐ-CP)");
+				for (CaseForms.Form form : CaseForms.Form.values()) {
+					assertThat(body.contains("id=\"form-" + form.number() + "\""))
+						.as("Mẫu " + form.number() + " offered at " + stage).isEqualTo(reached.contains(form));
+				}
+			}
+		}
 	}
 
 	@Test
