@@ -383,6 +383,80 @@ class CaseProcessTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void theCasePagesFormsTakeEmergencyMeasuresClassificationEscalationReturnProgressDismissalAndReopening()
+			throws Exception {
+		long a = hotlineCase("Lò Thị " + unique(), null);
+		String at = now().minusMinutes(10).toString().substring(0, 16);
+		form("chutich.a", "/cases/" + a + "/emergency-measures", "version", String.valueOf(version(a)), "takenAt", at,
+				"measures", "TEMPORARY_SAFE_PLACE", "measures", "POLICE_PROTECTION", "decidedBy", "Chủ tịch UBND xã",
+				"careArrangement", "Nhà bà ngoại", "until", today().plusDays(7).format(
+						java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+			.andExpect(status().is3xxRedirection()).andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/cases/" + a + "?saved"));
+		form("cb.a", "/cases/" + a + "/classification", "version", String.valueOf(version(a)), "abuseConfirmed", "true",
+				"forms", "VIOLENCE", "subtypes", "PHYSICAL_VIOLENCE", "setting", "FAMILY", "perpetratorType",
+				"STEP_PARENT", "perpetratorRelationship", "Cha dượng").andExpect(status().is3xxRedirection());
+		form("cb.a", "/cases/" + a + "/escalate", "version", String.valueOf(version(a)), "reason",
+				"Cần tỉnh hỗ trợ nơi tạm trú.").andExpect(status().is3xxRedirection());
+		ChildCase measured = asCaseWorker(a);
+		assertThat(measured.deadline(DeadlineKind.EMERGENCY).orElseThrow().status()).isEqualTo(DeadlineStatus.MET);
+		assertThat(measured.deadline(DeadlineKind.EMERGENCY).orElseThrow().completedAt())
+			.isEqualTo(LocalDateTime.parse(at));
+		assertThat(measured.classification()).isEqualTo(new Classification(true, Set.of(AbuseForm.VIOLENCE),
+				Set.of(AbuseSubtype.PHYSICAL_VIOLENCE), AbuseSetting.FAMILY, PerpetratorType.STEP_PARENT, "Cha dượng"));
+		assertThat(measured.escalationReason()).isEqualTo("Cần tỉnh hỗ trợ nơi tạm trú.");
+		String stale = text(form("cb.a", "/cases/" + a + "/escalate", "version", "0", "reason", "Lần nữa.")
+			.andExpect(status().isConflict()));
+		assertThat(stale).contains("Bản ghi đã được người khác thay đổi trong lúc bạn sửa.");
+
+		long b = hotlineCase("Lò Văn " + unique(), null);
+		verify(b);
+		assessInitial(b, RiskLevel.HIGH);
+		assessDetailed(b);
+		draftPlan(b);
+		submitPlan(b);
+		form("chutich.a", "/cases/" + b + "/plan/return", "version", String.valueOf(version(b)), "comment",
+				"Bổ sung hỗ trợ học tập.").andExpect(status().is3xxRedirection());
+		ChildCase returned = asCaseWorker(b);
+		assertThat(returned.stage()).isEqualTo(CaseStage.PLANNING);
+		assertThat(returned.currentPlan().orElseThrow().status()).isEqualTo(PlanStatus.DRAFT);
+		assertThat(returned.currentPlan().orElseThrow().returnedComment()).isEqualTo("Bổ sung hỗ trợ học tập.");
+		assertThat(notifications("cb.a", "casework.notify.plan-returned", "/cases/" + b)).isEqualTo(1);
+		submitPlan(b);
+		approvePlan(b);
+		InterventionPlan.PlanItem item = asCaseWorker(b).currentPlan().orElseThrow().items().get(0);
+		form("cb.a", "/cases/" + b + "/plan/items/" + item.id(), "version", String.valueOf(item.version()), "status",
+				"DONE", "result", "Đã tư vấn 4 buổi.").andExpect(status().is3xxRedirection());
+		assertThat(asCaseWorker(b).currentPlan().orElseThrow().items().get(0))
+			.extracting(InterventionPlan.PlanItem::status, InterventionPlan.PlanItem::result)
+			.containsExactly(PlanItemStatus.DONE, "Đã tư vấn 4 buổi.");
+
+		long c = hotlineCase("Lò Thị " + unique(), null);
+		form("xa.a", "/cases/" + c + "/dismiss", "version", String.valueOf(version(c)), "outcome", "NO_ABUSE_FOUND",
+				"reason", "Xác minh: trẻ được chăm sóc tốt.").andExpect(status().is3xxRedirection());
+		assertThat(asCaseWorker(c)).extracting(ChildCase::stage, ChildCase::outcome)
+			.containsExactly(CaseStage.CLOSED, CaseOutcome.NO_ABUSE_FOUND);
+		form("cb.a", "/cases/" + c + "/reopen", "version", String.valueOf(version(c)), "reason",
+				"Hàng xóm báo lại.").andExpect(status().is3xxRedirection());
+		assessInitial(c, RiskLevel.LOW);
+		form("cb.a", "/cases/" + c + "/close-without-plan", "version", String.valueOf(version(c)), "outcome",
+				"SAFE_WITH_FAMILY", "reason", "Nguy cơ thấp, gia đình đã được tư vấn.")
+			.andExpect(status().is3xxRedirection());
+		ChildCase closedAgain = asCaseWorker(c);
+		assertThat(closedAgain.stage()).isEqualTo(CaseStage.CLOSED);
+		assertThat(closedAgain.cycle()).isEqualTo(2);
+		assertThat(closedAgain.outcome()).isEqualTo(CaseOutcome.SAFE_WITH_FAMILY);
+		assertThat(closedAgain.steps()).extracting(CaseStep::step).containsSubsequence("RECEIVED", "DISMISS", "REOPEN",
+				"ASSESS_INITIAL", "CLOSE_WITHOUT_PLAN");
+
+		form("xa.a", "/cases/" + a + "/transfer", "version", String.valueOf(version(a)), "toCommuneCode", QUAI_TO,
+				"reason", "Trẻ chuyển về ở với ông bà.").andExpect(
+						org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/cases?transferred"));
+		assertThat(unitCodeOf(a)).isEqualTo(QUAI_TO);
+		assertThat(pageBody("xa.a", "/cases?transferred")).contains("Đã chuyển hồ sơ");
+	}
+
+	@Test
 	void aCaseTransferredToQuaiToLeavesTuanGiaoAndIsSeenAndToldThere() throws Exception {
 		String child = "Lò Văn " + unique();
 		long id = hotlineCase(child, null);
