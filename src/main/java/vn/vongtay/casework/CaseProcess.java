@@ -546,6 +546,9 @@ public class CaseProcess {
 		if (header.childId() == null || !suggested.contains(groupCode)) {
 			reject(List.of(InputProblem.field("group", "casework.error.group-not-suggested", String.valueOf(groupCode))));
 		}
+		if (children.groupsOn(header.childId(), LocalDate.now(clock)).contains(groupCode)) {
+			reject(List.of(InputProblem.field("group", "casework.error.group-already-recorded", groupCode)));
+		}
 		children.startCircumstance(header.childId(), groupCode, null, false, LocalDate.now(clock),
 				"Hồ sơ " + header.number());
 		step.kind("CIRCUMSTANCE_RECORDED").finish(null, groupCode);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.children.Children;
 import vn.vongtay.children.Sex;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
@@ -51,11 +52,12 @@ public class Cases {
 	private final Referrals referrals;
 	private final AuditLog audit;
 	private final Notifications notifications;
+	private final Children children;
 	private final Clock clock;
 	private final int breakGlassHours;
 
 	Cases(JdbcClient jdbc, Jurisdictions jurisdictions, CaseRecords records, CaseAccess access, Reports reports,
-			Referrals referrals, AuditLog audit, Notifications notifications, Clock clock,
+			Referrals referrals, AuditLog audit, Notifications notifications, Children children, Clock clock,
 			@Value("${vongtay.casework.break-glass-hours:8}") int breakGlassHours) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
@@ -65,6 +67,7 @@ public class Cases {
 		this.referrals = referrals;
 		this.audit = audit;
 		this.notifications = notifications;
+		this.children = children;
 		this.clock = clock;
 		this.breakGlassHours = breakGlassHours;
 	}
@@ -113,9 +116,9 @@ public class Cases {
 			where.append(" AND " + CaseRecords.NEXT_DUE + " < now()");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
-			where.append("""
-					 AND c.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r JOIN geography.unit g ON g.id = r.root_id
-					                   WHERE g.code = :unitCode)""");
+			// a text block would drop the leading space, and "IS NOT NULLAND" follows the deadline filter
+			where.append(" AND c.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r")
+				.append(" JOIN geography.unit g ON g.id = r.root_id WHERE g.code = :unitCode)");
 			params.put("unitCode", filter.unitCode().strip());
 		}
 		String text = VietnameseText.clean(filter.text());
@@ -279,12 +282,15 @@ public class Cases {
 				user.displayName(), why);
 	}
 
-	/** The register's groups a confirmed abuse points to (the caller then records them in the register). */
+	/**
+	 * The register's groups a confirmed abuse points to that the child is not in (the caller then records them in the
+	 * register), nor was recorded in from this case.
+	 */
 	private List<String> suggestedGroups(Long childId, Classification classification, List<CaseStep> steps) {
 		if (childId == null || !Boolean.TRUE.equals(classification.abuseConfirmed())) {
 			return List.of();
 		}
-		Set<String> recorded = new java.util.HashSet<>();
+		Set<String> recorded = new java.util.HashSet<>(children.groupsOn(childId, now().toLocalDate()));
 		steps.stream().filter(s -> s.step().equals("CIRCUMSTANCE_RECORDED")).forEach(s -> recorded.add(s.note()));
 		return classification.forms().stream().map(AbuseForm::circumstanceGroup).flatMap(java.util.Optional::stream)
 			.filter(g -> !recorded.contains(g)).distinct().sorted().toList();

@@ -313,6 +313,21 @@ public class Children {
 		return vn.vongtay.core.Spreadsheets.workbook("Sổ theo dõi trẻ em", RegisterFile.HEADINGS, rows);
 	}
 
+	/**
+	 * The groups a child is recorded in on a date (not those they are only at risk of): their codes only, so that
+	 * casework does not suggest a group again.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> groupsOn(long childId, LocalDate date) {
+		return Set.copyOf(jdbc.sql("""
+				SELECT group_code FROM children.circumstance
+				WHERE child_id = :child AND NOT at_risk AND from_date <= :date AND (to_date IS NULL OR to_date >= :date)""")
+			.param("child", childId)
+			.param("date", date)
+			.query(String.class)
+			.list());
+	}
+
 	/** @throws UserFacingException 404 when the child does not exist or lies outside the caller's jurisdiction */
 	@Transactional(readOnly = true)
 	public Child get(long id) {
