@@ -68,8 +68,133 @@ class PlainFigures {
 			case "SUPPORTS" -> supports("count(*)", "", root, p1, p2, dimension);
 			case "SUPPORT_AMOUNT" -> supports("COALESCE(sum(s.amount_vnd), 0)", " AND s.amount_vnd IS NOT NULL", root, p1,
 					p2, dimension);
+			default -> prevention(measure, root, p1, p2, asOf, dimension);
+		};
+	}
+
+	private static final String REACH = "(SELECT unit_id FROM geography.unit_reach WHERE root_id = :root)";
+	private static final String VN_DAY = "CAST(t.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date)";
+	private static final String DEALT = """
+			 AND t.step IN ('HANDLED', 'CLOSED_UNFOUNDED')
+			 AND EXISTS (SELECT 1 FROM prostitution.tip_off_step x WHERE x.tip_off_id = t.id AND x.step = 'VERIFIED')""";
+
+	/** Prostitution prevention and outreach. */
+	private Map<String, Long> prevention(String measure, long root, LocalDate p1, LocalDate p2, LocalDate d,
+			String dimension) {
+		String sql = switch (measure) {
+			case "PRONE_ESTABLISHMENTS_OPEN" -> "SELECT " + key(dimension, "establishment_type", "e.type")
+					+ " AS k, count(*) AS n FROM prostitution.establishment e WHERE e.unit_id IN " + REACH
+					+ " AND (e.opened_on IS NULL OR e.opened_on <= :d) AND (e.closed_on IS NULL OR e.closed_on >= :d) GROUP BY 1";
+			case "PRONE_ESTABLISHMENT_WORKERS" -> "SELECT " + key(dimension, "establishment_type", "e.type")
+					+ " AS k, sum(e.registered_workers) AS n FROM prostitution.establishment e WHERE e.unit_id IN " + REACH
+					+ " AND (e.opened_on IS NULL OR e.opened_on <= :d) AND (e.closed_on IS NULL OR e.closed_on >= :d)"
+					+ " AND e.registered_workers IS NOT NULL GROUP BY 1";
+			case "PRONE_ESTABLISHMENTS_OPERATING" -> "SELECT " + key(dimension, "establishment_type", "e.type")
+					+ " AS k, count(*) AS n FROM prostitution.establishment e WHERE e.unit_id IN " + REACH
+					+ " AND (e.opened_on IS NULL OR e.opened_on <= :p2) AND (e.closed_on IS NULL OR e.closed_on >= :p1) GROUP BY 1";
+			case "PRONE_ESTABLISHMENTS_INSPECTED" -> "SELECT " + key(dimension, "establishment_type", "e.type")
+					+ " AS k, count(DISTINCT e.id) AS n FROM prostitution.establishment e JOIN prostitution.inspection i"
+					+ " ON i.establishment_id = e.id WHERE e.unit_id IN " + REACH
+					+ " AND i.inspected_on BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "PROSTITUTION_INSPECTIONS" -> "SELECT " + key(dimension, "establishment_type", "e.type")
+					+ " AS k, count(*) AS n FROM prostitution.inspection i JOIN prostitution.establishment e"
+					+ " ON e.id = i.establishment_id WHERE i.unit_id IN " + REACH
+					+ " AND i.inspected_on BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "PROSTITUTION_VIOLATIONS" -> "SELECT " + key(dimension, "sanction", "v.sanction")
+					+ " AS k, count(*) AS n FROM prostitution.violation v JOIN prostitution.inspection i ON i.id = v.inspection_id"
+					+ " WHERE i.unit_id IN " + REACH + " AND i.inspected_on BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "PROSTITUTION_FINES" -> "SELECT '' AS k, sum(v.fine_vnd) AS n FROM prostitution.violation v"
+					+ " JOIN prostitution.inspection i ON i.id = v.inspection_id WHERE i.unit_id IN " + REACH
+					+ " AND i.inspected_on BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "TIP_OFFS_RECEIVED", "TIP_OFFS_DEALT_WITH" -> "SELECT "
+					+ key(dimension, "channel", "t.channel", "tip_off_kind", "t.kind")
+					+ " AS k, count(*) AS n FROM prostitution.tip_off t WHERE t.unit_id IN " + REACH + " AND " + VN_DAY
+					+ " BETWEEN :p1 AND :p2" + (measure.equals("TIP_OFFS_DEALT_WITH") ? " " + DEALT : "") + " GROUP BY 1";
+			case "PEOPLE_IN_NEED" -> "SELECT " + key(dimension, "sex", "s.sex")
+					+ " AS k, count(*) AS n FROM prostitution.support_record s WHERE s.unit_id IN " + REACH
+					+ " AND cardinality(s.needs) > 0 AND s.consent_on <= :d GROUP BY 1";
+			case "PEOPLE_SERVED" -> "SELECT " + key(dimension, "sex", "s.sex")
+					+ " AS k, count(DISTINCT s.id) AS n FROM prostitution.support_record s JOIN prostitution.support_service v"
+					+ " ON v.record_id = s.id WHERE s.unit_id IN " + REACH
+					+ " AND cardinality(s.needs) > 0 AND v.provided_on BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "OUTREACH_ACTIVITIES" -> "SELECT " + key(dimension, "activity_kind", "a.kind", "topic", "t")
+					+ " AS k, count(DISTINCT a.id) AS n FROM outreach.activity a CROSS JOIN unnest(a.topics) t"
+					+ " WHERE a.ended_on BETWEEN :p1 AND :p2 AND EXISTS (SELECT 1 FROM outreach.activity_unit au"
+					+ " WHERE au.activity_id = a.id AND au.unit_id IN " + REACH + ") GROUP BY 1";
+			case "OUTREACH_FAMILIES_REACHED" -> audience("x.kind = 'FAMILIES_WITH_CHILDREN'", dimension);
+			case "OUTREACH_ESTABLISHMENT_WORKERS_REACHED" -> audience("x.kind = 'PRONE_ESTABLISHMENT_WORKERS'", dimension);
+			case "OUTREACH_ENTERPRISE_WORKERS_REACHED" -> audience("x.kind = 'ENTERPRISE_WORKERS'", dimension);
+			case "OUTREACH_STUDENTS_REACHED" -> audience("x.kind IN ('PUPILS_UPPER_SECONDARY', 'VOCATIONAL_STUDENTS')",
+					dimension);
+			case "OUTREACH_CHILDREN_REACHED" -> audience("left(x.kind, 9) = 'CHILDREN_'", dimension);
+			case "OFFICIALS_TRAINED" -> "SELECT " + key(dimension, "topic", "t")
+					+ " AS k, count(DISTINCT p.official_id) AS n FROM outreach.participant p"
+					+ " JOIN outreach.activity a ON a.id = p.activity_id JOIN outreach.official o ON o.id = p.official_id"
+					+ " CROSS JOIN unnest(a.topics) t"
+					+ " WHERE a.kind = 'TRAINING_COURSE' AND a.ended_on BETWEEN :p1 AND :p2 AND o.unit_id IN " + REACH
+					+ " GROUP BY 1";
+			case "OPINIONS_RAISED", "OPINIONS_ANSWERED" -> "SELECT "
+					+ key(dimension, "age_group", "replace(substr(o.age_group, 5), '_', '-')", "sex", "o.sex")
+					+ " AS k, count(*) AS n FROM outreach.opinion o WHERE o.unit_id IN " + REACH
+					+ " AND o.raised_on BETWEEN :p1 AND :p2"
+					+ (measure.equals("OPINIONS_ANSWERED") ? " AND o.answered_on IS NOT NULL" : "") + " GROUP BY 1";
+			case "COMMUNES" -> "SELECT '' AS k, count(*) AS n FROM geography.unit c WHERE c.level = 'COMMUNE'"
+					+ " AND c.id IN " + REACH + " AND daterange(c.valid_from, c.valid_to, '[]') @> CAST(:day AS date) GROUP BY 1";
+			case "OUTREACH_COMMUNES_REACHED" -> "SELECT " + key(dimension, "topic", "t")
+					+ " AS k, count(DISTINCT c.id) AS n FROM geography.unit c"
+					+ " JOIN geography.unit_reach cr ON cr.root_id = c.id"
+					+ " JOIN outreach.activity_unit au ON au.unit_id = cr.unit_id JOIN outreach.activity a ON a.id = au.activity_id"
+					+ " CROSS JOIN unnest(a.topics) t"
+					+ " WHERE c.level = 'COMMUNE' AND c.id IN " + REACH
+					+ " AND daterange(c.valid_from, c.valid_to, '[]') @> CAST(:day AS date)"
+					+ " AND a.started_on <= :p2 AND a.ended_on >= :p1 GROUP BY 1";
 			default -> null;
 		};
+		if (sql == null) {
+			return null;
+		}
+		LocalDate validTo = jdbc.sql("SELECT valid_to FROM geography.unit WHERE id = :root").param("root", root)
+			.query(LocalDate.class).optional().orElse(null);
+		LocalDate day = validTo != null && validTo.isBefore(d) ? validTo : d;
+		Map<String, Long> values = new HashMap<>();
+		var spec = jdbc.sql(sql).param("root", root);
+		for (String name : new String[] { "d", "p1", "p2", "day" }) {
+			if (sql.contains(":" + name)) {
+				spec = spec.param(name, switch (name) {
+					case "d" -> d;
+					case "p1" -> p1;
+					case "p2" -> p2;
+					default -> day;
+				});
+			}
+		}
+		spec.query(rs -> {
+			if (rs.getLong("n") != 0) {
+				values.put(rs.getString("k"), rs.getLong("n"));
+			}
+		});
+		return values;
+	}
+
+	private static String audience(String kinds, String dimension) {
+		return "SELECT " + key(dimension, "topic", "t", "age_group", "replace(substr(x.kind, 10), '_', '-')")
+				+ " AS k, sum(x.reached) AS n FROM outreach.audience x JOIN outreach.activity a ON a.id = x.activity_id"
+				+ (dimension.equals("topic") ? " CROSS JOIN unnest(a.topics) t" : "")
+				+ " WHERE " + kinds + " AND a.ended_on BETWEEN :p1 AND :p2 AND EXISTS (SELECT 1 FROM outreach.activity_unit au"
+				+ " WHERE au.activity_id = a.id AND au.unit_id IN " + REACH + ") GROUP BY 1";
+	}
+
+	/** The grouping expression for the dimension asked, among pairs of (dimension, expression). */
+	private static String key(String dimension, String... pairs) {
+		if (dimension.isEmpty()) {
+			return "''";
+		}
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (pairs[i].equals(dimension)) {
+				return pairs[i + 1];
+			}
+		}
+		throw new IllegalArgumentException(dimension);
 	}
 
 	private Map<String, Long> stock(String condition, long root, LocalDate d, String dimension, String... dimensions) {

@@ -373,6 +373,14 @@ public class Tallies {
 		out.append('\n');
 	}
 
+	/** The facts a record last contributed from, if any. */
+	public <F> java.util.Optional<F> stored(RecordSource<F> source, long id) {
+		return jdbc.sql("SELECT CAST(facts AS text) FROM indicators.record_facts WHERE source = :source AND record_id = :id")
+			.param("source", source.name()).param("id", id)
+			.query(String.class).optional()
+			.map(text -> json.readValue(text, source.factsType()));
+	}
+
 	/** When the tallies were last recounted, if ever. */
 	public java.util.Optional<Instant> lastRecount() {
 		return jdbc.sql("SELECT max(finished_at) FROM indicators.recount").query(java.sql.Timestamp.class).optional()
