@@ -21,7 +21,7 @@ import vn.vongtay.indicators.internal.Tallies;
 public class IndicatorRecount {
 
 	/** What a recount did. */
-	public record Result(long records, long tallyRows, long tookMillis) {
+	public record Result(long records, long tallyRows, long tookMillis) implements java.io.Serializable {
 	}
 
 	private final Tallies tallies;
