@@ -24,7 +24,9 @@ public record Dashboard(Indicator indicator, IndicatorPeriod period, IndicatorVa
 	/**
 	 * @param met whether the achieved value meets the target in its direction; {@code null} when there is no value or
 	 *        the year has not begun
+	 * @param unitEnded the target's unit ended before the year did (a district abolished in 2025): its year has no
+	 *        figure of its own
 	 */
-	public record TargetYear(int year, BigDecimal target, IndicatorValue achieved, Boolean met) {
+	public record TargetYear(int year, BigDecimal target, IndicatorValue achieved, Boolean met, boolean unitEnded) {
 	}
 }

@@ -145,9 +145,10 @@ public class IndicatorValues {
 		IndicatorValue value = withBreakdowns(indicator, unit, period);
 		List<IndicatorValue> subdivisions = subdivisions(indicator, unit, period, value);
 		List<IndicatorValue> series = new ArrayList<>();
-		for (IndicatorPeriod p : period.lastPeriods(SERIES)) {
-			series.add(p.equals(period) ? strip(value)
-					: show(indicator, unit, p, evaluator.total(indicator, unit.id(), p), List.of()));
+		List<IndicatorPeriod> periods = period.lastPeriods(SERIES);
+		Map<IndicatorPeriod, Raw> raw = evaluator.series(indicator, unit.id(), periods.subList(0, periods.size() - 1));
+		for (IndicatorPeriod p : periods) {
+			series.add(p.equals(period) ? strip(value) : show(indicator, unit, p, raw.get(p), List.of()));
 		}
 		List<Dashboard.Step> path = units.lineOf(unit.id()).stream()
 			.map(u -> new Dashboard.Step(u.code(), u.fullName(), jurisdictions.covers(u.id())))
@@ -307,12 +308,13 @@ public class IndicatorValues {
 			target.values().forEach((year, goal) -> {
 				IndicatorValue achieved = null;
 				Boolean met = null;
-				if (unit != null && year <= thisYear) {
+				boolean ended = unit != null && unit.validTo() != null && unit.validTo().isBefore(LocalDate.of(year, 12, 31));
+				if (unit != null && year <= thisYear && !ended) {
 					IndicatorPeriod p = IndicatorPeriod.year(year);
 					achieved = show(indicator, unit, p, evaluator.total(indicator, unit.id(), p), List.of());
 					met = achieved.value() == null ? null : meets(target.direction(), achieved.value(), goal);
 				}
-				years.add(new Dashboard.TargetYear(year, goal, achieved, met));
+				years.add(new Dashboard.TargetYear(year, goal, achieved, met, ended));
 			});
 			lines.add(new Dashboard.TargetLine(target, years));
 		}

@@ -104,11 +104,11 @@ public class ChildRecords implements RecordSource<ChildFacts> {
 	public List<Measure> measures() {
 		return List.of(
 				Measure.stock(SOURCE, CHILDREN, Measure.Privacy.CHILDREN, SEX_DIMENSION, AGE_DIMENSION, ETHNICITY_DIMENSION),
-				Measure.stock(SOURCE, CHILDREN_UNDER_5, Measure.Privacy.CHILDREN, SEX_DIMENSION),
+				Measure.stock(SOURCE, CHILDREN_UNDER_5, Measure.Privacy.CHILDREN),
 				Measure.stock(SOURCE, CHILDREN_UNDER_5_BIRTH_RECORDED, Measure.Privacy.CHILDREN, SEX_DIMENSION),
 				Measure.stock(SOURCE, CHILDREN_UNDER_5_BIRTH_REGISTERED, Measure.Privacy.CHILDREN, SEX_DIMENSION),
-				Measure.stock(SOURCE, CHILDREN_AGED_7_15, Measure.Privacy.CHILDREN, SEX_DIMENSION),
-				Measure.stock(SOURCE, CHILDREN_AGED_11_15, Measure.Privacy.CHILDREN, SEX_DIMENSION),
+				Measure.stock(SOURCE, CHILDREN_AGED_7_15, Measure.Privacy.CHILDREN),
+				Measure.stock(SOURCE, CHILDREN_AGED_11_15, Measure.Privacy.CHILDREN),
 				Measure.stock(SOURCE, CHILDREN_SPECIAL, Measure.Privacy.CHILDREN, GROUP_DIMENSION, SEX_DIMENSION, AGE_DIMENSION),
 				Measure.flow(SOURCE, CHILDREN_SPECIAL_EXITS, Measure.Privacy.CHILDREN, GROUP_DIMENSION, SEX_DIMENSION),
 				Measure.during(SOURCE, CHILDREN_SPECIAL_DURING, CHILDREN_SPECIAL, CHILDREN_SPECIAL_EXITS, Measure.Privacy.CHILDREN,
@@ -164,15 +164,17 @@ public class ChildRecords implements RecordSource<ChildFacts> {
 					into.stock(CHILDREN, unit, part[0], part[1], 1, Cell.of(AGE_GROUP, group));
 				}
 			});
-			stockWithin(into, CHILDREN_UNDER_5, stay, born, born.plusYears(5), sex);
+			// the age bands the plans' rates divide by are kept as totals only: by sex they would double the rows of
+			// every commune, and the breakdowns of children by sex and age group are those of CHILDREN
+			stockWithin(into, CHILDREN_UNDER_5, stay, born, born.plusYears(5));
 			if (child.birthRegistered() != null) {
 				stockWithin(into, CHILDREN_UNDER_5_BIRTH_RECORDED, stay, born, born.plusYears(5), sex);
 				if (child.birthRegistered()) {
 					stockWithin(into, CHILDREN_UNDER_5_BIRTH_REGISTERED, stay, born, born.plusYears(5), sex);
 				}
 			}
-			stockWithin(into, CHILDREN_AGED_7_15, stay, born.plusYears(7), sixteen, sex);
-			stockWithin(into, CHILDREN_AGED_11_15, stay, born.plusYears(11), sixteen, sex);
+			stockWithin(into, CHILDREN_AGED_7_15, stay, born.plusYears(7), sixteen);
+			stockWithin(into, CHILDREN_AGED_11_15, stay, born.plusYears(11), sixteen);
 			for (LocalDate[] interval : special) {
 				LocalDate[] part = intersect(stay, interval[0], interval[1]);
 				if (part != null) {
@@ -256,10 +258,12 @@ public class ChildRecords implements RecordSource<ChildFacts> {
 	}
 
 	private static void stockWithin(Contributions into, String measure, Stay stay, LocalDate from, LocalDate to,
-			Cell sex) {
+			Cell... cells) {
 		LocalDate[] part = intersect(stay, from, to);
 		if (part != null) {
-			into.stock(measure, stay.unitId(), part[0], part[1], 1, Cell.TOTAL, sex);
+			into.stock(measure, stay.unitId(), part[0], part[1], 1, cells.length == 0 ? new Cell[] { Cell.TOTAL }
+					: java.util.stream.Stream.concat(java.util.stream.Stream.of(Cell.TOTAL), java.util.Arrays.stream(cells))
+						.toArray(Cell[]::new));
 		}
 	}
 

@@ -364,6 +364,45 @@ public class Evaluator {
 		return Status.VALUE;
 	}
 
+	/**
+	 * The totals of one unit over several periods, reading a stock's deltas or a flow's buckets once rather than once
+	 * per period where the indicator allows it (the line of a dashboard).
+	 */
+	public Map<IndicatorPeriod, Raw> series(Indicator indicator, long unitId, List<IndicatorPeriod> periods) {
+		Map<IndicatorPeriod, Raw> series = new LinkedHashMap<>();
+		if (indicator.method() == Method.RATIO) {
+			Indicator numerator = catalogue.apply(indicator.numerator()).orElse(null);
+			Indicator denominator = catalogue.apply(indicator.denominator()).orElse(null);
+			if (numerator != null && denominator != null) {
+				Map<IndicatorPeriod, Raw> above = series(numerator, unitId, periods);
+				Map<IndicatorPeriod, Raw> below = series(denominator, unitId, periods);
+				periods.forEach(p -> series.put(p, divide(above.get(p), below.get(p), indicator.factor())));
+				return series;
+			}
+		}
+		Measure measure = indicator.method() == Method.COMPUTED ? measures.find(indicator.measure()).orElse(null) : null;
+		boolean spans = periods.stream().anyMatch(IndicatorPeriod::isSpan);
+		if (measure != null && !spans && (measure.kind() == Measure.Kind.STOCK || measure.readByPeriod())) {
+			Cell cell = indicator.filterDimension() == null ? Cell.TOTAL
+					: new Cell(indicator.filterDimension(), indicator.filterValue());
+			if (measure.kind() == Measure.Kind.STOCK) {
+				Map<IndicatorPeriod, Integer> months = new LinkedHashMap<>();
+				periods.forEach(p -> months.put(p, Buckets.month(asOf(p))));
+				Map<Integer, Long> values = reads.stockSeries(measure.code(), unitId, cell, months.values());
+				months.forEach((p, m) -> series.put(p, Raw.of(values.getOrDefault(m, 0L), measure.privacy())));
+			}
+			else {
+				Map<IndicatorPeriod, Integer> buckets = new LinkedHashMap<>();
+				periods.forEach(p -> buckets.put(p, Buckets.of(p.period())));
+				Map<Integer, Long> values = reads.flowSeries(measure.code(), unitId, cell, buckets.values());
+				buckets.forEach((p, b) -> series.put(p, Raw.of(values.getOrDefault(b, 0L), measure.privacy())));
+			}
+			return series;
+		}
+		periods.forEach(p -> series.put(p, total(indicator, unitId, p)));
+		return series;
+	}
+
 	/** The period's value for one unit, as a total. */
 	public Raw total(Indicator indicator, long unitId, IndicatorPeriod period) {
 		return evaluate(indicator, List.of(unitId), period, "").getOrDefault(unitId, Map.of()).getOrDefault("",

@@ -242,6 +242,7 @@ public class Tallies {
 		long t0 = System.nanoTime();
 		jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query().singleRow();
 		jdbc.sql("SELECT set_config('work_mem', '256MB', true)").query().singleRow();
+		jdbc.sql("SELECT set_config('maintenance_work_mem', '512MB', true)").query().singleRow();
 		jdbc.sql("TRUNCATE indicators.record_facts").update();
 		jdbc.sql("DROP TABLE IF EXISTS pg_temp.recount_unit").update();
 		jdbc.sql("DROP TABLE IF EXISTS pg_temp.recount_root").update();
@@ -252,8 +253,12 @@ public class Tallies {
 		Map<Long, long[]> reach = allReach();
 		long[] records = { 0 };
 		for (RecordSource<?> source : sources) {
-			records[0] += stage(source, reach);
+			long t = System.nanoTime();
+			long n = stage(source, reach);
+			records[0] += n;
+			log.debug("Recount staged {} {} records in {} ms", n, source.name(), (System.nanoTime() - t) / 1_000_000);
 		}
+		long staged = System.nanoTime();
 		jdbc.sql("DROP TABLE IF EXISTS indicators.tally_next").update();
 		jdbc.sql("CREATE TABLE indicators.tally_next (LIKE indicators.tally INCLUDING DEFAULTS)").update();
 		long rows = jdbc.sql("""
@@ -265,6 +270,7 @@ public class Tallies {
 				  SELECT measure, unit_id, dimension, dim_value, bucket, value FROM recount_root) x
 				GROUP BY measure, unit_id, dimension, dim_value, bucket
 				HAVING sum(value) <> 0""").update();
+		long grouped = System.nanoTime();
 		jdbc.sql("""
 				ALTER TABLE indicators.tally_next ADD CONSTRAINT tally_next_pkey
 				PRIMARY KEY (measure, unit_id, dimension, dim_value, bucket)""").update();
@@ -273,6 +279,8 @@ public class Tallies {
 		jdbc.sql("ALTER TABLE indicators.tally RENAME CONSTRAINT tally_next_pkey TO tally_pkey").update();
 		jdbc.sql("ANALYZE indicators.tally").update();
 		long took = (System.nanoTime() - t0) / 1_000_000;
+		log.debug("Recount: staging {} ms, grouping {} ms, key and statistics {} ms", (staged - t0) / 1_000_000,
+				(grouped - staged) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
 		jdbc.sql("""
 				INSERT INTO indicators.recount (reason, requested_by, started_at, finished_at, records, tally_rows, took_ms)
 				VALUES (:reason, :by, :started, :finished, :records, :rows, :took)""")

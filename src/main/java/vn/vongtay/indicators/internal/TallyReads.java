@@ -79,6 +79,24 @@ public class TallyReads {
 		return series;
 	}
 
+	/** A flow of one cell of one unit in each of the buckets asked, from one read. */
+	public Map<Integer, Long> flowSeries(String measure, long unit, Cell cell, Collection<Integer> buckets) {
+		Map<Integer, Long> series = new TreeMap<>();
+		if (buckets.isEmpty()) {
+			return series;
+		}
+		jdbc.sql("""
+				SELECT bucket, value FROM indicators.tally
+				WHERE measure = :measure AND unit_id = :unit AND dimension = :dimension AND dim_value = :value
+				  AND bucket IN (:buckets)""")
+			.param("measure", measure).param("unit", unit).param("dimension", cell.dimension())
+			.param("value", cell.value()).param("buckets", List.copyOf(buckets))
+			.query(rs -> {
+				series.put(rs.getInt("bucket"), rs.getLong("value"));
+			});
+		return series;
+	}
+
 	/** The communes of each unit on a day: those valid then among what the unit reaches. */
 	public Map<Long, Long> communes(Collection<Long> units, LocalDate on) {
 		Map<Long, Long> counts = new HashMap<>();
