@@ -470,6 +470,7 @@ public class Children {
 			throw new OptimisticLockingFailureException("child " + id + " changed since version " + version);
 		}
 		audit.record("CHILD_UPDATED", "Child", id, commune.id(), null);
+		events.publishEvent(new ChildCorrected(id, commune.id()));
 	}
 
 	/**

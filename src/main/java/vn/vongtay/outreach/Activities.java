@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,9 +73,11 @@ public class Activities {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
+	private final ApplicationEventPublisher events;
 
 	Activities(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Agencies agencies, TaskTracking tasks,
-			RegisterCounts registerCounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+			RegisterCounts registerCounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.registerCounts = registerCounts;
 		this.jurisdictions = jurisdictions;
@@ -84,6 +87,7 @@ public class Activities {
 		this.audit = audit;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	/** What narrows the log; every field is optional. */
@@ -200,6 +204,7 @@ public class Activities {
 				.single();
 			writeParts(created, draft, checked);
 			writeMaterials(created, files, userId);
+			events.publishEvent(new ActivityRecorded(created));
 			return created;
 		});
 		audit.record("OUTREACH_ACTIVITY_CREATED", "OutreachActivity", id, checked.places().get(0).id(), draft.title());
@@ -236,6 +241,7 @@ public class Activities {
 			jdbc.sql("DELETE FROM outreach.participant WHERE activity_id = :id").param("id", id).update();
 			writeParts(id, draft, checked);
 			writeMaterials(id, files, userId);
+			events.publishEvent(new ActivityUpdated(id));
 		});
 		audit.record("OUTREACH_ACTIVITY_UPDATED", "OutreachActivity", id, checked.places().get(0).id(), draft.title());
 	}

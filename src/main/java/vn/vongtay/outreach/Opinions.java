@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,9 +44,12 @@ public class Opinions {
 	private final vn.vongtay.directory.Agencies agencies;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transaction;
 
 	Opinions(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Activities activities,
-			vn.vongtay.directory.Agencies agencies, AuditLog audit, Clock clock) {
+			vn.vongtay.directory.Agencies agencies, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
@@ -51,6 +57,8 @@ public class Opinions {
 		this.agencies = agencies;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -137,21 +145,25 @@ public class Opinions {
 			throw UserFacingException.rejected(problems);
 		}
 		long unitId = place.unitId();
-		long id = jdbc.sql("""
-				INSERT INTO outreach.opinion (activity_id, unit_id, province_code, content, age_group, sex, raised_on,
-				       answering_agency_id, due_on)
-				SELECT :activity, u.id, u.province_code, :content, :age, :sex, :raised, :agency, :due
-				FROM geography.unit u WHERE u.id = :unit RETURNING id""")
-			.param("activity", activityId)
-			.param("unit", unitId)
-			.param("content", VietnameseText.clean(draft.content()))
-			.param("age", draft.ageGroup().name())
-			.param("sex", (draft.sex() == null ? Sex.NOT_STATED : draft.sex()).name())
-			.param("raised", activity.endedOn())
-			.param("agency", draft.answeringAgencyId())
-			.param("due", draft.dueOn())
-			.query(Long.class)
-			.single();
+		long id = transaction.execute(status -> {
+			long created = jdbc.sql("""
+					INSERT INTO outreach.opinion (activity_id, unit_id, province_code, content, age_group, sex, raised_on,
+					       answering_agency_id, due_on)
+					SELECT :activity, u.id, u.province_code, :content, :age, :sex, :raised, :agency, :due
+					FROM geography.unit u WHERE u.id = :unit RETURNING id""")
+				.param("activity", activityId)
+				.param("unit", unitId)
+				.param("content", VietnameseText.clean(draft.content()))
+				.param("age", draft.ageGroup().name())
+				.param("sex", (draft.sex() == null ? Sex.NOT_STATED : draft.sex()).name())
+				.param("raised", activity.endedOn())
+				.param("agency", draft.answeringAgencyId())
+				.param("due", draft.dueOn())
+				.query(Long.class)
+				.single();
+			events.publishEvent(new OpinionRaised(created));
+			return created;
+		});
 		audit.record("OUTREACH_OPINION_RAISED", "OutreachOpinion", id, unitId, null);
 		return id;
 	}
@@ -179,17 +191,20 @@ public class Opinions {
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
 		}
-		int changed = jdbc.sql("""
-				UPDATE outreach.opinion SET answer = :answer, answered_on = :on, version = version + 1
-				WHERE id = :id AND version = :version""")
-			.param("answer", VietnameseText.clean(answer))
-			.param("on", answeredOn)
-			.param("id", id)
-			.param("version", version)
-			.update();
-		if (changed == 0) {
-			throw new OptimisticLockingFailureException("opinion " + id + " changed since version " + version);
-		}
+		transaction.executeWithoutResult(status -> {
+			int changed = jdbc.sql("""
+					UPDATE outreach.opinion SET answer = :answer, answered_on = :on, version = version + 1
+					WHERE id = :id AND version = :version""")
+				.param("answer", VietnameseText.clean(answer))
+				.param("on", answeredOn)
+				.param("id", id)
+				.param("version", version)
+				.update();
+			if (changed == 0) {
+				throw new OptimisticLockingFailureException("opinion " + id + " changed since version " + version);
+			}
+			events.publishEvent(new OpinionAnswered(id));
+		});
 		audit.record("OUTREACH_OPINION_ANSWERED", "OutreachOpinion", id, opinion.unitId(), null);
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +48,11 @@ public class Inspections {
 	private final SanctionsDecrees decrees;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	Inspections(JdbcClient jdbc, Jurisdictions jurisdictions, ProneEstablishments establishments, InspectionTeams teams,
-			SanctionsDecrees decrees, AuditLog audit, Clock clock) {
+			SanctionsDecrees decrees, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.establishments = establishments;
@@ -57,6 +60,7 @@ public class Inspections {
 		this.decrees = decrees;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The inspection calendar between two dates (either may be open), latest first. */
@@ -209,6 +213,7 @@ public class Inspections {
 		}
 		audit.record("INSPECTION_RECORDED", "Inspection", id, place.unitId(),
 				place.name() + " · " + draft.violations().size() + " vi phạm");
+		events.publishEvent(new InspectionRecorded(id, place.id()));
 		return id;
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,16 @@ public class ProneEstablishments {
 	private final Units units;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	ProneEstablishments(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock) {
+	ProneEstablishments(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -103,6 +107,7 @@ public class ProneEstablishments {
 			.query(Long.class)
 			.single();
 		audit.record("PRONE_ESTABLISHMENT_CREATED", "ProneEstablishment", id, unit.id(), draft.name());
+		events.publishEvent(new EstablishmentRegistered(id));
 		return id;
 	}
 
@@ -123,6 +128,7 @@ public class ProneEstablishments {
 			throw new OptimisticLockingFailureException("establishment " + id + " changed since version " + version);
 		}
 		audit.record("PRONE_ESTABLISHMENT_UPDATED", "ProneEstablishment", id, unit.id(), draft.name());
+		events.publishEvent(new EstablishmentUpdated(id));
 	}
 
 	private AdministrativeUnit validate(EstablishmentDraft draft) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,14 +53,17 @@ public class SupportRecords {
 	private final Units units;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	SupportRecords(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock) {
+	SupportRecords(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -116,6 +120,7 @@ public class SupportRecords {
 				.optional();
 			if (id.isPresent()) {
 				audit.record("SUPPORT_RECORD_CREATED", "SupportRecord", id.get(), unit.id(), code);
+				events.publishEvent(new SupportRecordOpened(id.get()));
 				return id.get();
 			}
 		}
@@ -136,6 +141,7 @@ public class SupportRecords {
 			throw new OptimisticLockingFailureException("support record " + id + " changed since version " + version);
 		}
 		audit.record("SUPPORT_RECORD_UPDATED", "SupportRecord", id, unit.id(), current.code());
+		events.publishEvent(new SupportRecordUpdated(id));
 	}
 
 	/** Records a service the person received. */
@@ -167,6 +173,7 @@ public class SupportRecords {
 			.param("provider", VietnameseText.clean(provider))
 			.update();
 		audit.record("SUPPORT_SERVICE_ADDED", "SupportRecord", record.id(), record.unitId(), service.name());
+		events.publishEvent(new SupportServiceProvided(record.id()));
 	}
 
 	private AdministrativeUnit validate(SupportRecordDraft draft) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,11 @@ public class TipOffs {
 	private final TipOffDeadlines deadlines;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	TipOffs(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, ProneEstablishments establishments,
-			TipOffDeadlines deadlines, AuditLog audit, Clock clock) {
+			TipOffDeadlines deadlines, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
@@ -55,6 +58,7 @@ public class TipOffs {
 		this.deadlines = deadlines;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Tip-offs within the caller's jurisdiction, overdue ones first, then by deadline, then latest received. */
@@ -144,6 +148,7 @@ public class TipOffs {
 			.single();
 		insertStep(id, TipOffStep.RECEIVED, receivedAt, user, null);
 		audit.record("TIP_OFF_RECEIVED", "TipOff", id, unit.get().id(), draft.channel().name());
+		events.publishEvent(new TipOffReceived(id));
 		return id;
 	}
 
@@ -197,6 +202,7 @@ public class TipOffs {
 		}
 		insertStep(id, to, when, user, VietnameseText.clean(note));
 		audit.record("TIP_OFF_" + to.name(), "TipOff", id, current.unitId(), VietnameseText.clean(note));
+		events.publishEvent(new TipOffAdvanced(id, to));
 	}
 
 	private void insertStep(long id, TipOffStep step, LocalDateTime at, SignedInUser user, String note) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.geography.UnitLevel;
+import vn.vongtay.geography.UnitsImported;
 
 /**
  * Stores units and their lineage from an official list: in one transaction, inserting new units and updating the names
@@ -38,10 +40,12 @@ public class UnitCatalogue {
 
 	private final JdbcTemplate jdbcTemplate;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	UnitCatalogue(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+	UnitCatalogue(JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional
@@ -82,6 +86,7 @@ public class UnitCatalogue {
 		List<InputProblem> skipped = new ArrayList<>();
 		int linked = storeSuccessions(successions, effectiveOn, skipped);
 		rebuildReach();
+		events.publishEvent(new UnitsImported(drafts.size(), linked));
 		return new UnitImportResult(counts[UnitLevel.PROVINCE.ordinal()], counts[UnitLevel.DISTRICT.ordinal()],
 				counts[UnitLevel.COMMUNE.ordinal()], linked, skipped, Duration.ofNanos(System.nanoTime() - started));
 	}

@@ -1,0 +1,5 @@
+package vn.vongtay.outreach;
+
+/** An outreach activity was recorded with its places, audiences and participants. */
+public record ActivityRecorded(long activityId) {
+}

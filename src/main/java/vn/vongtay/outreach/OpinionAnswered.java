@@ -1,0 +1,5 @@
+package vn.vongtay.outreach;
+
+/** The answer to a child's opinion was recorded. */
+public record OpinionAnswered(long opinionId) {
+}

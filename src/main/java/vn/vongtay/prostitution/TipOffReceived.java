@@ -1,0 +1,5 @@
+package vn.vongtay.prostitution;
+
+/** A tip-off was received. */
+public record TipOffReceived(long tipOffId) {
+}
