@@ -203,15 +203,4 @@ class EnteredValueTests extends IndicatorTestSupport {
 		assertThat(own.value()).isEqualByComparingTo("9");
 		assertThat(own.entered()).isTrue();
 	}
-
-	private org.springframework.test.web.servlet.ResultActions apiPut(String user, String url, String body)
-			throws Exception {
-		String token = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/api/v1/tokens").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content("{\"username\":\"" + user + "\",\"password\":\"Demo@2026\"}"))
-			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).get("token").asString();
-		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(url)
-			.header("Authorization", "Bearer " + token).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.content(body));
-	}
 }

@@ -148,6 +148,31 @@ class PlainFigures {
 					+ " WHERE c.level = 'COMMUNE' AND c.id IN " + REACH
 					+ " AND daterange(c.valid_from, c.valid_to, '[]') @> CAST(:day AS date)"
 					+ " AND a.started_on <= :p2 AND a.ended_on >= :p1 GROUP BY 1";
+			case "REPORTS_RECEIVED" -> "SELECT " + key(dimension, "channel", "r.channel")
+					+ " AS k, count(*) AS n FROM casework.report r JOIN casework.child_case c ON c.id = r.case_id"
+					+ " WHERE c.unit_id IN " + REACH + " AND " + day("r.received_at") + " BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "CASES_OPENED" -> "SELECT " + key(dimension, "sex", "c.child_sex", "age_group", CASE_AGE)
+					+ " AS k, count(*) AS n FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND "
+					+ day("c.received_at") + " BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "CASES_CLOSED" -> "SELECT " + key(dimension, "outcome", "COALESCE(c.outcome, 'OTHER')")
+					+ " AS k, count(*) AS n FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND "
+					+ day("c.closed_at") + " BETWEEN :p1 AND :p2 GROUP BY 1";
+			case "ABUSED_CHILDREN", "ABUSED_CHILDREN_ASSISTED" -> "SELECT "
+					+ key(dimension, "sex", "c.child_sex", "age_group", CASE_AGE, "abuse_form", "f", "setting", "c.setting")
+					+ " AS k, count(*) AS n FROM casework.child_case c"
+					+ (dimension.equals("abuse_form") ? " CROSS JOIN unnest(c.abuse_forms) f" : "")
+					+ " WHERE c.unit_id IN " + REACH + " AND c.abuse_confirmed AND " + day("c.received_at")
+					+ " BETWEEN :p1 AND :p2" + (dimension.equals("setting") ? " AND c.setting IS NOT NULL" : "")
+					+ (measure.equals("ABUSED_CHILDREN_ASSISTED") ? " AND c.first_plan_approved_at IS NOT NULL" : "")
+					+ " GROUP BY 1";
+			case "CASES_PLAN_APPROVED", "CASES_PLAN_APPROVED_ON_TIME" -> "SELECT '' AS k, count(*) AS n"
+					+ " FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND " + day("c.first_plan_approved_at")
+					+ " BETWEEN :p1 AND :p2" + (measure.endsWith("ON_TIME") ? " AND c.first_plan_approved_at <= c.first_plan_due_at" : "")
+					+ " GROUP BY 1";
+			case "CASES_EMERGENCY_REQUIRED", "CASES_EMERGENCY_ON_TIME" -> "SELECT '' AS k, count(*) AS n"
+					+ " FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND c.emergency_required AND "
+					+ day("c.received_at") + " BETWEEN :p1 AND :p2"
+					+ (measure.endsWith("ON_TIME") ? " AND c.emergency_taken_at <= c.emergency_due_at" : "") + " GROUP BY 1";
 			default -> null;
 		};
 		if (sql == null) {
@@ -174,6 +199,17 @@ class PlainFigures {
 			}
 		});
 		return values;
+	}
+
+	/** The age group of a case's child on the day of its first report, as the case figures count it. */
+	private static final String CASE_AGE = """
+			CASE WHEN c.child_birth_date IS NULL THEN 'UNKNOWN'
+			     WHEN date_part('year', age(CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date), c.child_birth_date)) <= 5 THEN '0-5'
+			     WHEN date_part('year', age(CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date), c.child_birth_date)) <= 10 THEN '6-10'
+			     ELSE '11-15' END""";
+
+	private static String day(String column) {
+		return "CAST(" + column + " AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date)";
 	}
 
 	private static String audience(String kinds, String dimension) {
