@@ -1,5 +1,7 @@
 package vn.vongtay.casework;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,17 +49,19 @@ public class DeadlineRules {
 	private final Jurisdictions jurisdictions;
 	private final Units units;
 	private final AuditLog audit;
+	private final Clock clock;
 	private final int nationalEmergencyHours;
 	private final int nationalPlanWorkingDays;
 
 	DeadlineRules(JdbcClient jdbc, WorkingCalendar calendar, Jurisdictions jurisdictions, Units units, AuditLog audit,
-			@Value("${vongtay.casework.emergency-hours:12}") int nationalEmergencyHours,
+			Clock clock, @Value("${vongtay.casework.emergency-hours:12}") int nationalEmergencyHours,
 			@Value("${vongtay.casework.plan-working-days:5}") int nationalPlanWorkingDays) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.audit = audit;
+		this.clock = clock;
 		this.nationalEmergencyHours = nationalEmergencyHours;
 		this.nationalPlanWorkingDays = nationalPlanWorkingDays;
 	}
@@ -116,8 +120,8 @@ public class DeadlineRules {
 	public void set(String unitCode, Integer emergencyHours, Integer planWorkingDays, String basis, Integer version) {
 		requireRuleMaker();
 		List<InputProblem> problems = new ArrayList<>();
-		Optional<AdministrativeUnit> unit = units.findByCode(unitCode, java.time.LocalDate.now());
-		if (unit.isEmpty() || !unit.get().isValidOn(java.time.LocalDate.now()) || !jurisdictions.covers(unit.get().id())) {
+		Optional<AdministrativeUnit> unit = units.findByCode(unitCode, LocalDate.now(clock));
+		if (unit.isEmpty() || !unit.get().isValidOn(LocalDate.now(clock)) || !jurisdictions.covers(unit.get().id())) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(unitCode)));
 		}
 		if (emergencyHours == null || emergencyHours < 1 || emergencyHours > 72) {
@@ -158,7 +162,7 @@ public class DeadlineRules {
 	/** Removes a unit's own deadlines: the rule above it (or the national one) applies again. */
 	public void remove(String unitCode) {
 		requireRuleMaker();
-		AdministrativeUnit unit = units.findByCode(unitCode, java.time.LocalDate.now())
+		AdministrativeUnit unit = units.findByCode(unitCode, LocalDate.now(clock))
 			.filter(u -> jurisdictions.covers(u.id()))
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.outside-jurisdiction", unitCode));
 		jdbc.sql("DELETE FROM casework.deadline_rule WHERE unit_id = :unit").param("unit", unit.id()).update();

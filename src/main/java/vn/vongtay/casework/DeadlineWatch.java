@@ -73,23 +73,29 @@ class DeadlineWatch {
 		});
 	}
 
-	/** Sends the alerts not yet sent; answers how many. */
+	/** Sends the alerts not yet sent, a thousand at a time (the next run takes the rest); answers how many. */
 	int alert() {
 		List<Due> due = jdbc.sql("""
 				SELECT c.id, 'EMERGENCY' AS deadline, c.cycle, c.emergency_due_at < now() AS breached
 				FROM casework.child_case c
 				WHERE c.closed_at IS NULL AND c.emergency_taken_at IS NULL AND c.emergency_required IS DISTINCT FROM FALSE
 				  AND c.emergency_due_at < now() + make_interval(secs => :emergencyNotice)
+				  AND NOT EXISTS (SELECT 1 FROM casework.deadline_alert a WHERE a.case_id = c.id AND a.deadline = 'EMERGENCY'
+				                  AND a.cycle = c.cycle AND a.kind = CASE WHEN c.emergency_due_at < now() THEN 'BREACHED' ELSE 'APPROACHING' END)
 				UNION ALL
 				SELECT c.id, 'PLAN', c.cycle, c.plan_due_at < now()
 				FROM casework.child_case c
 				WHERE c.closed_at IS NULL AND c.plan_approved_at IS NULL AND c.plan_due_at < now() + make_interval(secs => :planNotice)
+				  AND NOT EXISTS (SELECT 1 FROM casework.deadline_alert a WHERE a.case_id = c.id AND a.deadline = 'PLAN'
+				                  AND a.cycle = c.cycle AND a.kind = CASE WHEN c.plan_due_at < now() THEN 'BREACHED' ELSE 'APPROACHING' END)
 				UNION ALL
 				SELECT c.id, 'REVIEW', c.cycle,
 				       (c.review_due_on + TIME '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh' < now()
 				FROM casework.child_case c
 				WHERE c.closed_at IS NULL AND c.stage = 'IN_PROGRESS' AND c.reviewed_at IS NULL AND c.review_due_on IS NOT NULL
 				  AND (c.review_due_on + TIME '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh' < now() + make_interval(secs => :planNotice)
+				  AND NOT EXISTS (SELECT 1 FROM casework.deadline_alert a WHERE a.case_id = c.id AND a.deadline = 'REVIEW'
+				                  AND a.cycle = c.cycle AND a.kind = CASE WHEN ((c.review_due_on + TIME '23:59:59') AT TIME ZONE 'Asia/Ho_Chi_Minh') < now() THEN 'BREACHED' ELSE 'APPROACHING' END)
 				LIMIT 1000""")
 			.param("emergencyNotice", emergencyNotice.toSeconds())
 			.param("planNotice", planNotice.toSeconds())

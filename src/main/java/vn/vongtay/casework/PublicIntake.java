@@ -24,7 +24,7 @@ import vn.vongtay.core.UserFacingException;
 /**
  * The public page where anyone reports a concern without an account. What keeps robots and floods out, without a
  * third-party captcha: a field people do not see and robots fill; a signed form token, so that a submission comes from
- * a form this server showed, at least a few seconds and at most two hours earlier; and a limit per client (a keyed hash
+ * a form this server showed, at least a few seconds and at most two hours earlier, and sent once; and a limit per client (a keyed hash
  * of the address, never the address) per hour and per day, counted in the database so every instance shares it.
  * Several instances must share {@code vongtay.casework.public-form-secret}.
  */
@@ -39,6 +39,7 @@ public class PublicIntake {
 	private final Reports reports;
 	private final Clock clock;
 	private final byte[] secret;
+	private final SecureRandom random = new SecureRandom();
 	private final int perHour;
 	private final int perDay;
 
@@ -50,9 +51,9 @@ public class PublicIntake {
 		this.reports = reports;
 		this.clock = clock;
 		if (secret.isBlank()) {
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			this.secret = random;
+			byte[] key = new byte[32];
+			random.nextBytes(key);
+			this.secret = key;
 		}
 		else {
 			this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -61,9 +62,11 @@ public class PublicIntake {
 		this.perDay = perDay;
 	}
 
-	/** A token for a form shown now: its time and a signature of it. */
+	/** A token for a form shown now: its time, a random part that makes it one of its kind, and a signature. */
 	public String formToken() {
-		String issued = Long.toString(clock.instant().getEpochSecond());
+		byte[] nonce = new byte[9];
+		random.nextBytes(nonce);
+		String issued = clock.instant().getEpochSecond() + "." + HexFormat.of().formatHex(nonce);
 		return issued + "." + sign(issued);
 	}
 
@@ -92,10 +95,17 @@ public class PublicIntake {
 		if (lastHour >= perHour || lastDay >= perDay) {
 			throw new UserFacingException(429, "casework.error.public-rate-limit", List.<InputProblem>of());
 		}
-		Reports.Receipt receipt = reports.receiveFromPublic(draft);
-		jdbc.sql("INSERT INTO casework.public_submission (client_hash) VALUES (:client)").param("client", client)
+		// one form is sent once: a robot replaying a token it was given gets nothing more
+		int fresh = jdbc.sql("""
+				INSERT INTO casework.public_submission (client_hash, token_hash) VALUES (:client, :token)
+				ON CONFLICT (token_hash) DO NOTHING""")
+			.param("client", client)
+			.param("token", sign("token:" + token))
 			.update();
-		return receipt;
+		if (fresh == 0) {
+			throw UserFacingException.invalid("casework.error.public-form-used");
+		}
+		return reports.receiveFromPublic(draft);
 	}
 
 	private long count(String client, String window) {
@@ -109,17 +119,17 @@ public class PublicIntake {
 	}
 
 	private Instant verified(String token) {
-		if (token == null || !token.contains(".")) {
+		if (token == null || token.lastIndexOf('.') <= token.indexOf('.')) {
 			return null;
 		}
-		String issued = token.substring(0, token.indexOf('.'));
-		String signature = token.substring(token.indexOf('.') + 1);
+		String issued = token.substring(0, token.lastIndexOf('.'));
+		String signature = token.substring(token.lastIndexOf('.') + 1);
 		if (!java.security.MessageDigest.isEqual(sign(issued).getBytes(StandardCharsets.UTF_8),
 				signature.getBytes(StandardCharsets.UTF_8))) {
 			return null;
 		}
 		try {
-			return Instant.ofEpochSecond(Long.parseLong(issued));
+			return Instant.ofEpochSecond(Long.parseLong(issued.substring(0, issued.indexOf('.'))));
 		}
 		catch (NumberFormatException e) {
 			return null;

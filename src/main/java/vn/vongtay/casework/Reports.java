@@ -108,6 +108,9 @@ public class Reports {
 		}
 		String external = VietnameseText.clean(draft.externalReference());
 		if (external != null) {
+			// two retries of one call arriving together: the second waits for the first and answers its receipt
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+				.param("key", "report:" + user.id() + ":" + external).query().singleRow();
 			Optional<Receipt> earlier = jdbc.sql(SELECT + " WHERE r.received_by_id = :user AND r.external_reference = :ref")
 				.param("user", user.id())
 				.param("ref", external)
@@ -257,9 +260,11 @@ public class Reports {
 				receivedAt, user, null, reference);
 		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnitId, reference);
 		String link = "/cases/" + caseId;
-		if (joined && open.get().caseWorkerId() != null) {
-			notifications.send(List.of(open.get().caseWorkerId()), true, link, "casework.notify.report-joined", number,
-					reference);
+		if (joined) {
+			List<Long> told = open.get().caseWorkerId() != null ? List.of(open.get().caseWorkerId())
+					: staff.reaching(caseUnitId, Staff.communeStaff(), caseUnit.level()).stream().map(Staff.Member::id)
+						.toList();
+			notifications.send(told, true, link, "casework.notify.report-joined", number, reference);
 		}
 		else {
 			Set<Role> told = caseUnit.level() == UnitLevel.PROVINCE ? Set.of(Role.PROVINCE_OFFICER) : Staff.communeStaff();

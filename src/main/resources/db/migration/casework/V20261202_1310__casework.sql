@@ -206,9 +206,11 @@ CREATE TABLE casework.access_grant (
 CREATE INDEX access_grant_lookup_idx ON casework.access_grant (case_id, user_id, expires_at);
 
 -- Reports from the public page, counted per client (a hash of the address, never the address) to limit their rate.
+-- The form token is kept (hashed) so that one form is sent once.
 CREATE TABLE casework.public_submission (
   id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   client_hash  TEXT NOT NULL,
+  token_hash   TEXT NOT NULL UNIQUE,
   submitted_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX public_submission_client_idx ON casework.public_submission (client_hash, submitted_at);

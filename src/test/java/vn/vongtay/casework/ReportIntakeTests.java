@@ -261,6 +261,10 @@ class ReportIntakeTests extends CaseworkTestSupport {
 				+ ThreadLocalRandom.current().nextInt(1, 255) + "." + ThreadLocalRandom.current().nextInt(1, 255);
 		long issuedAt = System.currentTimeMillis();
 		String token = publicIntake.formToken();
+		java.util.Deque<String> fresh = new java.util.ArrayDeque<>();
+		for (int i = 0; i < 6; i++) {
+			fresh.add(publicIntake.formToken());
+		}
 
 		String robot = child("Lò Thị ");
 		String trapped = text(submit(address, token, robot, "https://spam.example").andExpect(status().isBadRequest()));
@@ -287,15 +291,21 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		assertThat(stored.get("received_by_id")).isNull();
 		assertThat(reportsAbout(child)).isEqualTo(1);
 
+		// a form is sent once: the same token again is refused
+		String replayed = child("Lò Thị ");
+		assertThat(text(submit(address, token, replayed, null).andExpect(status().isBadRequest())))
+			.contains("Biểu mẫu này đã được gửi");
+		assertThat(reportsAbout(replayed)).isZero();
+
 		for (int i = 2; i <= 5; i++) {
-			submit(address, token, child("Lò Thị "), null).andExpect(status().isOk());
+			submit(address, fresh.pop(), child("Lò Thị "), null).andExpect(status().isOk());
 		}
 		String flooded = child("Lò Thị ");
-		String limited = text(submit(address, token, flooded, null).andExpect(status().isTooManyRequests()));
+		String limited = text(submit(address, fresh.peek(), flooded, null).andExpect(status().isTooManyRequests()));
 		assertThat(limited).contains("Đã nhận nhiều thông báo từ máy của bạn");
 		assertThat(reportsAbout(flooded)).isZero();
 		// the limit is per client: another address is still heard
-		submit(address.replaceFirst("^10\\.", "172."), token, child("Lò Thị "), null).andExpect(status().isOk());
+		submit(address.replaceFirst("^10\\.", "172."), fresh.pop(), child("Lò Thị "), null).andExpect(status().isOk());
 	}
 
 	private ResultActions submit(String address, String token, String childName, String trap) throws Exception {

@@ -29,16 +29,18 @@ class PublicReportPages {
 
 	private final PublicIntake intake;
 	private final Units units;
+	private final java.time.Clock clock;
 
-	PublicReportPages(PublicIntake intake, Units units) {
+	PublicReportPages(PublicIntake intake, Units units, java.time.Clock clock) {
 		this.intake = intake;
 		this.units = units;
+		this.clock = clock;
 	}
 
 	@GetMapping("/report")
 	String form(@RequestParam(required = false) String province, Model model) {
 		model.addAttribute("token", intake.formToken());
-		model.addAttribute("provinces", units.childrenOf(units.nation().id(), LocalDate.now()));
+		model.addAttribute("provinces", units.childrenOf(units.nation().id(), LocalDate.now(clock)));
 		model.addAttribute("province", FormValues.blankToNull(province));
 		model.addAttribute("communes", communes(province));
 		model.addAttribute("sexes", Sex.values());
@@ -78,7 +80,7 @@ class PublicReportPages {
 		if (code == null) {
 			return List.of();
 		}
-		return units.findByCode(code, LocalDate.now()).filter(u -> u.isValidOn(LocalDate.now()))
-			.map(p -> units.childrenOf(p.id(), LocalDate.now())).orElse(List.of());
+		return units.findByCode(code, LocalDate.now(clock)).filter(u -> u.isValidOn(LocalDate.now(clock)))
+			.map(p -> units.childrenOf(p.id(), LocalDate.now(clock))).orElse(List.of());
 	}
 }
