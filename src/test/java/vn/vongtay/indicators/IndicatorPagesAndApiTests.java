@@ -103,7 +103,8 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 	void theApiGivesTheValueItsPartsItsBreakdownsAndTheSuppressionFlag() throws Exception {
 		JsonNode list = read(apiGet("tinh.dienbien", "/api/v1/indicators").andExpect(status().isOk()));
 		assertThat(list.isArray()).isTrue();
-		assertThat(list.toString()).contains("\"code\":\"CHILDREN_SPECIAL_RATE\"").contains("\"waitingForSource\":true");
+		assertThat(list.toString()).contains("\"code\":\"CHILDREN_SPECIAL_RATE\"", "\"code\":\"ABUSED_CHILDREN\"")
+			.doesNotContain("\"waitingForSource\":true");
 		JsonNode v = read(apiGet("tinh.dienbien", "/api/v1/indicators/CHILDREN_SPECIAL_RATE/values?unit=11&period="
 				+ LocalDate.now().getYear()).andExpect(status().isOk()));
 		assertThat(v.get("value").isNumber()).isTrue();
@@ -125,10 +126,12 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 				+ month.code()).andExpect(status().isOk()));
 		assertThat(hidden.get("value").isNull()).isTrue();
 		assertThat(hidden.get("suppressed").asBoolean()).isTrue();
-		JsonNode waiting = read(apiGet("tinh.dienbien", "/api/v1/indicators/ABUSED_CHILDREN/values?unit=11&period=2026")
-			.andExpect(status().isOk()));
-		assertThat(waiting.get("status").asString()).isEqualTo("NO_SOURCE");
-		assertThat(waiting.get("value").isNull()).isTrue();
+		JsonNode abused = read(apiGet("tinh.dienbien", "/api/v1/indicators/ABUSED_CHILDREN/values?unit=11&period="
+				+ LocalDate.now().getYear()).andExpect(status().isOk()));
+		assertThat(abused.get("status").asString()).isEqualTo("VALUE");
+		assertThat(abused.get("value").isNumber()).isTrue();
+		assertThat(abused.get("disaggregations").toString()).contains("\"dimension\":\"abuse_form\"",
+				"\"dimension\":\"setting\"");
 	}
 
 	@Test
@@ -153,8 +156,8 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 		assertThat(english).contains("Subdivisions").contains("Children under 16").contains("As of");
 		String targets = pageBody("admin", "/indicators/CHILDREN_SPECIAL_RATE?unit=VN&period=2025");
 		assertThat(targets).contains("Chỉ tiêu kế hoạch gắn với chỉ số").contains("chỉ tiêu 8a");
-		String waiting = pageBody("tinh.dienbien", "/indicators/ABUSED_CHILDREN_RATE?unit=11");
-		assertThat(waiting).contains("chưa có nguồn dữ liệu");
+		String fromCases = pageBody("tinh.dienbien", "/indicators/ABUSED_CHILDREN_RATE?unit=11");
+		assertThat(fromCases).contains("Tỷ lệ trẻ em bị xâm hại").doesNotContain("chưa có nguồn dữ liệu");
 		String catalogue = pageBody("lanhdao.dienbien", "/indicators?q=tiem chung");
 		assertThat(catalogue).contains("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ 8 loại vắc xin (%)")
 			.doesNotContain("Dân số trẻ em (dưới 16 tuổi)");

@@ -23,6 +23,10 @@ class OutreachOpinionTests extends OutreachTestSupport {
 	@Test
 	void overdueUnansweredOpinionsAreListedFirst() {
 		LocalDate today = LocalDate.now();
+		long quaiTo = unitId("03295", today);
+		vn.vongtay.core.Period year = vn.vongtay.core.Period.year(today.minusDays(40).getYear());
+		// other tests raise opinions in Quài Tở too: this test counts its own
+		var before = as("xa.b", () -> figures.of(quaiTo, year, null));
 		long committee = agency("UBND xã Quài Tở");
 		long forum = as("xa.b", () -> activities.create(draft(ActivityKind.CHILDREN_FORUM, "Diễn đàn trẻ em Quài Tở",
 				committee, List.of("03295"), today.minusDays(40), Set.of(Topic.CHILD_PARTICIPATION)), List.of()));
@@ -42,11 +46,11 @@ class OutreachOpinionTests extends OutreachTestSupport {
 		assertThat(as("xa.b", () -> opinions.list(true, 0, 100))).extracting(Opinion::id).doesNotContain(answered);
 		assertThat(as("xa.a", () -> opinions.list(false, 0, 100))).extracting(Opinion::id).doesNotContain(open, overdue);
 
-		long quaiTo = unitId("03295", today);
-		var coverage = as("xa.b", () -> figures.of(quaiTo, vn.vongtay.core.Period.year(today.minusDays(40).getYear()), null));
-		assertThat(coverage.opinionsRaised()).isEqualTo(3);
-		assertThat(coverage.opinionsAnswered()).isEqualTo(1);
-		assertThat(coverage.opinionsByAge()).containsEntry(AgeGroup.AGE_11_15, 3L);
+		var coverage = as("xa.b", () -> figures.of(quaiTo, year, null));
+		assertThat(coverage.opinionsRaised() - before.opinionsRaised()).isEqualTo(3);
+		assertThat(coverage.opinionsAnswered() - before.opinionsAnswered()).isEqualTo(1);
+		assertThat(coverage.opinionsByAge().getOrDefault(AgeGroup.AGE_11_15, 0L)
+				- before.opinionsByAge().getOrDefault(AgeGroup.AGE_11_15, 0L)).isEqualTo(3);
 	}
 
 	@Test
