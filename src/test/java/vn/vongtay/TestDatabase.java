@@ -45,6 +45,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 						// asks for a connection then, instead of waiting out the 30 s default.
 						"spring.datasource.hikari.connection-timeout", "2000",
 						// tests call the deadline watch when they test it, so that it changes no case under another test
-						"vongtay.casework.watch-initial-delay", "P3650D")));
+						"vongtay.casework.watch-initial-delay", "P3650D",
+						"vongtay.reporting.remind-initial-delay", "P3650D")));
 	}
 }

@@ -73,6 +73,93 @@ public final class Spreadsheets {
 		}
 	}
 
+	/**
+	 * A sheet of a workbook of several: title lines above a bold heading row, then the rows. Whole numbers are written
+	 * with the format {@code #,##0} and others with {@code #,##0.0#}, which a spreadsheet shows with the separators of
+	 * its locale (15.988 and 2,5 in Vietnamese).
+	 */
+	public record SheetContent(String name, List<String> titleLines, List<String> headings, List<List<Object>> rows) {
+	}
+
+	public static byte[] workbook(List<SheetContent> sheets) {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			CellStyle heading = workbook.createCellStyle();
+			heading.setFont(bold);
+			heading.setWrapText(true);
+			CellStyle title = workbook.createCellStyle();
+			title.setFont(bold);
+			CellStyle whole = workbook.createCellStyle();
+			whole.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+			CellStyle fraction = workbook.createCellStyle();
+			fraction.setDataFormat(workbook.createDataFormat().getFormat("#,##0.0#"));
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+			java.util.Set<String> names = new java.util.HashSet<>();
+			for (SheetContent content : sheets) {
+				org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(sheetName(content.name(), names));
+				int r = 0;
+				for (String line : content.titleLines()) {
+					Cell cell = sheet.createRow(r++).createCell(0);
+					cell.setCellValue(neutralise(line));
+					cell.setCellStyle(title);
+				}
+				if (!content.titleLines().isEmpty()) {
+					r++;
+				}
+				Row header = sheet.createRow(r++);
+				for (int c = 0; c < content.headings().size(); c++) {
+					Cell cell = header.createCell(c);
+					cell.setCellValue(neutralise(content.headings().get(c)));
+					cell.setCellStyle(heading);
+					sheet.setColumnWidth(c, c == 0 ? 40 * 256 : 18 * 256);
+				}
+				for (List<Object> values : content.rows()) {
+					Row row = sheet.createRow(r++);
+					for (int c = 0; c < values.size(); c++) {
+						Object value = values.get(c);
+						if (value == null) {
+							continue;
+						}
+						Cell cell = row.createCell(c);
+						if (value instanceof Number number) {
+							java.math.BigDecimal decimal = new java.math.BigDecimal(number.toString());
+							cell.setCellValue(decimal.doubleValue());
+							cell.setCellStyle(decimal.stripTrailingZeros().scale() <= 0 ? whole : fraction);
+						}
+						else if (value instanceof LocalDate day) {
+							cell.setCellValue(day);
+							cell.setCellStyle(date);
+						}
+						else {
+							cell.setCellValue(neutralise(value.toString()));
+						}
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A sheet name a spreadsheet accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+	private static String sheetName(String wanted, java.util.Set<String> taken) {
+		String base = wanted.replaceAll("[\\\\\\[\\]:*?/]", " ").strip();
+		base = base.length() > 31 ? base.substring(0, 31) : base;
+		String name = base.isEmpty() ? "Sheet" : base;
+		for (int i = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); i++) {
+			String suffix = " (" + i + ")";
+			name = (base.length() + suffix.length() > 31 ? base.substring(0, 31 - suffix.length()) : base) + suffix;
+		}
+		taken.add(name.toLowerCase(java.util.Locale.ROOT));
+		return name;
+	}
+
 	/** Text a spreadsheet would evaluate, made inert; other text unchanged. */
 	public static String neutralise(String text) {
 		if (text == null || text.isEmpty()) {

@@ -1,0 +1,65 @@
+package vn.vongtay.reporting;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.vongtay.core.VietnameseFormats;
+import vn.vongtay.indicators.EnteredValues;
+import vn.vongtay.indicators.Indicator;
+import vn.vongtay.indicators.IndicatorCatalogue;
+import vn.vongtay.indicators.IndicatorPeriod;
+import vn.vongtay.indicators.IndicatorValues;
+
+/** A report's figures from the indicators module, read and entered as the caller, with its checks. */
+@Component
+class IndicatorFigures implements FigureSource {
+
+	private final IndicatorCatalogue catalogue;
+	private final IndicatorValues values;
+	private final EnteredValues entered;
+
+	IndicatorFigures(IndicatorCatalogue catalogue, IndicatorValues values, EnteredValues entered) {
+		this.catalogue = catalogue;
+		this.values = values;
+		this.entered = entered;
+	}
+
+	@Override
+	public Map<String, Column> columns(Collection<String> codes) {
+		Map<String, Column> columns = new LinkedHashMap<>();
+		for (String code : codes) {
+			catalogue.find(code).ifPresent(i -> columns.put(code, new Column(code, i.name(), i.nameEn(),
+					i.unit().isRate(), i.method() == Indicator.Method.ENTERED)));
+		}
+		return columns;
+	}
+
+	@Override
+	public Map<String, Figure> figures(long unitId, String period, Collection<String> codes) {
+		Map<String, Figure> figures = new LinkedHashMap<>();
+		values.valuesOf(unitId, IndicatorPeriod.parse(period), codes)
+			.forEach((code, value) -> figures.put(code, new Figure(value.value(), value.locked())));
+		return figures;
+	}
+
+	@Override
+	public void enter(String code, long unitId, String period, BigDecimal value) {
+		IndicatorPeriod p = IndicatorPeriod.parse(period);
+		Integer version = entered.of(unitId, p).stream()
+			.filter(e -> e.indicatorCode().equals(code) && e.dimension() == null).findFirst()
+			.map(EnteredValues.Entry::version).orElse(null);
+		entered.enter(unitId, p, new EnteredValues.Input(code, null, null, VietnameseFormats.number(value), null,
+				version));
+	}
+
+	@Override
+	public void lock(long unitId, String period, Collection<String> codes, String reference) {
+		entered.lock(unitId, IndicatorPeriod.parse(period), List.copyOf(codes), reference);
+	}
+
+}
