@@ -26,7 +26,9 @@ import vn.vongtay.geography.Units;
  * five activities per commune and year (broadcasts, meetings, school sessions, campaigns, now and then a training
  * course with the officials trained by name or a children's forum with the opinions raised and their answers). The
  * children and families reached never exceed what the register holds there on the day, the rule the activity log
- * enforces. Deterministic: the same seed, commune and date give the same activities.
+ * enforces: they are bounded by the counts at the start of the activity's year, which only grow through the year
+ * since the register holds no one aged 16 or more. Deterministic: the same seed, commune and date give the same
+ * activities.
  */
 @Component
 public class ActivityGenerator {
@@ -90,6 +92,10 @@ public class ActivityGenerator {
 		int activityCount = 0;
 		int trained = 0;
 		int opinionCount = 0;
+		List<Map<Long, long[]>> countsOfYear = new ArrayList<>();
+		for (int year = 0; year < request.years(); year++) {
+			countsOfYear.add(register.byUnit(communeIds, request.asOf().minusDays(365L * (year + 1)), 11, 15));
+		}
 		for (AdministrativeUnit commune : units.findAllById(communeIds)) {
 			SplittableRandom random = new SplittableRandom(request.seed() * 15_485_863L + commune.code().hashCode());
 			List<Long> officialIds = new ArrayList<>();
@@ -116,9 +122,10 @@ public class ActivityGenerator {
 								.toOffsetDateTime());
 					BulkLoad.csv(places, id, commune.id(), commune.provinceCode());
 					Map<AudienceKind, Integer> reached = new EnumMap<>(AudienceKind.class);
+					long[] counts = countsOfYear.get(year).getOrDefault(commune.id(), new long[2]);
 					switch (kind) {
 						case LOUDSPEAKER_BROADCAST, MEETING, LEAFLETS, COMMUNICATION_CAMPAIGN -> {
-							long families = register.householdsWithChildren(List.of(commune.id()), ended);
+							long families = counts[1];
 							if (families > 0) {
 								reached.put(AudienceKind.FAMILIES_WITH_CHILDREN, (int) (families * (10 + random.nextInt(60)) / 100));
 							}
@@ -130,7 +137,7 @@ public class ActivityGenerator {
 						}
 						case TRAINING_COURSE -> reached.put(AudienceKind.OFFICIALS, 5 + random.nextInt(20));
 						case CHILDREN_FORUM -> {
-							long children = register.people(List.of(commune.id()), ended, 11, 15);
+							long children = counts[0];
 							if (children > 0) {
 								reached.put(AudienceKind.CHILDREN_11_15, (int) Math.max(1, children * (5 + random.nextInt(30)) / 100));
 							}
