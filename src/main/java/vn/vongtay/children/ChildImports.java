@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.vongtay.audit.AuditLog;
+import vn.vongtay.core.BulkLoad;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.TabularFile;
 import vn.vongtay.core.UserFacingException;

@@ -43,6 +43,27 @@ public class RegisterCounts {
 			.param("units", ids(unitIds)).param("asOf", asOf).query(Long.class).single();
 	}
 
+	/**
+	 * For generators of other modules, many units at once: by unit, its own children (not those of the units it
+	 * reaches) whose age on the date lies between the two ages, and its households with a child under 16 then.
+	 */
+	public java.util.Map<Long, long[]> byUnit(Collection<Long> unitIds, LocalDate asOf, int fromAge, int toAge) {
+		java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT c.unit_id,
+				       count(*) FILTER (WHERE c.birth_date <= CAST(:asOf AS date) - make_interval(years => :fromAge)
+				                          AND c.birth_date > CAST(:asOf AS date) - make_interval(years => :toAge + 1)) AS people,
+				       count(DISTINCT c.household_id) FILTER (WHERE c.birth_date <= :asOf) AS households
+				FROM children.child c
+				WHERE c.unit_id IN (:units) AND c.birth_date > CAST(:asOf AS date) - INTERVAL '16 years'
+				GROUP BY c.unit_id""")
+			.param("units", ids(unitIds)).param("asOf", asOf).param("fromAge", fromAge).param("toAge", toAge)
+			.query(rs -> {
+				counts.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
+			});
+		return counts;
+	}
+
 	private static List<Long> ids(Collection<Long> unitIds) {
 		return unitIds.isEmpty() ? List.of(-1L) : List.copyOf(unitIds);
 	}

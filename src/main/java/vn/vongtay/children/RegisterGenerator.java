@@ -12,6 +12,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.vongtay.core.BulkLoad;
+
 /**
  * Fills communes with plausible, entirely invented children, for the demo and for benchmarks. Deterministic: the same
  * seed and commune give the same children whatever else is generated. Per commune: villages, households of one to
@@ -106,6 +109,34 @@ public class RegisterGenerator {
 			total += generateCommune(request, commune.id(), commune.code(), commune.provinceCode(), pidCounters);
 		}
 		return total;
+	}
+
+	/** A child of the register as the generators of other modules need it: to report on, to open a case for. */
+	public record Generated(long id, long unitId, String fullName, Sex sex, LocalDate birthDate, boolean birthDateEstimated,
+			Long householdId) {
+	}
+
+	/**
+	 * The children of the communes, in the order of their ids (for a generator, not for people: no jurisdiction, no
+	 * audit), so that other modules generate records about children who exist.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Generated>> childrenOf(List<Long> communeIds) {
+		Map<Long, List<Generated>> found = new HashMap<>();
+		if (communeIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT id, unit_id, full_name, sex, birth_date, birth_date_estimated, household_id FROM children.child
+				WHERE unit_id IN (:ids) ORDER BY id""")
+			.param("ids", communeIds)
+			.query(rs -> {
+				found.computeIfAbsent(rs.getLong("unit_id"), k -> new ArrayList<>())
+					.add(new Generated(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("full_name"),
+							Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", LocalDate.class),
+							rs.getBoolean("birth_date_estimated"), (Long) rs.getObject("household_id")));
+			});
+		return found;
 	}
 
 	private int generateCommune(Request request, long unitId, String code, String provinceCode,

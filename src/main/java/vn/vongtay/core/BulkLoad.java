@@ -1,4 +1,4 @@
-package vn.vongtay.children;
+package vn.vongtay.core;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,22 +15,22 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes many rows at once with PostgreSQL's COPY, on the connection of the current transaction, so that a bulk load
- * commits or rolls back with everything else. Ids are taken from the tables' sequences beforehand, so that children
- * can point to households written in the same load.
+ * commits or rolls back with everything else: the register's imports and the generators of national data. Ids are
+ * taken from the tables' sequences beforehand, so that rows can point to rows written in the same load.
  */
-final class BulkLoad {
+public final class BulkLoad {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkLoad.class);
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
 
-	BulkLoad(JdbcClient jdbc, DataSource dataSource) {
+	public BulkLoad(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 	}
 
-	List<Long> ids(String table, int count) {
+	public List<Long> ids(String table, int count) {
 		if (count == 0) {
 			return List.of();
 		}
@@ -39,9 +39,9 @@ final class BulkLoad {
 	}
 
 	/** Copies CSV lines made with {@link #csv(StringBuilder, Object...)} into {@code target} ("table (columns)"). */
-	void copy(String target, StringBuilder rows) {
+	public long copy(String target, StringBuilder rows) {
 		if (rows.isEmpty()) {
-			return;
+			return 0;
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		long started = System.nanoTime();
@@ -50,6 +50,7 @@ final class BulkLoad {
 				.copyIn("COPY " + target + " FROM STDIN WITH (FORMAT csv)", new StringReader(rows.toString()));
 			log.debug("COPY {} rows into {} in {} ms", copied, target.substring(0, target.indexOf(' ')),
 					(System.nanoTime() - started) / 1_000_000);
+			return copied;
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("COPY into " + target + " failed", e);
@@ -62,8 +63,27 @@ final class BulkLoad {
 		}
 	}
 
+	/**
+	 * Copies rows whose ids were taken beforehand into a table whose ids are GENERATED ALWAYS, which COPY cannot write:
+	 * through a temporary table dropped at commit and an insert that overrides the identity.
+	 */
+	public void copyWithIds(String target, StringBuilder rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String table = target.substring(0, target.indexOf(' '));
+		String columns = target.substring(target.indexOf('(') + 1, target.lastIndexOf(')'));
+		String staging = "staged_" + table.replace('.', '_');
+		jdbc.sql("CREATE TEMPORARY TABLE IF NOT EXISTS " + staging + " (LIKE " + table + " INCLUDING DEFAULTS) ON COMMIT DROP")
+			.update();
+		copy(staging + " (" + columns + ")", rows);
+		jdbc.sql("INSERT INTO " + table + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM " + staging)
+			.update();
+		jdbc.sql("TRUNCATE " + staging).update();
+	}
+
 	/** One CSV line for COPY: text quoted, null as an empty unquoted field. */
-	static void csv(StringBuilder out, Object... values) {
+	public static void csv(StringBuilder out, Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				out.append(',');

@@ -1,11 +1,7 @@
 package vn.vongtay.benchmarks;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,88 +12,47 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import vn.vongtay.IntegrationTest;
 import vn.vongtay.children.ChildImports;
 import vn.vongtay.children.ChildQuery;
 import vn.vongtay.children.Children;
-import vn.vongtay.children.RegisterGenerator;
-import vn.vongtay.geography.internal.UnitImports;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 
 /**
- * The child register at national scale, each figure against a baseline measured in the same run: search (baseline: an
- * exact-match indexed lookup by identification number) and import (baseline: PostgreSQL COPY of the rows the import
- * writes into the register's own tables, constraints and indexes included, rolled back). Not part of {@code mvn test}; run with
- * {@code mvn test -Pbenchmark -Dvongtay.benchmark.children=1000000}. Results go to the log and to
- * {@code target/benchmarks/register.md}; {@code docs/benchmarks.md} records them.
+ * The child register (issue 3), each figure against a baseline measured in the same run: search by name as a commune
+ * and as a province officer would type it, a third with a typo (baseline: an exact-match look-up by identification
+ * number through its unique index), and the import of a register file, checked then committed (baseline: PostgreSQL
+ * COPY of the rows the import writes into the register's own tables, constraints and indexes included, rolled back).
  */
-@Tag("benchmark")
-@IntegrationTest
-class RegisterBenchmarkTests {
+final class RegisterFigures implements FigureSet {
 
-	private static final Logger log = LoggerFactory.getLogger(RegisterBenchmarkTests.class);
-	private static final Path NATIONAL_DATA = Path.of("..", "shared", "data", "admin-units");
+	private static final Logger log = LoggerFactory.getLogger(RegisterFigures.class);
 
-	@Autowired
-	UnitImports unitImports;
-
-	@Autowired
-	RegisterGenerator generator;
-
-	@Autowired
-	Children children;
-
-	@Autowired
-	ChildImports imports;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Test
-	void searchAndImportAtNationalScale() throws Exception {
-		assumeTrue(Files.isDirectory(NATIONAL_DATA), "national unit files are not beside the repository");
-		int scale = Integer.getInteger("vongtay.benchmark.children", 1_000_000);
+	@Override
+	public void measure(ApplicationContext context, Results results) throws Exception {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		Children children = context.getBean(Children.class);
+		ChildImports imports = context.getBean(ChildImports.class);
+		DataSource dataSource = context.getBean(DataSource.class);
 		int importRows = Integer.getInteger("vongtay.benchmark.import-rows", 100_000);
-		List<String> report = new ArrayList<>();
-		report.add("| figure | data | runs | median | p95 | baseline median | baseline p95 | ratio (median) |");
-		report.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
-
-		long started = System.nanoTime();
-		unitImports.importReformFolder(NATIONAL_DATA);
-		List<Long> communes = jdbc.sql("SELECT id FROM geography.unit WHERE level = 'COMMUNE' AND valid_to IS NULL ORDER BY code")
-			.query(Long.class).list();
-		long existing = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
-		int perCommune = (int) Math.max(1, (scale - existing) / communes.size());
-		int generated = 0;
-		for (int from = 0; from < communes.size(); from += 200) {
-			generated += generator.generate(new RegisterGenerator.Request(7, perCommune, LocalDate.now()),
-					communes.subList(from, Math.min(communes.size(), from + 200)));
-		}
-		jdbc.sql("ANALYZE").update();
+		int importRuns = Integer.getInteger("vongtay.benchmark.import-runs", 3);
+		int samplesWanted = Integer.getInteger("vongtay.benchmark.search-samples", 400);
 		long total = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
-		log.info("Benchmark data: {} children generated in {} s ({} in the register)", generated,
-				(System.nanoTime() - started) / 1_000_000_000, total);
-
 		// -- search, as a commune officer and as a province officer would type names (a third with a typo)
 		SplittableRandom random = new SplittableRandom(11);
 		List<Object[]> samples = jdbc.sql("""
 				SELECT c.full_name, c.personal_id, c.unit_id, u.parent_id FROM children.child c
 				JOIN geography.unit u ON u.id = c.unit_id
-				WHERE c.personal_id IS NOT NULL ORDER BY c.id LIMIT 400 OFFSET :offset""")
+				WHERE c.personal_id IS NOT NULL ORDER BY c.id LIMIT :samples OFFSET :offset""")
+			.param("samples", samplesWanted)
 			.param("offset", Math.max(0, total / 2))
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4) })
 			.list();
@@ -121,7 +76,9 @@ class RegisterBenchmarkTests {
 					}
 				}
 			}
-			report.add(row("child search by name, " + scope + " officer", total + " children", search, exact));
+			results.add(new Results.Timed("child search by name, " + scope + " officer", Results.number(total) + " children", search.size(),
+					Results.percentile(search, 50), Results.percentile(search, 95), "exact look-up by identification number",
+					Results.percentile(exact, 50), Results.percentile(exact, 95), 50_000_000L, 0, "p95 under 50 ms"));
 		}
 
 		// -- import of a register file against COPY of the same rows
@@ -148,7 +105,7 @@ class RegisterBenchmarkTests {
 		List<Long> importTimes = new ArrayList<>();
 		List<Long> commitTimes = new ArrayList<>();
 		List<Long> copyTimes = new ArrayList<>();
-		for (int run = 0; run < 3; run++) {
+		for (int run = 0; run < importRuns; run++) {
 			// the baseline: the rows the import writes (a household, its caregiver, the child and its residence for
 			// each line) copied straight into the register's tables, constraints and indexes included, then rolled back
 			long t0 = System.nanoTime();
@@ -183,7 +140,7 @@ class RegisterBenchmarkTests {
 			copyTimes.add(System.nanoTime() - t0);
 			long t1 = System.nanoTime();
 			ChildImports.Report checked = imports.importNow("benchmark-" + run + ".csv",
-					withRun(file, "" + "abc".charAt(run)), false);
+					withRun(file, "" + (char) ('a' + run)), false);
 			long t2 = System.nanoTime();
 			ChildImports.Report result = imports.commitNow(checked.id(), java.util.Map.of());
 			long t3 = System.nanoTime();
@@ -193,13 +150,19 @@ class RegisterBenchmarkTests {
 			log.info("Import run {}: {} accepted, {} committed, {} rejected", run, result.accepted(), result.committed(),
 					result.rejected());
 		}
-		report.add(row("register file check only (preview)", importRows + " rows (CSV)", checkTimes, copyTimes));
-		report.add(row("register file commit (after the check)", importRows + " rows (CSV)", commitTimes, copyTimes));
-		report.add(row("register file import (check + commit)", importRows + " rows (CSV)", importTimes, copyTimes));
-		String table = String.join("\n", report);
-		log.info("Benchmark results\n{}", table);
-		Files.createDirectories(Path.of("target", "benchmarks"));
-		Files.writeString(Path.of("target", "benchmarks", "register.md"), table + "\n");
+		String rows = Results.number(importRows) + " rows (CSV)";
+		String copyBaseline = "COPY of the same rows into the register's tables";
+		results.add(new Results.Timed("register file check only (preview)", rows, checkTimes.size(),
+				Results.percentile(checkTimes, 50), Results.percentile(checkTimes, 95), copyBaseline,
+				Results.percentile(copyTimes, 50), Results.percentile(copyTimes, 95), 0, 0, null));
+		results.add(new Results.Timed("register file commit (after the check)", rows, commitTimes.size(),
+				Results.percentile(commitTimes, 50), Results.percentile(commitTimes, 95), copyBaseline,
+				Results.percentile(copyTimes, 50), Results.percentile(copyTimes, 95), 0, 2.0,
+				"at least half of COPY's speed"));
+		results.add(new Results.Timed("register file import (check + commit)", rows, importTimes.size(),
+				Results.percentile(importTimes, 50), Results.percentile(importTimes, 95), copyBaseline,
+				Results.percentile(copyTimes, 50), Results.percentile(copyTimes, 95), 0, 2.0,
+				"at least half of COPY's speed"));
 		SecurityContextHolder.clearContext();
 	}
 
@@ -259,18 +222,4 @@ class RegisterBenchmarkTests {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 	}
 
-	private static String row(String figure, String data, List<Long> measured, List<Long> baseline) {
-		return "| %s | %s | %d | %s | %s | %s | %s | %.1f× |".formatted(figure, data, measured.size(), ms(percentile(measured, 50)),
-				ms(percentile(measured, 95)), ms(percentile(baseline, 50)), ms(percentile(baseline, 95)),
-				(double) percentile(measured, 50) / percentile(baseline, 50));
-	}
-
-	private static long percentile(List<Long> values, int percentile) {
-		List<Long> sorted = values.stream().sorted().toList();
-		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-	}
-
-	private static String ms(long nanos) {
-		return nanos >= 1_000_000_000L ? "%.2f s".formatted(nanos / 1e9) : "%.2f ms".formatted(nanos / 1e6);
-	}
 }
