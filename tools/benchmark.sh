@@ -6,8 +6,8 @@
 # Loads the national units (../shared/data/admin-units), generates the national data at the scale asked (children in
 # the register, BENCHMARK_CASES cases over 3 years, seed BENCHMARK_SEED) into a PostgreSQL cluster kept under
 # target/benchmark-data/, or reuses the one generated earlier with the same seed and scale; then, on a fresh copy of it,
-# measures every hot path against its baseline in the same run (child search, register import, the case list and case
-# page over HTTP with wrk against the application's jar) and writes the results table into docs/benchmarks.md between
+# measures every hot path against its baseline in the same run (child search, register import, the dashboards, the
+# case list and case page over HTTP with wrk against the application's jar) and writes the results table into docs/benchmarks.md between
 # <!-- harness:CHILDREN --> and <!-- /harness:CHILDREN -->. --smoke (CI) runs everything briefly and leaves the docs
 # alone. No figure fails the run; it fails only when the harness itself breaks.
 set -euo pipefail
@@ -33,7 +33,10 @@ if $SMOKE; then
   CASES="${BENCHMARK_CASES:-300}"
   EXTRA=(-Dvongtay.benchmark.import-rows=2000 -Dvongtay.benchmark.import-runs=2 -Dvongtay.benchmark.search-samples=60
     -Dvongtay.benchmark.sessions=20 -Dvongtay.benchmark.http-seconds=2 -Dvongtay.benchmark.http-runs=1
-    -Dvongtay.benchmark.http-warm-up-seconds=1 -Dvongtay.benchmark.write-docs=false "${EXTRA[@]}")
+    -Dvongtay.benchmark.http-warm-up-seconds=1 -Dvongtay.benchmark.dashboard-runs=5 -Dvongtay.benchmark.fresh-runs=2
+    -Dvongtay.benchmark.think-sessions=20 -Dvongtay.benchmark.think-seconds=4 -Dvongtay.benchmark.think-lo-ms=500
+    -Dvongtay.benchmark.think-hi-ms=1500
+    -Dvongtay.benchmark.write-docs=false "${EXTRA[@]}")
 fi
 if [ ! -d ../shared/data/admin-units ]; then
   echo "benchmark: ../shared/data/admin-units is missing (the national unit files beside the repository)" >&2

@@ -2,7 +2,9 @@
 -- with a path that session may read (its commune's cases), so that each request is an authenticated page render
 -- through the jurisdiction and need-to-know filters and the audit log. The file of "cookie path" lines is the first
 -- argument after "--". Responses other than 2xx (a 302 to the sign-in page included, which wrk itself does not count)
--- are counted per thread and summed in done(), which prints one JSON line for the harness.
+-- are counted per thread and summed in done(), which prints one JSON line for the harness. An optional second and third
+-- argument give a think time in milliseconds (each connection waits between lo and hi before its next request): a
+-- connection is then an official reading one page after another, not a client sending requests back to back.
 
 local entries = {}
 local counter = 0
@@ -14,7 +16,13 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local think_lo = 0
+local think_hi = 0
+
 function init(args)
+  think_lo = tonumber(args[2] or "0")
+  think_hi = tonumber(args[3] or args[2] or "0")
+  math.randomseed((id or 0) * 7919 + 17)
   for line in io.lines(args[1]) do
     local cookie, path = line:match("^(%S+)%s+(%S+)$")
     if cookie then
@@ -29,6 +37,13 @@ function request()
   counter = counter + 1
   local entry = entries[(counter % #entries) + 1]
   return wrk.format("GET", entry[2], { ["Cookie"] = "SESSION=" .. entry[1] })
+end
+
+function delay()
+  if think_hi > 0 then
+    return math.random(think_lo, think_hi)
+  end
+  return 0
 end
 
 function response(status, headers, body)

@@ -164,6 +164,23 @@ final class HttpFigures implements FigureSet {
 							pageLoad, baseline,
 							pageGoal ? "p95 under 100 ms, no errors, heap under 512 MB" : null, met));
 				}
+				// 200 officials at work: each reads a case page, then another after 5-15 s (about 20 pages a second in
+				// all), rather than 200 clients sending requests back to back as above
+				int thinkSessions = Integer.getInteger("vongtay.benchmark.think-sessions", 200);
+				int thinkSeconds = Integer.getInteger("vongtay.benchmark.think-seconds", 60);
+				int lo = Integer.getInteger("vongtay.benchmark.think-lo-ms", 5_000);
+				int hi = Integer.getInteger("vongtay.benchmark.think-hi-ms", 15_000);
+				// no baseline for this one: the load is what 200 people make, not what the server can take
+				Results.Load thinkBaseline = new Results.Load(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+				Results.Load thinking = wrk(script, base, pageFile, thinkSessions, thinkSeconds, json, heapOf, lo, hi);
+				Results.Load thinkingWithLive = new Results.Load(thinking.requestsPerSecond(), thinking.p50Millis(),
+						thinking.p95Millis(), thinking.p99Millis(), thinking.requests(), thinking.non2xx(),
+						thinking.socketErrors(), thinking.peakHeapBytes(), heapOf.liveAfterFullGc(), thinking.gcMillis());
+				boolean met = thinking.requests() > 0 && thinking.p95Millis() < 100 && thinking.non2xx() == 0
+						&& thinking.socketErrors() == 0 && thinking.peakHeapBytes() < 512L * 1024 * 1024 && server.isAlive();
+				results.add(new Results.Http("case page (/cases/{id}), officials reading with "
+						+ String.format(java.util.Locale.ROOT, "%.1f-%.1f", lo / 1000.0, hi / 1000.0) + " s between pages", thinkSessions, 1, thinkSeconds, thinkingWithLive, thinkBaseline,
+						"p95 under 100 ms, no errors, heap under 512 MB", met));
 			}
 			results.notes.add("HTTP: the server is the application's jar (`java -Xmx" + heap
 					+ " -XX:+UseG1GC -jar`, production configuration, Hikari pool of 20 connections, 10 request threads) on this"
@@ -183,11 +200,15 @@ final class HttpFigures implements FigureSet {
 	}
 
 	private Results.Load wrk(Path script, String base, Path requests, int connections, int seconds, JsonMapper json,
-			Heap heap) throws Exception {
+			Heap heap, int... thinkMillis) throws Exception {
 		heap.resetPeaks();
 		long gcBefore = heap.gcMillis();
-		Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s",
-				script.toString(), base, "--", requests.toString()).redirectErrorStream(true).start();
+		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+				"--timeout", "10s", "-s", script.toString(), base, "--", requests.toString()));
+		for (int millis : thinkMillis) {
+			command.add(String.valueOf(millis));
+		}
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (wrk.waitFor() != 0 || !output.contains("HARNESS-JSON ")) {
 			throw new IllegalStateException("wrk failed:\n" + output);
