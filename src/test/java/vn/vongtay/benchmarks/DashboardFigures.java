@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.vongtay.casework.ReportChannel;
@@ -21,10 +20,8 @@ import vn.vongtay.children.ChildDraft;
 import vn.vongtay.children.Children;
 import vn.vongtay.children.Sex;
 import vn.vongtay.indicators.IndicatorPeriod;
-import vn.vongtay.indicators.IndicatorRecount;
 import vn.vongtay.indicators.IndicatorValues;
 import vn.vongtay.identity.Role;
-import vn.vongtay.identity.SignedInUser;
 
 /**
  * The indicators' dashboards (issue 6) at the national, a province's and a commune's level, each against the plain
@@ -32,9 +29,9 @@ import vn.vongtay.identity.SignedInUser;
  * (the value, its breakdowns, the table of subdivisions, the line of the last periods, the plan targets); the baseline
  * is one GROUP BY over the records for the dashboard's table alone (the figure per subdivision), so the ratio
  * understates what the tallies save. For the register's children under 16 and for the cases' abused children. Then the
- * time from an event (a child registered, a report received) to the province's fresh figure, and the full recount of
- * the tallies from the records that the start of the run did (the generated data was written with COPY, without
- * events).
+ * time from an event (a child registered, a report received) to the province's fresh figure. The tallies were
+ * recounted from the records when the data was generated ({@link NationalDataTests}): the generators write with COPY,
+ * without the events that keep them current. This set runs first, on the data as generated.
  */
 final class DashboardFigures implements FigureSet {
 
@@ -58,7 +55,6 @@ final class DashboardFigures implements FigureSet {
 	public void measure(ApplicationContext context, Results results) throws Exception {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		IndicatorValues values = context.getBean(IndicatorValues.class);
-		IndicatorRecount recount = context.getBean(IndicatorRecount.class);
 		int runs = Integer.getInteger("vongtay.benchmark.dashboard-runs", 40);
 		long children = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
 		long cases = jdbc.sql("SELECT count(*) FROM casework.child_case").query(Long.class).single();
@@ -67,12 +63,6 @@ final class DashboardFigures implements FigureSet {
 		long nation = jdbc.sql("SELECT id FROM geography.unit WHERE code = 'VN'").query(Long.class).single();
 		// the reads and writes are made as a real account of the data, so that what they record refers to one
 		userId = jdbc.sql("SELECT min(id) FROM identity.app_user").query(Long.class).single();
-		IndicatorRecount.Result recounted = as(nation, Role.SYSTEM_ADMIN, recount::run);
-		results.notes.add("The tallies were recounted from the records at the start of this set (" + Results.number(
-				recounted.records()) + " records, " + Results.number(recounted.tallyRows()) + " tally rows, "
-				+ Results.ms(recounted.tookMillis() * 1_000_000L) + "): the generator writes with COPY, without the events"
-				+ " that keep them current.");
-		jdbc.sql("ANALYZE indicators.tally").update();
 
 		long province = current(jdbc, "11");
 		long commune = current(jdbc, "03253");
@@ -180,16 +170,6 @@ final class DashboardFigures implements FigureSet {
 	private long userId;
 
 	private <T> T as(long root, Role role, Supplier<T> work) {
-		SignedInUser user = new SignedInUser(userId, "benchmark", "Benchmark", Set.of(role), Set.of(root), null, true, null,
-				null);
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return BenchmarkUser.as(userId, root, role, work);
 	}
 }

@@ -46,8 +46,8 @@ class NationalBenchmarkTests {
 	 * level, against the plain GROUP BY over the records), then the HTTP set, last because its load leaves sessions and
 	 * audit entries behind.
 	 */
-	static final List<Function<NationalScale, FigureSet>> FIGURE_SETS = List.of(scale -> new RegisterFigures(),
-			scale -> new DashboardFigures(), HttpFigures::new);
+	static final List<Function<NationalScale, FigureSet>> FIGURE_SETS = List.of(scale -> new DashboardFigures(),
+			scale -> new RegisterFigures(), HttpFigures::new);
 
 	@Autowired
 	ApplicationContext context;
@@ -102,8 +102,8 @@ class NationalBenchmarkTests {
 			.replaceAll(" on .*", "") + " (embedded, `shared_buffers=256MB`).");
 		double load = Double.parseDouble(loadAtStart.split("[ ,]+")[0]);
 		out.add("- **Load average** (1, 5, 15 min) at the start: " + loadAtStart + "; at the end: " + loadAtEnd
-				+ (load > 1.0 ? " — **the machine was busy with other sessions' work when this run started (its 2 cores"
-						+ " are shared), so the times are higher than on an idle machine**" : "") + ".");
+				+ (load > 1.0 ? " — **the machine was busy when this run started (other work on its 2 cores, or a run just"
+						+ " before it), so the times may be higher than on an idle machine**" : "") + ".");
 		boolean reused = Boolean.parseBoolean(System.getProperty("vongtay.benchmark.reused", "false"));
 		out.add("- **Data**: seed " + dataset.get("seed") + ", generated for " + Results.number(scale.children())
 				+ " children and " + Results.number(scale.cases()) + " cases over " + dataset.get("years") + " years up to "
@@ -118,7 +118,7 @@ class NationalBenchmarkTests {
 		for (Results.Timed t : results.timed) {
 			out.add("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |".formatted(t.figure(), t.data(), t.runs(),
 					Results.ms(t.median()), Results.ms(t.p95()), t.baseline(), Results.ms(t.baselineMedian()),
-					Results.ms(t.baselineP95()), t.baselineMedian() == 0 ? "—" : String.format(Locale.ROOT, "%.1f×", t.ratio()),
+					Results.ms(t.baselineP95()), t.baselineMedian() == 0 ? "—" : Results.ratio(t.ratio()),
 					Results.goal(t.met(), t.goalText())));
 		}
 		out.add("");
@@ -150,7 +150,7 @@ class NationalBenchmarkTests {
 				SELECT n.nspname, pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size
 				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				WHERE c.relkind IN ('r', 'm') AND n.nspname IN ('children', 'casework', 'geography', 'prostitution',
-				      'outreach', 'audit', 'identity')
+				      'outreach', 'audit', 'identity', 'indicators')
 				GROUP BY n.nspname ORDER BY sum(pg_total_relation_size(c.oid)) DESC""")
 			.query(rs -> {
 				parts.add(rs.getString(1) + " " + rs.getString(2));

@@ -74,6 +74,12 @@ final class Results {
 		return String.format(Locale.ROOT, "%.1f ms", millis);
 	}
 
+	/** A figure's time over its baseline's: "6.1×" when slower, "0.08× (12× faster)" when faster. */
+	static String ratio(double ratio) {
+		return ratio >= 1 ? String.format(Locale.ROOT, "%.1f×", ratio)
+				: String.format(Locale.ROOT, "%.2f× (%.0f× faster)", ratio, 1 / ratio);
+	}
+
 	static String mb(long bytes) {
 		return String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1048576.0));
 	}
