@@ -38,8 +38,8 @@ import vn.vongtay.prostitution.PreventionGenerator;
  * The first phase of the harness: the national data at the chosen scale, generated once into the database the harness
  * keeps (the template every measuring run copies), or found there from an earlier run with the same seed and scale.
  * The units of both trees and the lineage, officials and agencies of every commune and province, the children, the
- * cases over the years, prevention work and outreach, then the indicators' tallies recounted from them, each part timed; the parts and their times are kept in
- * {@code public.benchmark_dataset} for the results table.
+ * cases over the years, prevention work and outreach, then the indicators' tallies recounted from them, each part
+ * timed; the parts and their times are kept in {@code public.benchmark_dataset} for the results table.
  */
 @Tag("benchmark")
 @IntegrationTest
