@@ -32,7 +32,7 @@ SEED="${BENCHMARK_SEED:-7}"
 if $SMOKE; then
   CASES="${BENCHMARK_CASES:-300}"
   EXTRA=(-Dvongtay.benchmark.import-rows=2000 -Dvongtay.benchmark.import-runs=2 -Dvongtay.benchmark.search-samples=60
-    -Dvongtay.benchmark.sessions=20 -Dvongtay.benchmark.http-seconds=2 -Dvongtay.benchmark.http-runs=1
+    -Dvongtay.benchmark.sessions=20 -Dvongtay.benchmark.concurrency=20 -Dvongtay.benchmark.http-seconds=3 -Dvongtay.benchmark.http-runs=1
     -Dvongtay.benchmark.http-warm-up-seconds=1 -Dvongtay.benchmark.dashboard-runs=5 -Dvongtay.benchmark.fresh-runs=2
     -Dvongtay.benchmark.think-sessions=20 -Dvongtay.benchmark.think-seconds=4 -Dvongtay.benchmark.think-lo-ms=500
     -Dvongtay.benchmark.think-hi-ms=1500

@@ -79,6 +79,12 @@ class NationalBenchmarkTests {
 		}
 		assertThat(results.timed).isNotEmpty();
 		assertThat(results.http).isNotEmpty();
+		// timing never fails the run, but pages that do not answer, or answer with an error or the sign-in page, mean
+		// that the harness (or the application) is broken
+		for (Results.Http figure : results.http) {
+			assertThat(figure.page().requests()).as("requests answered in: " + figure.figure()).isPositive();
+			assertThat(figure.page().non2xx()).as("non-2xx answers in: " + figure.figure()).isZero();
+		}
 	}
 
 	private Map<String, Long> rowCounts() {
