@@ -1,5 +1,6 @@
 package vn.vongtay.benchmarks;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.vongtay.Await;
 import vn.vongtay.casework.ReportChannel;
 import vn.vongtay.casework.ReportDraft;
 import vn.vongtay.casework.Reports;
@@ -119,8 +121,8 @@ final class DashboardFigures implements FigureSet {
 			as(commune, Role.COMMUNE_OFFICER, () -> register.register(new ChildDraft("Lò Văn " + GIVEN[n % GIVEN.length], Sex.MALE,
 					LocalDate.of(2018, 1, 1 + n % 28), false, "03", null, true, "03253", "Bản Đo", null, null, null, false,
 					null, null, null, null, null, null, null)));
-			await(() -> as(province, Role.PROVINCE_OFFICER,
-					() -> values.value("CHILDREN_UNDER_16", province, year).value().longValue()) == before + 1);
+			Await.until(() -> as(province, Role.PROVINCE_OFFICER,
+					() -> values.value("CHILDREN_UNDER_16", province, year).value().longValue()) == before + 1, Duration.ofMinutes(1));
 			long b = System.nanoTime();
 			long opened = as(province, Role.PROVINCE_OFFICER,
 					() -> values.value("CASES_OPENED", province, year).value().longValue());
@@ -128,8 +130,8 @@ final class DashboardFigures implements FigureSet {
 			as(nation, Role.HOTLINE_OPERATOR, () -> reports.receive(new ReportDraft(ReportChannel.HOTLINE_111,
 					LocalDateTime.now(), null, null, null, Sex.UNKNOWN, null, 9, null, "03253", null, null,
 					"Đo thời gian từ thông báo đến số liệu", null, null, null, null, Set.of(), null, null, null, null)));
-			await(() -> as(province, Role.PROVINCE_OFFICER,
-					() -> values.value("CASES_OPENED", province, year).value().longValue()) == opened + 1);
+			Await.until(() -> as(province, Role.PROVINCE_OFFICER,
+					() -> values.value("CASES_OPENED", province, year).value().longValue()) == opened + 1, Duration.ofMinutes(1));
 			long d = System.nanoTime();
 			if (run >= 2) {
 				child.add(b - a);
@@ -149,22 +151,6 @@ final class DashboardFigures implements FigureSet {
 	private static long current(JdbcClient jdbc, String code) {
 		return jdbc.sql("SELECT id FROM geography.unit WHERE code = :c AND valid_to IS NULL").param("c", code)
 			.query(Long.class).single();
-	}
-
-	private static void await(Supplier<Boolean> fresh) {
-		long start = System.nanoTime();
-		while (!fresh.get()) {
-			if (System.nanoTime() - start > 60_000_000_000L) {
-				throw new AssertionError("no fresh figure within a minute");
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
 	}
 
 	private long userId;

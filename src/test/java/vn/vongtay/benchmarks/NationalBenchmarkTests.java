@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -140,7 +139,7 @@ class NationalBenchmarkTests {
 						Results.ms(p.p50Millis()), Results.ms(p.p95Millis()), Results.ms(p.p99Millis()), p.non2xx(),
 						p.socketErrors(), Results.mb(p.peakHeapBytes()), Results.mb(p.liveHeapBytes()), p.gcMillis(),
 						b.requestsPerSecond(), Results.ms(b.p50Millis()), Results.ms(b.p95Millis()),
-						b.requests() == 0 ? "—" : String.format(Locale.ROOT, "%.1f×", p.p50Millis() / Math.max(0.001, b.p50Millis())),
+						b.requests() == 0 ? "—" : Results.ratio(p.p50Millis() / Math.max(0.001, b.p50Millis())),
 						Results.goal(h.met(), h.goalText())));
 		}
 		out.add("");

@@ -3,6 +3,7 @@ package vn.vongtay.benchmarks;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import vn.vongtay.Await;
 import vn.vongtay.children.ChildImports;
 import vn.vongtay.children.ChildQuery;
 import vn.vongtay.children.Children;
@@ -43,6 +45,8 @@ final class RegisterFigures implements FigureSet {
 		int importRuns = Integer.getInteger("vongtay.benchmark.import-runs", 3);
 		int samplesWanted = Integer.getInteger("vongtay.benchmark.search-samples", 400);
 		long total = jdbc.sql("SELECT count(*) FROM children.child").query(Long.class).single();
+		// a real account of the data, so that the imports and audit entries refer to one
+		long userId = jdbc.sql("SELECT min(id) FROM identity.app_user").query(Long.class).single();
 		// -- search, as a commune officer and as a province officer would type names (a third with a typo)
 		SplittableRandom random = new SplittableRandom(11);
 		List<Object[]> samples = jdbc.sql("""
@@ -59,7 +63,7 @@ final class RegisterFigures implements FigureSet {
 			for (int round = 0; round < 2; round++) {
 				for (Object[] sample : samples) {
 					long root = scope.equals("commune") ? (Long) sample[2] : (Long) sample[3];
-					BenchmarkUser.signIn(1, root, scope.equals("commune") ? Role.COMMUNE_OFFICER : Role.PROVINCE_OFFICER);
+					BenchmarkUser.signIn(userId, root, scope.equals("commune") ? Role.COMMUNE_OFFICER : Role.PROVINCE_OFFICER);
 					String typed = typed((String) sample[0], random);
 					long t0 = System.nanoTime();
 					children.search(ChildQuery.text(typed, 0, 50));
@@ -80,7 +84,7 @@ final class RegisterFigures implements FigureSet {
 
 		// -- import of a register file against COPY of the same rows
 		long province = jdbc.sql("SELECT id FROM geography.unit WHERE code = '11' AND valid_to IS NULL").query(Long.class).single();
-		BenchmarkUser.signIn(1, province, Role.PROVINCE_OFFICER);
+		BenchmarkUser.signIn(userId, province, Role.PROVINCE_OFFICER);
 		List<String> codes = jdbc.sql("SELECT code FROM geography.unit WHERE level = 'COMMUNE' AND valid_to IS NULL "
 				+ "AND province_code = '11' ORDER BY code").query(String.class).list();
 		StringBuilder csv = new StringBuilder(
@@ -144,7 +148,7 @@ final class RegisterFigures implements FigureSet {
 			long t3 = System.nanoTime();
 			// the indicators count the file's children after the commit (one event for the import): wait until
 			// they have, so that the next run and its baseline do not share the machine with that work
-			awaitEventsDelivered(jdbc);
+			Await.eventsDelivered(jdbc, Duration.ofMinutes(10));
 			freshTimes.add(System.nanoTime() - t3);
 			checkTimes.add(t2 - t1);
 			commitTimes.add(t3 - t2);
@@ -169,17 +173,6 @@ final class RegisterFigures implements FigureSet {
 				freshTimes.size(), Results.percentile(freshTimes, 50), Results.percentile(freshTimes, 95), "—", 0, 0, 0, 0,
 				null));
 		SecurityContextHolder.clearContext();
-	}
-
-	private static void awaitEventsDelivered(JdbcClient jdbc) throws InterruptedException {
-		long start = System.nanoTime();
-		while (jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
-			.single() > 0) {
-			if (System.nanoTime() - start > 600_000_000_000L) {
-				throw new AssertionError("the import's events were not delivered within 10 minutes");
-			}
-			Thread.sleep(20);
-		}
 	}
 
 	private static List<Long> ids(Connection connection, String table, int count) throws java.sql.SQLException {

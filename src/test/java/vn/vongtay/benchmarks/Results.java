@@ -74,10 +74,13 @@ final class Results {
 		return String.format(Locale.ROOT, "%.1f ms", millis);
 	}
 
-	/** A figure's time over its baseline's: "6.1×" when slower, "0.08× (12× faster)" when faster. */
+	/** A figure's time over its baseline's: "6.1×" when slower, "0.58× (1.7× faster)", "0.04× (27× faster)" when faster. */
 	static String ratio(double ratio) {
-		return ratio >= 1 ? String.format(Locale.ROOT, "%.1f×", ratio)
-				: String.format(Locale.ROOT, "%.2f× (%.0f× faster)", ratio, 1 / ratio);
+		if (ratio >= 1) {
+			return String.format(Locale.ROOT, "%.1f×", ratio);
+		}
+		double faster = 1 / ratio;
+		return String.format(Locale.ROOT, faster < 10 ? "%.2f× (%.1f× faster)" : "%.2f× (%.0f× faster)", ratio, faster);
 	}
 
 	static String mb(long bytes) {

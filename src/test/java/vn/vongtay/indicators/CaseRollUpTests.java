@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.vongtay.Await;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.casework.AbuseForm;
 import vn.vongtay.casework.AbuseSetting;
@@ -142,7 +143,7 @@ class CaseRollUpTests extends IndicatorTestSupport {
 		long received = value("REPORTS_RECEIVED", province, year).value().longValue();
 		long opened = value("CASES_OPENED", province, year).value().longValue();
 		report("03295", Sex.MALE, 12, LocalDateTime.now().withNano(0), ReportChannel.POLICE);
-		awaitUntil(() -> value("REPORTS_RECEIVED", province, year).value().longValue() == received + 1
+		Await.until(() -> value("REPORTS_RECEIVED", province, year).value().longValue() == received + 1
 				&& value("CASES_OPENED", province, year).value().longValue() == opened + 1, Duration.ofSeconds(10));
 	}
 

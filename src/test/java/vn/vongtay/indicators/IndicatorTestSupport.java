@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.vongtay.Await;
 import vn.vongtay.DemoAccountTestSupport;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.Role;
@@ -47,24 +47,7 @@ abstract class IndicatorTestSupport extends DemoAccountTestSupport {
 
 	/** Waits (at most a minute) until every event published so far has been handled by its listeners. */
 	void awaitListeners() {
-		awaitUntil(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-			.query(Long.class).single() == 0, Duration.ofMinutes(1));
-	}
-
-	static void awaitUntil(Supplier<Boolean> condition, Duration atMost) {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (!condition.get()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within " + atMost);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		Await.eventsDelivered(jdbc, Duration.ofMinutes(1));
 	}
 
 	/** The tallies as rows, zeros left out (a row whose deltas came back to zero changes no figure). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.vongtay.Await;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
@@ -215,10 +216,10 @@ class PreventionAndOutreachRollUpTests extends IndicatorTestSupport {
 					List.of());
 			return null;
 		});
-		awaitUntil(() -> value("PROSTITUTION_INSPECTIONS", province, year).value().longValue() == inspected + 1,
+		Await.until(() -> value("PROSTITUTION_INSPECTIONS", province, year).value().longValue() == inspected + 1,
 				Duration.ofSeconds(10));
 		// held in two communes: one more in each, one more (not two) in the province, and its 7 families are 7
-		awaitUntil(() -> value("OUTREACH_ACTIVITIES", province, year).value().longValue() == activityCount + 1,
+		Await.until(() -> value("OUTREACH_ACTIVITIES", province, year).value().longValue() == activityCount + 1,
 				Duration.ofSeconds(10));
 		assertThat(value("OUTREACH_ACTIVITIES", commune, year).value().longValue()).isEqualTo(inCommune + 1);
 		assertThat(value("FAMILIES_REACHED", province, year).value().longValue()).isEqualTo(families + 7);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.vongtay.Await;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.children.Child;
 import vn.vongtay.children.ChildDraft;
@@ -231,7 +232,7 @@ class RegisterRollUpTests extends IndicatorTestSupport {
 
 	/** Polls (at most 10 s) until the figure is the one expected: the listener runs after the commit, on its own. */
 	private void awaitValue(String code, long unit, IndicatorPeriod period, long expected) {
-		awaitUntil(() -> {
+		Await.until(() -> {
 			BigDecimal v = value(code, unit, period).value();
 			return v != null && v.longValue() == expected;
 		}, Duration.ofSeconds(10));
