@@ -65,6 +65,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		return roles.contains(role);
 	}
 
+	/** True when one of the user's roles may use the kind of data so ({@link NeedToKnow}). */
+	public boolean may(NeedToKnow.Data kind, NeedToKnow.Use use) {
+		return NeedToKnow.may(this, kind, use);
+	}
+
 	public boolean administers() {
 		return roles.stream().anyMatch(Role::administers);
 	}
