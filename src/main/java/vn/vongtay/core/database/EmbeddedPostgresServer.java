@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
-import vn.vongtay.core.database.EmbeddedDatabaseUnavailable.Reason;
+import vn.vongtay.core.database.DatabaseStartFailure.Reason;
 
 /**
  * A PostgreSQL server run by the application itself from the binaries it ships ({@link PostgresBinaries}), with its
@@ -47,7 +47,7 @@ import vn.vongtay.core.database.EmbeddedDatabaseUnavailable.Reason;
  * ({@link ClusterCredentials}). A folder made before this (no passwords, the application as superuser) is brought to
  * this state at its next start.</li>
  * <li>A reason the person starting it can act on (another version's folder, a full disk, no permission) fails the
- * start with one sentence in Vietnamese and English ({@link EmbeddedDatabaseUnavailable}).</li>
+ * start with one sentence in Vietnamese and English ({@link DatabaseStartFailure}).</li>
  * </ul>
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -147,7 +147,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				Files.createDirectories(data.getParent());
 			}
 			catch (AccessDeniedException e) {
-				throw new EmbeddedDatabaseUnavailable(Reason.NOT_WRITABLE, e, data.toString());
+				throw new DatabaseStartFailure(Reason.NOT_WRITABLE, e, data.toString());
 			}
 			lockChannel = lockFolder(data);
 			FileLock lock = tryLock(lockChannel, data);
@@ -287,7 +287,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		}
 		catch (AccessDeniedException e) {
-			throw new EmbeddedDatabaseUnavailable(Reason.NOT_WRITABLE, e, data.toString());
+			throw new DatabaseStartFailure(Reason.NOT_WRITABLE, e, data.toString());
 		}
 	}
 
@@ -300,7 +300,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			lock = null;
 		}
 		if (lock == null) {
-			throw new EmbeddedDatabaseUnavailable(Reason.IN_USE, data.toString());
+			throw new DatabaseStartFailure(Reason.IN_USE, data.toString());
 		}
 		return lock;
 	}
@@ -312,7 +312,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		long free = Files.getFileStore(existing).getUsableSpace();
 		if (free < options.minimumFreeSpace().toBytes()) {
-			throw new EmbeddedDatabaseUnavailable(Reason.DISK_FULL, options.dataDirectory().toString(),
+			throw new DatabaseStartFailure(Reason.DISK_FULL, options.dataDirectory().toString(),
 					Sizes.readable(free), Sizes.readable(options.minimumFreeSpace().toBytes()));
 		}
 	}
@@ -320,7 +320,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private static void requireSameMajorVersion(Path data, PostgresBinaries binaries) throws IOException {
 		String version = Files.readString(data.resolve("PG_VERSION")).strip();
 		if (!version.equals(String.valueOf(binaries.majorVersion()))) {
-			throw new EmbeddedDatabaseUnavailable(Reason.OTHER_VERSION, data.toString(), version,
+			throw new DatabaseStartFailure(Reason.OTHER_VERSION, data.toString(), version,
 					String.valueOf(binaries.majorVersion()));
 		}
 	}
@@ -333,7 +333,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			Files.delete(probe);
 		}
 		catch (IOException e) {
-			throw new EmbeddedDatabaseUnavailable(Reason.NOT_WRITABLE, e, data.toString());
+			throw new DatabaseStartFailure(Reason.NOT_WRITABLE, e, data.toString());
 		}
 	}
 
@@ -352,7 +352,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			return initialised.get();
 		}
 		if (!HostBasedAuthentication.trustsAnyone(data)) {
-			throw new EmbeddedDatabaseUnavailable(Reason.NO_CREDENTIALS, data.toString(), ClusterCredentials.FILE);
+			throw new DatabaseStartFailure(Reason.NO_CREDENTIALS, data.toString(), ClusterCredentials.FILE);
 		}
 		// a folder from before passwords: made with "trust"; passwords are set at this start
 		ClusterCredentials generated = ClusterCredentials.generate();
@@ -370,7 +370,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (Files.isDirectory(data)) {
 			try (Stream<Path> entries = Files.list(data)) {
 				if (entries.anyMatch(p -> !IGNORED_IN_EMPTY_FOLDER.contains(p.getFileName().toString()))) {
-					throw new EmbeddedDatabaseUnavailable(Reason.NOT_A_DATA_FOLDER, data.toString());
+					throw new DatabaseStartFailure(Reason.NOT_A_DATA_FOLDER, data.toString());
 				}
 			}
 			Files.deleteIfExists(data.resolve("epg-lock"));
@@ -486,25 +486,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return settings;
 	}
 
-	private static EmbeddedDatabaseUnavailable failure(String output, Path data, Optional<Integer> port) {
+	private static DatabaseStartFailure failure(String output, Path data, Optional<Integer> port) {
 		String text = output == null ? "" : output;
 		if (port.isPresent()) {
-			return new EmbeddedDatabaseUnavailable(Reason.PORT_IN_USE, data.toString(), String.valueOf(port.get()));
+			return new DatabaseStartFailure(Reason.PORT_IN_USE, data.toString(), String.valueOf(port.get()));
 		}
 		if (text.contains("No space left on device")) {
-			return new EmbeddedDatabaseUnavailable(Reason.DISK_FULL, data.toString(), "0 B", "?");
+			return new DatabaseStartFailure(Reason.DISK_FULL, data.toString(), "0 B", "?");
 		}
 		if (text.contains("Permission denied") || text.contains("wrong ownership")
 				|| text.contains("invalid permissions") || text.contains("Read-only file system")) {
-			return new EmbeddedDatabaseUnavailable(Reason.NOT_WRITABLE, data.toString());
+			return new DatabaseStartFailure(Reason.NOT_WRITABLE, data.toString());
 		}
 		if (text.contains("incompatible with server")) {
-			return new EmbeddedDatabaseUnavailable(Reason.OTHER_VERSION, data.toString(), "?", "?");
+			return new DatabaseStartFailure(Reason.OTHER_VERSION, data.toString(), "?", "?");
 		}
 		String reason = text.lines().map(String::strip)
 			.filter(l -> l.contains("FATAL") || l.contains("PANIC") || l.contains("pg_ctl:") || l.startsWith("initdb:"))
 			.reduce((first, second) -> second).orElse(text.strip().lines().reduce((a, b) -> b).orElse("?"));
-		return new EmbeddedDatabaseUnavailable(Reason.FAILED, data.toString(), reason,
+		return new DatabaseStartFailure(Reason.FAILED, data.toString(), reason,
 				data.resolve(SERVER_LOG).toString());
 	}
 

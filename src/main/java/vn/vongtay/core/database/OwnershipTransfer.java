@@ -2,8 +2,9 @@ package vn.vongtay.core.database;
 
 /**
  * Gives the owner role every schema, table, view, sequence, routine and type of a database that another role (the
- * superuser, in a folder from before the owner role) owns; objects of extensions and those that follow their table
- * (indexes, owned sequences, row types) stay as they are. Runs as one statement, in one transaction.
+ * superuser, in a folder from before the owner role) owns. Objects of extensions stay as they are, and so do those
+ * that change with their table (indexes, the sequences of serial and identity columns, row types). One statement, one
+ * transaction.
  */
 final class OwnershipTransfer {
 
@@ -25,7 +26,8 @@ final class OwnershipTransfer {
 			      WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'
 			        AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relowner <> owner_role::regrole
 			        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-			                        AND d.deptype IN ('e', 'i', 'a'))
+			                        AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('i', 'a')
+			                                                 AND d.refobjsubid > 0)))
 			  LOOP
 			    EXECUTE format('ALTER %s %s OWNER TO %I', CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
 			      WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, r.name, owner_role);

@@ -9,7 +9,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,9 +20,9 @@ import org.springframework.context.annotation.Import;
  * killed. It commits one row after another, each in its own transaction, and prints {@code ACK n} once the commit of
  * row n returned: what an official would have seen confirmed.
  *
- * <p>Arguments: the data folder and the folder of the PostgreSQL binaries.
+ * <p>Arguments: the data folder and the folder of the PostgreSQL binaries. Deliberately no {@code @Configuration}: the
+ * tests' component scan must not find it.
  */
-@SpringBootConfiguration
 @Import(EmbeddedPostgresConfiguration.class)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 class CrashWitness {

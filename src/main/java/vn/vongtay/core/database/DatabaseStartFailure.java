@@ -4,11 +4,12 @@ import java.text.MessageFormat;
 import java.util.Locale;
 
 /**
- * The embedded database could not be opened for a reason the person starting the application can act on. It carries
+ * The database could not be opened, or brought to this version, for a reason the person starting the application can
+ * act on. It carries
  * one message in Vietnamese and in English (the message bundles are not loaded yet when the database starts), which
  * {@link DatabaseFailureAnalyzer} prints instead of a stack trace.
  */
-public class EmbeddedDatabaseUnavailable extends RuntimeException {
+public class DatabaseStartFailure extends RuntimeException {
 
 	/** Why, each with what to do about it. */
 	public enum Reason {
@@ -27,7 +28,11 @@ public class EmbeddedDatabaseUnavailable extends RuntimeException {
 		PORT_IN_USE("Cổng {1} mà cơ sở dữ liệu cần đang bị một chương trình khác dùng. Hãy bỏ cài đặt vongtay.embedded-postgres.port để tự chọn cổng trống, hoặc chọn cổng khác.",
 				"The port {1} the database needs is used by another program. Remove the setting vongtay.embedded-postgres.port to pick a free port, or choose another one."),
 		FAILED("Máy chủ cơ sở dữ liệu không khởi động được ({1}). Nhật ký của nó ở {2}.",
-				"The database server did not start ({1}). Its log is at {2}.");
+				"The database server did not start ({1}). Its log is at {2}."),
+		NEWER_DATA("Cơ sở dữ liệu đã được một phiên bản Vòng Tay mới hơn nâng cấp (thay đổi {0} \"{1}\", phiên bản này chỉ biết đến {2}). Hãy chạy phiên bản Vòng Tay mới hơn đó, hoặc khôi phục một bản sao lưu do phiên bản này tạo ra.",
+				"The database was upgraded by a newer version of Vòng Tay (change {0} \"{1}\"; this version knows changes up to {2}). Run that newer version, or restore a backup made by this one."),
+		MIGRATION_FAILED("Không nâng cấp được cơ sở dữ liệu lên phiên bản này: {0} ({1}). Không thay đổi nào được ghi, dữ liệu vẫn như trước khi nâng cấp và phiên bản Vòng Tay trước đó vẫn chạy được với nó. Hãy gửi thông báo này cho bộ phận hỗ trợ.",
+				"The database could not be upgraded to this version: {0} ({1}). No change was written: the data is as it was before, and the previous version of Vòng Tay still runs on it. Send this message to your support.");
 
 		private final String vietnamese;
 		private final String english;
@@ -42,11 +47,11 @@ public class EmbeddedDatabaseUnavailable extends RuntimeException {
 	private final String vietnamese;
 	private final String english;
 
-	EmbeddedDatabaseUnavailable(Reason reason, Object... arguments) {
+	public DatabaseStartFailure(Reason reason, Object... arguments) {
 		this(reason, null, arguments);
 	}
 
-	EmbeddedDatabaseUnavailable(Reason reason, Throwable cause, Object... arguments) {
+	public DatabaseStartFailure(Reason reason, Throwable cause, Object... arguments) {
 		super(format(reason.english, arguments), cause);
 		this.reason = reason;
 		this.vietnamese = format(reason.vietnamese, arguments);
