@@ -33,6 +33,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static EmbeddedPostgresServer server;
 	private static String database;
+	private static Path backups;
 
 	public static synchronized EmbeddedPostgresServer server() {
 		if (server == null) {
@@ -124,11 +125,28 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	/** Where the tests' backups of the shared server go (the administrator's page shows this folder). */
+	public static synchronized Path backupFolder() {
+		if (backups == null) {
+			try {
+				backups = Files.createTempDirectory("vongtay-test-backups");
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return backups;
+	}
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		server();
+		// the application's own database, as far as its backups are concerned
+		context.getBeanFactory().registerSingleton("embeddedPostgresServer", server());
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("vongtay-test-database",
 				Map.of("spring.datasource.url", jdbcUrl() + "?reWriteBatchedInserts=true",
+						// backups only when a test asks for one
+						"vongtay.backup.directory", backupFolder().toString(), "vongtay.backup.cron", "-",
+						"vongtay.backup.catch-up-initial-delay", "P3650D",
 						"spring.datasource.username", username(), "spring.datasource.password", password(),
 						// The database stops in its own shutdown hook, beside Spring's: fail fast if a bean still
 						// asks for a connection then, instead of waiting out the 30 s default.
