@@ -116,6 +116,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	private final ClusterCredentials credentials;
 	private final int port;
 	private final FileChannel lockChannel;
+	/** Held while the server runs: proves to a next start that no live application uses the folder. */
 	private final FileLock lock;
 	private final Thread shutdownHook;
 	private volatile boolean closed;
@@ -161,9 +162,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				credentials = credentialsOf(data);
 			}
 			else {
-				credentials = initialise(data, binaries, options.durable());
+				credentials = initialise(options, binaries);
 			}
-			stopLeftoverServer(data, binaries);
+			stopLeftoverServer(options, binaries);
 			boolean passwordsApplied = !HostBasedAuthentication.trustsAnyone(data);
 			if (passwordsApplied) {
 				HostBasedAuthentication.write(data);
@@ -305,13 +306,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return lock;
 	}
 
-	private static void requireFreeSpace(Options options) throws IOException {
-		Path existing = options.dataDirectory();
-		while (!Files.exists(existing)) {
-			existing = existing.getParent();
-		}
-		long free = Files.getFileStore(existing).getUsableSpace();
-		if (free < options.minimumFreeSpace().toBytes()) {
+	private static void requireFreeSpace(Options options) {
+		long free = OnlineBackup.usableSpace(options.dataDirectory());
+		if (free >= 0 && free < options.minimumFreeSpace().toBytes()) {
 			throw new DatabaseStartFailure(Reason.DISK_FULL, options.dataDirectory().toString(),
 					Sizes.readable(free), Sizes.readable(options.minimumFreeSpace().toBytes()));
 		}
@@ -365,8 +362,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return data.resolveSibling(data.getFileName() + ".credentials-pending");
 	}
 
-	private static ClusterCredentials initialise(Path data, PostgresBinaries binaries, boolean durable)
-			throws IOException {
+	private static ClusterCredentials initialise(Options options, PostgresBinaries binaries) throws IOException {
+		Path data = options.dataDirectory();
 		if (Files.isDirectory(data)) {
 			try (Stream<Path> entries = Files.list(data)) {
 				if (entries.anyMatch(p -> !IGNORED_IN_EMPTY_FOLDER.contains(p.getFileName().toString()))) {
@@ -384,13 +381,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			List<String> arguments = new ArrayList<>(List.of("-D", data.toString(), "-U", ClusterCredentials.SUPERUSER,
 					"--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C.UTF-8"));
-			if (!durable) {
+			if (!options.durable()) {
 				arguments.add("--no-sync");
 			}
 			ProcessResult initdb = run(binaries.command("initdb", arguments.toArray(String[]::new)),
 					Duration.ofMinutes(10));
 			if (initdb.exitCode() != 0) {
-				throw failure(initdb.output(), data, Optional.empty());
+				throw failure(initdb.output(), options, binaries, Optional.empty());
 			}
 		}
 		finally {
@@ -406,7 +403,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * A process killed without stopping its server (kill -9, a crash of the JVM) leaves that server running with the
 	 * folder. Stopped cleanly here; the folder's lock proves that no live Vòng Tay uses it.
 	 */
-	private static void stopLeftoverServer(Path data, PostgresBinaries binaries) throws IOException {
+	private static void stopLeftoverServer(Options options, PostgresBinaries binaries) throws IOException {
+		Path data = options.dataDirectory();
 		Path pidFile = data.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -434,7 +432,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		ProcessResult stop = run(binaries.command("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "3600",
 				"stop"), Duration.ofMinutes(61));
 		if (stop.exitCode() != 0 && process.get().isAlive()) {
-			throw failure(stop.output(), data, Optional.empty());
+			throw failure(stop.output(), options, binaries, Optional.empty());
 		}
 		log.info("The server left running (PID {}) stopped", pid);
 	}
@@ -467,7 +465,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			if (portTaken && options.port() == 0 && attempt < 5) {
 				continue; // another program took the free port between the check and the start
 			}
-			throw failure(serverOutput, data, portTaken ? Optional.of(port) : Optional.empty());
+			throw failure(serverOutput, options, binaries, portTaken ? Optional.of(port) : Optional.empty());
 		}
 	}
 
@@ -486,20 +484,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return settings;
 	}
 
-	private static DatabaseStartFailure failure(String output, Path data, Optional<Integer> port) {
+	private static DatabaseStartFailure failure(String output, Options options, PostgresBinaries binaries,
+			Optional<Integer> port) {
+		Path data = options.dataDirectory();
 		String text = output == null ? "" : output;
 		if (port.isPresent()) {
 			return new DatabaseStartFailure(Reason.PORT_IN_USE, data.toString(), String.valueOf(port.get()));
 		}
 		if (text.contains("No space left on device")) {
-			return new DatabaseStartFailure(Reason.DISK_FULL, data.toString(), "0 B", "?");
+			return new DatabaseStartFailure(Reason.DISK_FULL, data.toString(),
+					Sizes.readable(Math.max(0, OnlineBackup.usableSpace(data))),
+					Sizes.readable(options.minimumFreeSpace().toBytes()));
 		}
 		if (text.contains("Permission denied") || text.contains("wrong ownership")
 				|| text.contains("invalid permissions") || text.contains("Read-only file system")) {
 			return new DatabaseStartFailure(Reason.NOT_WRITABLE, data.toString());
 		}
 		if (text.contains("incompatible with server")) {
-			return new DatabaseStartFailure(Reason.OTHER_VERSION, data.toString(), "?", "?");
+			String version;
+			try {
+				version = Files.readString(data.resolve("PG_VERSION")).strip();
+			}
+			catch (IOException e) {
+				version = "?";
+			}
+			return new DatabaseStartFailure(Reason.OTHER_VERSION, data.toString(), version,
+					String.valueOf(binaries.majorVersion()));
 		}
 		String reason = text.lines().map(String::strip)
 			.filter(l -> l.contains("FATAL") || l.contains("PANIC") || l.contains("pg_ctl:") || l.startsWith("initdb:"))
