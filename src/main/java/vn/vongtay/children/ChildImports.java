@@ -61,6 +61,16 @@ public class ChildImports {
 			Long existingChildId) {
 	}
 
+	/**
+	 * The child a number of the file is recorded for, and whether the caller reaches them; one they do not reach is
+	 * never shown nor stored with the import, only told to those who answer for it.
+	 */
+	private record Holder(String pid, long id, long unitId, boolean withinReach) {
+	}
+
+	/** Why a row whose number is recorded outside the caller's reach is left out of a commit. */
+	private static final String UNAVAILABLE = "PID_UNAVAILABLE";
+
 	/** Where an import stands and what its check found. */
 	public record Report(long id, String fileName, Status status, int totalRows, int accepted, int rejected,
 			int duplicates, int processed, int committed, List<InputProblem> errors, List<Duplicate> duplicateRows,
@@ -103,11 +113,12 @@ public class ChildImports {
 	private final TransactionTemplate progressTransaction;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final PersonalIdConflicts conflicts;
 
 	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
 			AuditLog audit, ApplicationEventPublisher events,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
@@ -121,6 +132,7 @@ public class ChildImports {
 		this.progressTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.json = json;
 		this.clock = clock;
+		this.conflicts = conflicts;
 	}
 
 	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
@@ -178,6 +190,7 @@ public class ChildImports {
 	}
 
 	public void discard(long id) {
+		Children.require(RegisterRights::importFiles);
 		report(id);
 		recentlyChecked.remove(id);
 		jdbc.sql("UPDATE children.import_run SET status = 'DISCARDED', content = '' WHERE id = :id AND status = 'PREVIEWED'")
@@ -185,7 +198,7 @@ public class ChildImports {
 	}
 
 	private long receive(String fileName, byte[] content) {
-		Children.requireFullRegisterRole();
+		Children.require(RegisterRights::importFiles);
 		if (content == null || content.length == 0) {
 			throw UserFacingException.invalid("error.file.empty");
 		}
@@ -207,6 +220,9 @@ public class ChildImports {
 		try {
 			transaction.executeWithoutResult(status -> {
 				Checked checked = read(id);
+				if (!checked.conflicts().isEmpty()) {
+					conflicts.refused(checked.conflicts());
+				}
 				recentlyChecked.put(id, checked);
 				Preview preview = new Preview(checked.errors(), checked.duplicates());
 				jdbc.sql("""
@@ -229,9 +245,14 @@ public class ChildImports {
 		}
 	}
 
+	/**
+	 * A file as checked. A row whose identification number is recorded for a child outside the caller's reach is
+	 * rejected (the number cannot be used here), never shown as a duplicate of a record the caller cannot see; it is
+	 * among {@code duplicateByRow} so that a commit leaves it out.
+	 */
 	private record Checked(String fileName, List<RegisterFile.Row> rows, List<InputProblem> errors,
 			List<Duplicate> duplicates, List<RegisterFile.Row> accepted, Map<Integer, AdministrativeUnit> communes,
-			Map<Integer, Duplicate> duplicateByRow) {
+			Map<Integer, Duplicate> duplicateByRow, List<PersonalIdConflicts.Conflict> conflicts) {
 
 		int rejectedRows() {
 			return (int) errors.stream().map(InputProblem::row).filter(r -> r != null).distinct().count();
@@ -271,23 +292,40 @@ public class ChildImports {
 			}
 			errors.addAll(problems);
 		}
-		Map<Integer, Duplicate> duplicates = duplicates(valid, communes);
+		Map<Integer, Holder> unavailable = new java.util.TreeMap<>();
+		Map<Integer, Duplicate> duplicates = duplicates(valid, communes, unavailable);
 		List<RegisterFile.Row> accepted = valid.stream().filter(r -> !duplicates.containsKey(r.number())).toList();
-		return new Checked(fileName, content.rows(), errors, List.copyOf(duplicates.values()), accepted, communes,
-				duplicates);
+		List<PersonalIdConflicts.Conflict> conflicts = new ArrayList<>();
+		unavailable.forEach((row, holder) -> {
+			errors.add(InputProblem.at(row, RegisterFile.Column.PERSONAL_ID.heading, "error.child.pid-unavailable",
+					holder.pid()));
+			conflicts.add(new PersonalIdConflicts.Conflict(holder.id(), holder.unitId(), communes.get(row)));
+		});
+		return new Checked(fileName, content.rows(), errors, shown(duplicates), accepted, communes, duplicates,
+				conflicts);
+	}
+
+	/** The duplicates the caller is shown: of rows of the file, and of records within their reach. */
+	private static List<Duplicate> shown(Map<Integer, Duplicate> duplicates) {
+		return duplicates.values().stream().filter(d -> !UNAVAILABLE.equals(d.reason())).toList();
 	}
 
 	/** A checked file with its duplicates found again against the register as it is now. */
 	private Checked againstTheRegister(Checked checked) {
 		List<RegisterFile.Row> valid = checked.rows().stream()
 			.filter(r -> r.accepted() && checked.communes().containsKey(r.number())).toList();
-		Map<Integer, Duplicate> duplicates = duplicates(valid, checked.communes());
+		Map<Integer, Duplicate> duplicates = duplicates(valid, checked.communes(), new HashMap<>());
 		List<RegisterFile.Row> accepted = valid.stream().filter(r -> !duplicates.containsKey(r.number())).toList();
-		return new Checked(checked.fileName(), checked.rows(), checked.errors(), List.copyOf(duplicates.values()), accepted,
-				checked.communes(), duplicates);
+		return new Checked(checked.fileName(), checked.rows(), checked.errors(), shown(duplicates), accepted,
+				checked.communes(), duplicates, List.of());
 	}
 
-	private Map<Integer, Duplicate> duplicates(List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes) {
+	/**
+	 * The likely duplicates among the rows, by row; a number recorded outside the caller's reach goes into
+	 * {@code unavailable} with its holder.
+	 */
+	private Map<Integer, Duplicate> duplicates(List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes,
+			Map<Integer, Holder> unavailable) {
 		Map<Integer, Duplicate> found = new LinkedHashMap<>();
 		Map<String, Integer> byPid = new HashMap<>();
 		Map<String, Integer> byName = new HashMap<>();
@@ -309,16 +347,17 @@ public class ChildImports {
 			return found;
 		}
 		// against the register, in two set queries rather than one per row
-		Map<String, Long> registeredPids = new HashMap<>();
+		Map<String, Holder> registeredPids = new HashMap<>();
 		if (!byPid.isEmpty()) {
 			jdbc.sql("""
 					SELECT personal_id, id, unit_id FROM children.child
 					WHERE personal_id = ANY (string_to_array(:pids, ','))""")
 				.param("pids", String.join(",", byPid.keySet()))
 				.query(rs -> {
-					// a match outside the caller's jurisdiction is still a duplicate, but its id is not disclosed
-					registeredPids.put(rs.getString("personal_id"),
-							jurisdictions.covers(rs.getLong("unit_id")) ? rs.getLong("id") : -1L);
+					// whoever imports answers for whole communes (a collaborator does not import): the jurisdiction is
+					// their reach
+					registeredPids.put(rs.getString("personal_id"), new Holder(rs.getString("personal_id"),
+							rs.getLong("id"), rs.getLong("unit_id"), jurisdictions.covers(rs.getLong("unit_id"))));
 				});
 		}
 		// the children already registered in the file's communes, matched here rather than probed one by one: a
@@ -344,9 +383,14 @@ public class ChildImports {
 				continue;
 			}
 			ChildDraft draft = row.draft();
-			Long byPidMatch = draft.personalId() == null ? null : registeredPids.get(draft.personalId());
+			Holder byPidMatch = draft.personalId() == null ? null : registeredPids.get(draft.personalId());
+			if (byPidMatch != null && byPidMatch.withinReach()) {
+				found.put(row.number(), duplicate(row, "PID_IN_REGISTER", null, byPidMatch.id()));
+				continue;
+			}
 			if (byPidMatch != null) {
-				found.put(row.number(), duplicate(row, "PID_IN_REGISTER", null, byPidMatch < 0 ? null : byPidMatch));
+				found.put(row.number(), duplicate(row, UNAVAILABLE, null, null));
+				unavailable.put(row.number(), byPidMatch);
 				continue;
 			}
 			Long byNameMatch = registeredNames.get(nameKey(draft.fullName(), draft.birthDate(),
@@ -513,6 +557,7 @@ public class ChildImports {
 
 	/** @throws UserFacingException 404 for an import of another user, unless the caller administers */
 	public Report report(long id) {
+		Children.require(RegisterRights::importFiles);
 		SignedInUser user = Jurisdictions.requireUser();
 		return jdbc.sql("""
 				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,
@@ -537,6 +582,7 @@ public class ChildImports {
 
 	/** The caller's imports, newest first: who, when, which file, how many rows went where. */
 	public List<Report> history(int page, int size) {
+		Children.require(RegisterRights::importFiles);
 		SignedInUser user = Jurisdictions.requireUser();
 		return jdbc.sql("""
 				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,

@@ -162,7 +162,7 @@ class ChildRegisterTests {
 	private Children.SupportTotal scholarships() {
 		return children.supportTotals("03253", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).stream()
 			.filter(t -> t.kind() == SupportKind.SCHOLARSHIP).findFirst()
-			.orElse(new Children.SupportTotal(SupportKind.SCHOLARSHIP, 0, 0, 0));
+			.orElse(new Children.SupportTotal(SupportKind.SCHOLARSHIP, 0L, 0L, 0L, false));
 	}
 
 	static ChildDraft draft(String name, Sex sex, LocalDate born, String pid) {
