@@ -86,6 +86,7 @@ public class ChildImports {
 	}
 
 	private static final int PROGRESS_EVERY = 2000;
+	private static final int FILE_NAME_MAX = 200;
 
 	/**
 	 * The rows of the files this instance checked last, so that a commit does not read and check a large file twice;
@@ -206,11 +207,28 @@ public class ChildImports {
 		return jdbc.sql("""
 				INSERT INTO children.import_run (file_name, content, uploaded_by, status)
 				VALUES (:name, :content, :by, 'RECEIVED') RETURNING id""")
-			.param("name", fileName == null || fileName.isBlank() ? "register.csv" : fileName)
+			.param("name", fileName(fileName))
 			.param("content", content)
 			.param("by", user.id())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The name the file is kept under, part of the evidence of the groups it records: a line, not a paragraph, its
+	 * extension kept (it tells a CSV from a workbook).
+	 */
+	static String fileName(String uploaded) {
+		String name = VietnameseText.clean(uploaded);
+		if (name == null) {
+			return "register.csv";
+		}
+		if (name.length() <= FILE_NAME_MAX) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+		return name.substring(0, FILE_NAME_MAX - extension.length()) + extension;
 	}
 
 	// --- check ---

@@ -647,6 +647,7 @@ public class Children {
 		require(RegisterRights::writesGroups);
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
+		ChildRules.tooLong("evidence", evidence, ChildRules.EVIDENCE_MAX).ifPresent(problems::add);
 		if (groupCode == null || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.circumstance_group WHERE code = :code)")
 			.param("code", groupCode).query(Boolean.class).single()) {
 			problems.add(InputProblem.field("groupCode", "error.child.group-unknown", String.valueOf(groupCode)));
@@ -693,6 +694,7 @@ public class Children {
 		require(RegisterRights::writesSupports);
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
+		ChildRules.tooLong("note", note, ChildRules.SUPPORT_NOTE_MAX).ifPresent(problems::add);
 		if (kind == null) {
 			problems.add(InputProblem.field("kind", "error.field.required", "kind"));
 		}

@@ -250,6 +250,10 @@ final class RegisterFile {
 			case "birthDate" -> Column.BIRTH_DATE.heading;
 			case "sex" -> Column.SEX.heading;
 			case "personalId" -> Column.PERSONAL_ID.heading;
+			case "village" -> Column.VILLAGE.heading;
+			case "notes" -> Column.NOTES.heading;
+			case "caregiverName" -> Column.CAREGIVER.heading;
+			case "caregiverRelationship" -> Column.RELATIONSHIP.heading;
 			default -> field;
 		};
 	}
