@@ -1,5 +1,7 @@
 package vn.vongtay.children;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -28,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.vongtay.audit.AuditLog;
 import vn.vongtay.core.BulkLoad;
 import vn.vongtay.core.InputProblem;
-import vn.vongtay.core.TabularFile;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
@@ -89,6 +94,14 @@ public class ChildImports {
 	private static final int FILE_NAME_MAX = 200;
 
 	/**
+	 * Files read or written at once on this instance: each holds its rows in memory (up to {@link #maxRows}), so a
+	 * further one is refused with a clear answer rather than let several large files exhaust the memory of a server
+	 * that everyone else is using.
+	 */
+	final Semaphore checks;
+	private final int maxRows;
+
+	/**
 	 * The rows of the files this instance checked last, so that a commit does not read and check a large file twice;
 	 * a commit on another instance (or after a restart) reads the stored file again. Duplicates are always checked
 	 * again at commit, against the register as it is then.
@@ -119,7 +132,9 @@ public class ChildImports {
 	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
 			AuditLog audit, ApplicationEventPublisher events,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts) {
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts,
+			@Value("${vongtay.children.import.max-rows:100000}") int maxRows,
+			@Value("${vongtay.children.import.concurrent-checks:2}") int concurrentChecks) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
@@ -134,44 +149,124 @@ public class ChildImports {
 		this.json = json;
 		this.clock = clock;
 		this.conflicts = conflicts;
+		this.maxRows = maxRows;
+		this.checks = new Semaphore(concurrentChecks);
 	}
 
 	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
 
 	/** Checks a file and, when {@code commit}, registers its accepted rows (duplicates left out) in one go. */
 	public Report importNow(String fileName, byte[] content, boolean commit) {
-		long id = receive(fileName, content);
-		check(id);
-		if (commit && report(id).status() == Status.PREVIEWED) {
-			commit(id, Map.of());
+		return importNow(fileName, new ByteArrayResource(content == null ? new byte[0] : content), commit);
+	}
+
+	/**
+	 * As {@link #importNow(String, byte[], boolean)}, the file read (an upload, say) only once a slot is free, so that
+	 * uploads refused for being too many are never all held in memory at once.
+	 */
+	public Report importNow(String fileName, InputStreamSource content, boolean commit) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			long id = receive(fileName, content);
+			check(id);
+			if (commit && report(id).status() == Status.PREVIEWED) {
+				claimCommit(id);
+				commit(id, Map.of());
+			}
+			return report(id);
 		}
-		return report(id);
+		finally {
+			checks.release();
+		}
 	}
 
 	/** Commits a checked file at once, with the caller's decisions on its likely duplicates (skipped otherwise). */
 	public Report commitNow(long id, Map<Integer, Decision> decisions) {
-		if (report(id).status() != Status.PREVIEWED) {
-			throw UserFacingException.conflict("error.import.not-previewed");
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			claimCommit(id);
+			commit(id, decisions);
+			return report(id);
 		}
-		commit(id, decisions);
-		return report(id);
+		finally {
+			checks.release();
+		}
 	}
 
 	/** Receives a file and checks it in the background; follow it with {@link #report(long)}. */
-	public long submit(String fileName, byte[] content) {
-		long id = receive(fileName, content);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> check(id))));
+	public long submit(String fileName, InputStreamSource content) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		long id;
+		try {
+			id = receive(fileName, content);
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+		inBackground(() -> check(id));
 		return id;
 	}
 
 	/** Commits a checked file in the background; follow it with {@link #report(long)}. */
 	public void submitCommit(long id, Map<Integer, Decision> decisions) {
-		Report report = report(id);
-		if (report.status() != Status.PREVIEWED) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			claimCommit(id);
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+		inBackground(() -> commit(id, decisions));
+	}
+
+	/** @throws UserFacingException 503 when as many files as allowed are being read or written already */
+	private void takeSlot() {
+		if (!checks.tryAcquire()) {
+			throw new UserFacingException(503, "error.import.busy");
+		}
+	}
+
+	/** Runs the work with the caller's identity on another thread, giving its slot back when done. */
+	private void inBackground(Runnable work) {
+		try {
+			executor.execute(new DelegatingSecurityContextRunnable(() -> {
+				try {
+					runQuietly(work);
+				}
+				finally {
+					checks.release();
+				}
+			}));
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+	}
+
+	/**
+	 * Marks a checked import of the caller's as being committed, in one statement: of two confirmations at the same
+	 * moment (a double click, two tabs, two API calls) one marks it and commits, the other is refused, so the rows are
+	 * written once.
+	 *
+	 * @throws UserFacingException 409 when the import is not (or no longer) checked and waiting
+	 */
+	private void claimCommit(long id) {
+		report(id);
+		long user = Jurisdictions.requireUser().id();
+		Integer claimed = transaction.execute(status -> jdbc.sql("""
+				UPDATE children.import_run SET status = 'COMMITTING'
+				WHERE id = :id AND uploaded_by = :user AND status = 'PREVIEWED'""")
+			.param("id", id).param("user", user).update());
+		if (claimed == null || claimed == 0) {
 			throw UserFacingException.conflict("error.import.not-previewed");
 		}
-		setStatus(id, Status.COMMITTING);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> commit(id, decisions))));
 	}
 
 	private void runQuietly(Runnable work) {
@@ -198,9 +293,15 @@ public class ChildImports {
 			.param("id", id).update();
 	}
 
-	private long receive(String fileName, byte[] content) {
-		Children.require(RegisterRights::importFiles);
-		if (content == null || content.length == 0) {
+	private long receive(String fileName, InputStreamSource source) {
+		byte[] content;
+		try (InputStream in = source.getInputStream()) {
+			content = in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw UserFacingException.invalid("error.bad-request");
+		}
+		if (content.length == 0) {
 			throw UserFacingException.invalid("error.file.empty");
 		}
 		SignedInUser user = Jurisdictions.requireUser();
@@ -281,9 +382,9 @@ public class ChildImports {
 		Map<String, Object> run = jdbc.sql("SELECT file_name, content, uploaded_by FROM children.import_run WHERE id = :id")
 			.param("id", id).query().singleRow();
 		String fileName = (String) run.get("file_name");
-		List<List<String>> cells = TabularFile.read(fileName, (byte[]) run.get("content"));
 		LocalDate today = LocalDate.now(clock);
-		RegisterFile.Content content = RegisterFile.read(cells, ethnicities(), today);
+		RegisterFile.Content content = RegisterFile.read(fileName, (byte[]) run.get("content"), ethnicities(), today,
+				maxRows);
 		if (!content.fileProblems().isEmpty()) {
 			throw UserFacingException.rejected(content.fileProblems());
 		}
@@ -444,8 +545,8 @@ public class ChildImports {
 
 	// --- commit ---
 
+	/** Writes the rows of an import claimed for commit ({@link #claimCommit}). */
 	private void commit(long id, Map<Integer, Decision> decisions) {
-		setStatus(id, Status.COMMITTING);
 		try {
 			int committed = transaction.execute(status -> {
 				long started = System.nanoTime();

@@ -1,6 +1,5 @@
 package vn.vongtay.children.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -85,8 +84,8 @@ class ChildApi {
 	@Operation(summary = "Checks a register file (XLSX or CSV); with commit=true also registers its accepted rows, "
 			+ "duplicates left out")
 	Map<String, Object> importFile(@RequestPart("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean commit) throws IOException {
-		return body(imports.importNow(file.getOriginalFilename(), file.getBytes(), commit));
+			@RequestParam(defaultValue = "false") boolean commit) {
+		return body(imports.importNow(file.getOriginalFilename(), file, commit));
 	}
 
 	private Map<String, Object> body(ChildImports.Report report) {

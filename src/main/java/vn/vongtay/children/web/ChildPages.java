@@ -1,6 +1,5 @@
 package vn.vongtay.children.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -283,8 +282,8 @@ class ChildPages {
 	}
 
 	@PostMapping("/children/imports")
-	String upload(@RequestParam("file") MultipartFile file) throws IOException {
-		long id = imports.submit(file.getOriginalFilename(), file.getBytes());
+	String upload(@RequestParam("file") MultipartFile file) {
+		long id = imports.submit(file.getOriginalFilename(), file);
 		return "redirect:/children/imports/" + id;
 	}
 
@@ -313,7 +312,15 @@ class ChildPages {
 					.ifPresent(d -> decisions.put(Integer.valueOf(name.substring(4)), d));
 			}
 		});
-		imports.submitCommit(id, decisions);
+		try {
+			imports.submitCommit(id, decisions);
+		}
+		catch (UserFacingException e) {
+			if (e.status() != 409) {
+				throw e;
+			}
+			// confirmed twice (a double click, a second tab): the first confirmation commits, the page shows it
+		}
 		return "redirect:/children/imports/" + id;
 	}
 
