@@ -63,6 +63,28 @@ class RegisterNeedToKnowTests extends DemoAccountTestSupport {
 	}
 
 	@Test
+	void aVillageCollaboratorWritesNoNoteGroupOrSupportAndTheFormDoesNotOfferThem() throws Exception {
+		Map<String, Object> own = collaboratorsVillage();
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class,
+				() -> as("ctv.a", () -> children.register(new ChildDraft("Lò Thị Ghi Chú", Sex.FEMALE,
+						LocalDate.of(2016, 3, 3), false, "03", null, null, "03253", (String) own.get("name"), null, null,
+						null, true, "Khiếm thị", true, "Nhà có người nghiện", null, null, null, null))));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey()).containsExactlyInAnyOrder(
+				"disability error.child.field-not-yours", "outOfSchool error.child.field-not-yours",
+				"healthInsurance error.child.field-not-yours", "notes error.child.field-not-yours");
+		assertThat(pageBody("ctv.a", "/children/new")).contains("name=\"fullName\"", "name=\"caregiverName\"")
+			.doesNotContain("name=\"notes\"", "name=\"disability\"", "name=\"outOfSchool\"", "name=\"healthInsurance\"");
+	}
+
+	@Test
+	void aRefusedFormComesBackWithWhatWasTypedAndEachProblemLabelled() throws Exception {
+		String page = text(form("xa.a", "/children", "fullName", "Hờ Thị Dài Dòng", "sex", "FEMALE", "birthDate",
+				"2015-05-05", "communeCode", "03253", "notes", "Rất dài. ".repeat(300))
+			.andExpect(status().isUnprocessableContent()));
+		assertThat(page).contains("value=\"Hờ Thị Dài Dòng\"", "Ghi chú: Quá dài: tối đa 2.000 ký tự", "aria-invalid=\"true\"");
+	}
+
+	@Test
 	void siblingsAndCaregiversAreShownOnlyWithinTheCallersReach() {
 		Map<String, Object> own = collaboratorsVillage();
 		long inVillage = jdbc.sql("""
