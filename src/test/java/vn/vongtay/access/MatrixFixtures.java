@@ -134,6 +134,9 @@ final class MatrixFixtures {
 		secrets.put("notes", List.of(note));
 		secrets.put("household", List.of(phone, sibling));
 
+		// and the other way round: a child of Xã Quài Tở, as xa.b lists the children of their commune
+		ids.put("foreignChild", text(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/children")).get(0), "id"));
+
 		// a child of Xã Phú Thuận B (Hồng Ngự, Đồng Tháp), a commune split in 2025, waiting for an officer to assign
 		// them: no API lists them (the awaiting page does), so the register's table is asked
 		ids.put("awaitingChild", String.valueOf(jdbc.sql("""
@@ -190,6 +193,8 @@ final class MatrixFixtures {
 		ids.put("casePlanItem", item);
 		ids.put("referral", text(referral, "id"));
 		secrets.put("referral", List.of("Đề nghị Công an xã răn đe người cha."));
+		// and the other way round: the demo's case of Xã Quài Tở, as xa.b lists the cases of their commune
+		ids.put("foreignCase", text(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/cases")).get(0), "id"));
 		// the police find it among theirs
 		first(client.json(Caller.POLICE, get("/api/v1/referrals")), r -> text(r, "id").equals(id("referral")));
 	}

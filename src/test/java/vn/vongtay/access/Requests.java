@@ -178,6 +178,8 @@ final class Requests {
 		on("GET /api/v1/children/count").params("q", "${childName}");
 		on("GET /api/v1/children/count", "group").params("group", "${childGroup}");
 		on("GET /api/v1/children/{id}").id("child");
+		on("GET /api/v1/children/{id}", "xa.b").id("foreignChild");
+		on("GET /children/{id}", "xa.b").id("foreignChild");
 		on("GET /api/v1/children/supports").params("unit", "03253", "from", "2000-01-01", "to", "2100-01-01");
 		on("POST /api/v1/children")
 			.json("{\"fullName\":\"\",\"communeCode\":\"03253\",\"birthDateEstimated\":false,\"outOfSchool\":false}");
@@ -211,6 +213,8 @@ final class Requests {
 		on("GET /reports/{id}").id("report");
 		on("POST /reports").params("channel", "PHONE", "childUnitCode", "03253");
 		on("GET /api/v1/cases/{id}").id("case");
+		on("GET /api/v1/cases/{id}", "xa.b").id("foreignCase");
+		on("GET /cases/{id}", "xa.b").id("foreignCase");
 		on("GET /api/v1/cases/{id}/summary").id("case");
 		on("GET /api/v1/cases/{id}/forms/{number}").id("case").with("number", "formNumber");
 		on("GET /cases/{id}").id("case");
