@@ -86,13 +86,13 @@ final class AccessMatrix {
 	}
 
 	/**
-	 * A cell. {@code ok}: 2xx; {@code ok:VIEW}: 2xx without any of the secrets of the view (nor {@code moved:VIEW} in
-	 * where it points); {@code 401}, {@code 403},
-	 * {@code 404}, any other status: exactly that; {@code no}: 403 or 404 (a role that may never use the route, which
-	 * learns nothing from either); {@code login}: a redirect to the sign-in page; {@code moved}: a redirect elsewhere;
-	 * {@code gate}: the request, invalid on purpose, was refused for its content (400, 409, 413, 415, 422), which
-	 * proves the caller passed the access check; {@code skip}: not tried, because the only request the caller could
-	 * send would do real work (say why in the matrix).
+	 * A cell. {@code ok}: 2xx; {@code ok:VIEW}: 2xx without any of the view's secrets in the answer; {@code 401},
+	 * {@code 403}, {@code 404}, any other status: exactly that; {@code no}: 403 or 404 (a role that may never use the
+	 * route, which learns nothing from either); {@code login}: a redirect to the sign-in page; {@code moved}: a
+	 * redirect elsewhere ({@code moved:VIEW}: not pointing at the view's secrets); {@code gate}: the request, invalid
+	 * on purpose, was refused for its content (400, 409, 413, 415, 422), which proves the caller passed the access
+	 * check; {@code skip}: not tried, because the only request the caller could send would do real work (the matrix
+	 * says why).
 	 */
 	record Expectation(String token, String view) {
 
