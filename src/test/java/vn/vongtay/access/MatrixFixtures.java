@@ -197,8 +197,15 @@ final class MatrixFixtures {
 		ids.put("casePlanItem", item);
 		ids.put("referral", text(referral, "id"));
 		secrets.put("referral", List.of("Đề nghị Công an xã răn đe người cha."));
-		// and the other way round: the demo's case of Xã Quài Tở, as xa.b lists the cases of their commune
-		ids.put("foreignCase", text(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/cases")).get(0), "id"));
+		// and the other way round: a demo case of Xã Quài Tở, as xa.b lists the cases of their commune, that no other
+		// test escalated or opened to anyone by breaking the glass (either lets the province read it)
+		List<Long> listed = StreamSupport.stream(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/cases")).spliterator(), false)
+			.map(c -> Long.valueOf(text(c, "id"))).toList();
+		ids.put("foreignCase", String.valueOf(jdbc.sql("""
+				SELECT c.id FROM casework.child_case c
+				WHERE c.id IN (:listed) AND c.escalated_at IS NULL
+				  AND NOT EXISTS (SELECT 1 FROM casework.access_grant g WHERE g.case_id = c.id)
+				ORDER BY c.id LIMIT 1""").param("listed", listed).query(Long.class).single()));
 		// the police find it among theirs
 		first(client.json(Caller.POLICE, get("/api/v1/referrals")), r -> text(r, "id").equals(id("referral")));
 	}
