@@ -3,7 +3,6 @@ package vn.vongtay.casework;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,6 @@ import vn.vongtay.identity.SignedInUser;
 @Component
 @Transactional
 public class DeadlineRules {
-
-	static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
 	private static final String SELECT = """
 			SELECT d.id, d.unit_id, u.code AS unit_code, u.full_name AS unit_name, d.emergency_hours,
@@ -90,14 +87,24 @@ public class DeadlineRules {
 				0);
 	}
 
+	/** The deadlines in force for a case in this unit, on the working-day calendar. */
+	DeadlineTerms termsFor(long unitId) {
+		return terms(ruleFor(unitId));
+	}
+
+	DeadlineTerms terms(Rule rule) {
+		return new DeadlineTerms(rule.emergencyHours(), rule.planWorkingDays(), calendar::addWorkingDays);
+	}
+
 	/** When emergency measures and the approved plan fall due for a report received at the time, under the rule. */
 	public DueDates dueDates(Rule rule, LocalDateTime receivedAt) {
-		return new DueDates(receivedAt.plusHours(rule.emergencyHours()), planDue(rule, receivedAt));
+		DeadlineTerms terms = terms(rule);
+		return new DueDates(terms.emergencyDue(receivedAt), terms.planDue(receivedAt));
 	}
 
 	/** The end of the last of the rule's working days, counted from the day after {@code from}. */
 	public LocalDateTime planDue(Rule rule, LocalDateTime from) {
-		return calendar.addWorkingDays(from.toLocalDate(), rule.planWorkingDays()).atTime(END_OF_DAY);
+		return terms(rule).planDue(from);
 	}
 
 	public record DueDates(LocalDateTime emergencyDueAt, LocalDateTime planDueAt) {

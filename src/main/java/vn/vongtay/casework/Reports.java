@@ -35,13 +35,12 @@ import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.identity.Staff;
-import vn.vongtay.notifications.Notifications;
 
 /**
  * Intake (step 1 of the process, Mẫu 01): anyone who receives a concern records it, from the staff form, the public page
  * or the hotline's system. A report goes to the commune where the child lives (or, when that is unknown, where it
- * happened), joins the open case of the same child if there is one or opens a case, and the commune's officers are told
- * at once.
+ * happened), joins the open case of the same child if there is one or opens a case file ({@link CaseFile#open}), and
+ * the commune's officers are told at once ({@link CaseNotices}).
  */
 @Component
 @Transactional
@@ -67,26 +66,26 @@ public class Reports {
 	private final Units units;
 	private final Children children;
 	private final DeadlineRules deadlineRules;
+	private final CaseFiles files;
 	private final CaseRecords records;
 	private final CaseAccess access;
 	private final Staff staff;
-	private final Notifications notifications;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseRecords records,
-			CaseAccess access, Staff staff, Notifications notifications, AuditLog audit,
+	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseFiles files,
+			CaseRecords records, CaseAccess access, Staff staff, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.children = children;
 		this.deadlineRules = deadlineRules;
+		this.files = files;
 		this.records = records;
 		this.access = access;
 		this.staff = staff;
-		this.notifications = notifications;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -137,7 +136,7 @@ public class Reports {
 	}
 
 	private Receipt record(ReportDraft draft, SignedInUser user, boolean fromPublic) {
-		LocalDateTime now = LocalDateTime.now(clock);
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
 		LocalDateTime receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().withNano(0);
 		List<InputProblem> problems = new ArrayList<>();
 		if (draft.channel() == null) {
@@ -196,36 +195,34 @@ public class Reports {
 		}
 
 		Long childId = child == null ? null : child.id();
-		Optional<CaseRecords.Header> open = childId == null ? Optional.empty()
-				: jdbc.sql("SELECT id FROM casework.child_case WHERE child_id = :child AND closed_at IS NULL ORDER BY id LIMIT 1")
-					.param("child", childId).query(Long.class).optional().flatMap(records::header);
-		long caseId;
-		long caseUnitId;
+		Actor receiver = user == null ? null : Actor.of(user);
+		Optional<CaseFile> open = childId == null ? Optional.empty() : files.openCaseOf(childId);
 		boolean joined = open.isPresent();
-		if (joined) {
-			caseId = open.get().id();
-			caseUnitId = open.get().unitId();
-		}
-		else {
-			caseId = openCase(destination, childId, childName, sex, birthDate, estimated, receivedAt);
-			caseUnitId = destination.id();
-		}
-		AdministrativeUnit caseUnit = units.findById(caseUnitId).orElseThrow();
+		CaseFile file = joined ? open.get()
+				: CaseFile.open(files.nextId(), files.nextNumber(CaseUnit.of(destination), receivedAt.getYear()),
+						CaseUnit.of(destination), new ReportedChild(childId, childName, sex, birthDate, estimated),
+						receivedAt, Actor.soleCaseWorker(staff, destination.id()),
+						deadlineRules.termsFor(destination.id()), now);
+		AdministrativeUnit caseUnit = joined ? units.findById(file.unitId()).orElseThrow() : destination;
 		String reference = newReference();
+		file.reportReceived(reference, receivedAt, receiver, joined);
+		files.save(file);
+		long caseId = file.id().value();
 		long reportId = jdbc.sql("""
-				INSERT INTO casework.report (reference, channel, received_at, received_by_id, received_by_name, from_public,
-				       external_reference, child_id, child_name, child_sex, child_birth_date, child_birth_estimated,
-				       child_address, child_unit_id, place, place_unit_id, condition, consequences, parents, caregiver,
-				       actions_taken, suspected_forms, informant_name, informant_phone, informant_address,
-				       informant_relation, unit_id, province_code, case_id, joined_open_case)
-				VALUES (:reference, :channel, :receivedAt, :by, :byName, :fromPublic, :external, :child, :childName, :sex,
-				       :birth, :estimated, :address, :childUnit, :place, :placeUnit, :condition, :consequences, :parents,
-				       :caregiver, :actions, :forms, :informantName, :informantPhone, :informantAddress, :informantRelation,
-				       :unit, :province, :case, :joined)
+				INSERT INTO casework.report (reference, channel, received_at, recorded_at, received_by_id,
+				       received_by_name, from_public, external_reference, child_id, child_name, child_sex, child_birth_date,
+				       child_birth_estimated, child_address, child_unit_id, place, place_unit_id, condition, consequences,
+				       parents, caregiver, actions_taken, suspected_forms, informant_name, informant_phone,
+				       informant_address, informant_relation, unit_id, province_code, case_id, joined_open_case)
+				VALUES (:reference, :channel, :receivedAt, :recordedAt, :by, :byName, :fromPublic, :external, :child,
+				       :childName, :sex, :birth, :estimated, :address, :childUnit, :place, :placeUnit, :condition,
+				       :consequences, :parents, :caregiver, :actions, :forms, :informantName, :informantPhone,
+				       :informantAddress, :informantRelation, :unit, :province, :case, :joined)
 				RETURNING id""")
 			.param("reference", reference)
 			.param("channel", draft.channel().name())
 			.param("receivedAt", CaseRecords.zoned(receivedAt))
+			.param("recordedAt", CaseRecords.zoned(now))
 			.param("by", user == null ? null : user.id())
 			.param("byName", user == null ? null : user.displayName())
 			.param("fromPublic", fromPublic)
@@ -249,77 +246,15 @@ public class Reports {
 			.param("informantPhone", VietnameseText.clean(draft.informantPhone()))
 			.param("informantAddress", VietnameseText.clean(draft.informantAddress()))
 			.param("informantRelation", VietnameseText.clean(draft.informantRelation()))
-			.param("unit", caseUnitId)
+			.param("unit", caseUnit.id())
 			.param("province", caseUnit.provinceCode())
 			.param("case", caseId)
 			.param("joined", joined)
 			.query(Long.class)
 			.single();
-		String number = records.requireHeader(caseId).number();
-		records.step(caseId, joined ? "REPORT_JOINED" : "RECEIVED", open.map(CaseRecords.Header::cycle).orElse(1),
-				receivedAt, user, null, reference);
-		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnitId, reference);
-		String link = "/cases/" + caseId;
-		if (joined) {
-			List<Long> told = open.get().caseWorkerId() != null ? List.of(open.get().caseWorkerId())
-					: staff.reaching(caseUnitId, Staff.communeStaff(), caseUnit.level()).stream().map(Staff.Member::id)
-						.toList();
-			notifications.send(told, true, link, "casework.notify.report-joined", number, reference);
-		}
-		else {
-			Set<Role> told = caseUnit.level() == UnitLevel.PROVINCE ? Set.of(Role.PROVINCE_OFFICER) : Staff.communeStaff();
-			notifications.send(staff.reaching(caseUnitId, told, caseUnit.level()).stream().map(Staff.Member::id).toList(),
-					true, link, "casework.notify.report-routed", number, caseUnit.fullName());
-		}
-		events.publishEvent(new ReportReceived(reportId, caseId, caseUnitId, draft.channel(), joined));
-		return new Receipt(reportId, reference, caseId, number, joined, caseUnit.fullName());
-	}
-
-	/**
-	 * Opens a case in the unit with the deadlines of the rule that applies there, assigned to the commune's case
-	 * worker when it has exactly one. A case whose commune nobody knew goes to the province, escalated from the start
-	 * so that its officers see it whole and transfer it to the right commune.
-	 */
-	private long openCase(AdministrativeUnit unit, Long childId, String childName, Sex sex, LocalDate birthDate,
-			boolean estimated, LocalDateTime receivedAt) {
-		DeadlineRules.DueDates due = deadlineRules.dueDates(deadlineRules.ruleFor(unit.id()), receivedAt);
-		List<Staff.Member> workers = staff.reaching(unit.id(), Set.of(Role.CASE_WORKER), UnitLevel.COMMUNE);
-		Staff.Member worker = workers.size() == 1 ? workers.get(0) : null;
-		int year = receivedAt.getYear();
-		int sequence = jdbc.sql("""
-				INSERT INTO casework.case_number (unit_id, year, last) VALUES (:unit, :year, 1)
-				ON CONFLICT (unit_id, year) DO UPDATE SET last = casework.case_number.last + 1 RETURNING last""")
-			.param("unit", unit.id())
-			.param("year", year)
-			.query(Integer.class)
-			.single();
-		String number = "HS-%s-%d-%04d".formatted(unit.code(), year, sequence);
-		long id = jdbc.sql("""
-				INSERT INTO casework.child_case (number, unit_id, province_code, child_id, child_name, child_sex,
-				       child_birth_date, child_birth_estimated, stage, received_at, case_worker_id, case_worker_name,
-				       emergency_due_at, plan_due_at, first_plan_due_at, escalated_at, escalation_reason)
-				VALUES (:number, :unit, :province, :child, :name, :sex, :birth, :estimated, 'OPENED', :received, :worker,
-				       :workerName, :emergencyDue, :planDue, :planDue, CASE WHEN :provinceOnly THEN now() END,
-				       CASE WHEN :provinceOnly THEN 'casework.escalation.commune-unknown' END)
-				RETURNING id""")
-			.param("number", number)
-			.param("unit", unit.id())
-			.param("province", unit.provinceCode())
-			.param("child", childId)
-			.param("name", childName)
-			.param("sex", sex.name())
-			.param("birth", birthDate)
-			.param("estimated", estimated)
-			.param("received", CaseRecords.zoned(receivedAt))
-			.param("worker", worker == null ? null : worker.id())
-			.param("workerName", worker == null ? null : worker.displayName())
-			.param("emergencyDue", CaseRecords.zoned(due.emergencyDueAt()))
-			.param("planDue", CaseRecords.zoned(due.planDueAt()))
-			.param("provinceOnly", unit.level() == UnitLevel.PROVINCE)
-			.query(Long.class)
-			.single();
-		events.publishEvent(new CaseOpened(id, unit.id(), unit.provinceCode(), childId, receivedAt));
-		return id;
+		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnit.id(), reference);
+		events.publishEvent(new ReportReceived(reportId, caseId, caseUnit.id(), draft.channel(), joined));
+		return new Receipt(reportId, reference, caseId, file.number(), joined, caseUnit.fullName());
 	}
 
 	/** The reports the caller received, newest first, with where each went. */
@@ -343,7 +278,8 @@ public class Reports {
 	@Transactional(readOnly = true)
 	public Report get(long id) {
 		SignedInUser user = Jurisdictions.requireUser();
-		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> map(rs)).optional()
+		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> map(rs))
+			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.report-not-found", id));
 		Long receiver = jdbc.sql("SELECT received_by_id FROM casework.report WHERE id = :id").param("id", id)
 			.query(Long.class).optional().orElse(null);

@@ -111,7 +111,7 @@ class CasePages {
 		SignedInUser user = Jurisdictions.requireUser();
 		Map<String, Boolean> may = new java.util.HashMap<>();
 		for (CaseAction action : CaseAction.values()) {
-			may.put(action.name(), found.stage().allows(action) && CaseProcess.mayTake(user, action));
+			may.put(action.name(), found.stage().allows(action) && action.mayBeTakenBy(user.roles()));
 		}
 		model.addAttribute("c", found);
 		model.addAttribute("may", may);
