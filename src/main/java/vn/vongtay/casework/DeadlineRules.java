@@ -144,19 +144,21 @@ public class DeadlineRules {
 		int changed;
 		if (version == null) {
 			changed = jdbc.sql("""
-					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, basis, updated_by)
-					VALUES (:unit, :hours, :days, :basis, :by) ON CONFLICT (unit_id) DO NOTHING""")
+					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, basis, updated_by, updated_at)
+					VALUES (:unit, :hours, :days, :basis, :by, :at) ON CONFLICT (unit_id) DO NOTHING""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername())
+				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
 		}
 		else {
 			changed = jdbc.sql("""
 					UPDATE casework.deadline_rule SET emergency_hours = :hours, plan_working_days = :days, basis = :basis,
-					       updated_by = :by, updated_at = now(), version = version + 1
+					       updated_by = :by, updated_at = :at, version = version + 1
 					WHERE unit_id = :unit AND version = :version""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername()).param("version", version)
+				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
 		}
 		if (changed == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ class GeneratedCasesTests extends DemoAccountTestSupport {
 	@Autowired
 	PasswordEncoder encoder;
 
+	@Autowired
+	Clock clock;
+
 	List<Long> communes;
 	String communeCode;
 	CaseGenerator.Generated generated;
@@ -66,7 +70,7 @@ class GeneratedCasesTests extends DemoAccountTestSupport {
 		Map<Long, StaffGenerator.CommuneStaff> staff = staffGenerator.communes(communes, encoder.encode("Generated@2026"));
 		List<Long> places = new ArrayList<>(communes);
 		communes.forEach(id -> places.add(units.findById(id).orElseThrow().parentId()));
-		generated = generator.generate(new CaseGenerator.Request(11, 80, 3, LocalDateTime.now(VietnamTime.ZONE)), communes,
+		generated = generator.generate(new CaseGenerator.Request(11, 80, 3, LocalDateTime.now(clock)), communes,
 				staff, agencyGenerator.agenciesOf(places));
 	}
 
