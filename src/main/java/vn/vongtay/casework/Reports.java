@@ -32,6 +32,7 @@ import vn.vongtay.geography.Successor;
 import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.identity.Staff;
@@ -40,7 +41,8 @@ import vn.vongtay.identity.Staff;
  * Intake (step 1 of the process, Mẫu 01): anyone who receives a concern records it, from the staff form, the public page
  * or the hotline's system. A report goes to the commune where the child lives (or, when that is unknown, where it
  * happened), joins the open case of the same child if there is one or opens a case file ({@link CaseFile#open}), and
- * the commune's officers are told at once ({@link CaseNotices}).
+ * the commune's officers are told at once ({@link CaseNotices}). What the receiver is told of the case depends on what
+ * they may see, never on the records their report touched.
  */
 @Component
 @Transactional
@@ -56,7 +58,7 @@ public class Reports {
 
 	private static final String SELECT = """
 			SELECT r.*, u.full_name AS unit_name, c.number AS case_number, c.stage AS case_stage,
-			       c.case_worker_id AS case_worker_id
+			       c.case_worker_id AS case_worker_id, c.unit_id AS case_unit_id
 			FROM casework.report r
 			JOIN geography.unit u ON u.id = r.unit_id
 			JOIN casework.child_case c ON c.id = r.case_id
@@ -69,6 +71,7 @@ public class Reports {
 	private final CaseFiles files;
 	private final CaseRecords records;
 	private final CaseAccess access;
+	private final Jurisdictions jurisdictions;
 	private final Staff staff;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
@@ -76,7 +79,7 @@ public class Reports {
 	private final SecureRandom random = new SecureRandom();
 
 	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseFiles files,
-			CaseRecords records, CaseAccess access, Staff staff, AuditLog audit,
+			CaseRecords records, CaseAccess access, Jurisdictions jurisdictions, Staff staff, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
@@ -85,14 +88,19 @@ public class Reports {
 		this.files = files;
 		this.records = records;
 		this.access = access;
+		this.jurisdictions = jurisdictions;
 		this.staff = staff;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** What the receiver is told: the reference to quote, and the case the report went to. */
-	public record Receipt(long reportId, String reference, long caseId, String caseNumber, boolean joinedOpenCase,
+	/**
+	 * What the receiver is told: the reference to quote and the unit the report went to; the case it went to (its id
+	 * and number, and whether it joined an open case of the same child) only for a receiver who may see that case's
+	 * summary, so that a report never tells its sender about records they cannot see.
+	 */
+	public record Receipt(long reportId, String reference, Long caseId, String caseNumber, Boolean joinedOpenCase,
 			String unitName) implements java.io.Serializable {
 	}
 
@@ -113,7 +121,7 @@ public class Reports {
 			Optional<Receipt> earlier = jdbc.sql(SELECT + " WHERE r.received_by_id = :user AND r.external_reference = :ref")
 				.param("user", user.id())
 				.param("ref", external)
-				.query((rs, n) -> receipt(rs))
+				.query((rs, n) -> receipt(rs, user))
 				.optional();
 			if (earlier.isPresent()) {
 				return earlier.get();
@@ -254,7 +262,9 @@ public class Reports {
 			.single();
 		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnit.id(), reference);
 		events.publishEvent(new ReportReceived(reportId, caseId, caseUnit.id(), draft.channel(), joined));
-		return new Receipt(reportId, reference, caseId, file.number(), joined, caseUnit.fullName());
+		boolean seesCase = user != null && seesCase(user, caseUnit.id());
+		return new Receipt(reportId, reference, seesCase ? caseId : null, seesCase ? file.number() : null,
+				seesCase ? joined : null, caseUnit.fullName());
 	}
 
 	/** The reports the caller received, newest first, with where each went. */
@@ -266,7 +276,7 @@ public class Reports {
 			.param("user", user.id())
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query((rs, n) -> map(rs).withoutInformant())
+			.query((rs, n) -> shown(map(rs).withoutInformant(), user, rs))
 			.list();
 		return found;
 	}
@@ -278,12 +288,13 @@ public class Reports {
 	@Transactional(readOnly = true)
 	public Report get(long id) {
 		SignedInUser user = Jurisdictions.requireUser();
-		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> map(rs))
+		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> shown(map(rs), user, rs))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.report-not-found", id));
 		Long receiver = jdbc.sql("SELECT received_by_id FROM casework.report WHERE id = :id").param("id", id)
 			.query(Long.class).optional().orElse(null);
-		CaseRecords.Header header = records.requireHeader(report.caseId());
+		CaseRecords.Header header = records.requireHeader(jdbc.sql("SELECT case_id FROM casework.report WHERE id = :id")
+			.param("id", id).query(Long.class).single());
 		boolean receivedIt = receiver != null && receiver == user.id();
 		if (!receivedIt && access.level(header) != CaseAccess.Level.FULL) {
 			throw UserFacingException.notFound("casework.error.report-not-found", id);
@@ -365,9 +376,23 @@ public class Reports {
 		}
 	}
 
-	private static Receipt receipt(ResultSet rs) throws SQLException {
-		return new Receipt(rs.getLong("id"), rs.getString("reference"), rs.getLong("case_id"), rs.getString("case_number"),
-				rs.getBoolean("joined_open_case"), rs.getString("unit_name"));
+	private Receipt receipt(ResultSet rs, SignedInUser user) throws SQLException {
+		boolean seesCase = seesCase(user, rs.getLong("case_unit_id"));
+		return new Receipt(rs.getLong("id"), rs.getString("reference"), seesCase ? rs.getLong("case_id") : null,
+				seesCase ? rs.getString("case_number") : null, seesCase ? rs.getBoolean("joined_open_case") : null,
+				rs.getString("unit_name"));
+	}
+
+	/**
+	 * Whether the caller may see the summary of a case in the unit (its number and stage): the need-to-know table and
+	 * the jurisdiction decide, not having sent a report about its child (issue 16, item 12).
+	 */
+	private boolean seesCase(SignedInUser user, long caseUnitId) {
+		return user.may(NeedToKnow.Data.CASE_SUMMARY, NeedToKnow.Use.READ) && jurisdictions.covers(caseUnitId);
+	}
+
+	private Report shown(Report report, SignedInUser user, ResultSet rs) throws SQLException {
+		return seesCase(user, rs.getLong("case_unit_id")) ? report : report.withoutCase();
 	}
 
 	private static Report map(ResultSet rs) throws SQLException {

@@ -93,6 +93,51 @@ class ReportIntakeTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void aCollaboratorsReportAboutAChildWithAnOpenCaseAnswersLikeOneAboutAChildWithoutAndNamesNoCase() throws Exception {
+		long village = jdbc.sql("""
+				SELECT uv.village_id FROM identity.user_village uv JOIN identity.app_user u ON u.id = uv.user_id
+				WHERE u.username = 'ctv.a'""").query(Long.class).single();
+		List<Long> villagers = jdbc.sql("""
+				SELECT c.id FROM children.child c WHERE c.village_id = :village
+				  AND c.birth_date > CAST(now() AS date) - INTERVAL '15 years'
+				  AND NOT EXISTS (SELECT 1 FROM casework.child_case k WHERE k.child_id = c.id)
+				ORDER BY c.id LIMIT 2""").param("village", village).query(Long.class).list();
+		assertThat(villagers).hasSize(2);
+		long withCase = villagers.get(0);
+		long withoutCase = villagers.get(1);
+		long openCase = as("cb.a", () -> reports.receive(concernAbout(withCase, ReportChannel.SCHOOL,
+				now().minusHours(3)))).caseId();
+		verify(openCase);
+		assessInitial(openCase, RiskLevel.HIGH);
+
+		Reports.Receipt aboutCase = as("ctv.a", () -> reports.receive(concernAbout(withCase, ReportChannel.IN_PERSON,
+				now().minusMinutes(5))));
+		Reports.Receipt aboutNone = as("ctv.a", () -> reports.receive(concernAbout(withoutCase,
+				ReportChannel.IN_PERSON, now().minusMinutes(5))));
+
+		for (Reports.Receipt receipt : List.of(aboutCase, aboutNone)) {
+			assertThat(receipt).as("the receipt names the commune, not a case")
+				.extracting(Reports.Receipt::caseId, Reports.Receipt::caseNumber, Reports.Receipt::joinedOpenCase)
+				.containsOnlyNulls();
+			assertThat(receipt.unitName()).isEqualTo("Xã Tuần Giáo");
+			Report report = as("ctv.a", () -> reports.get(receipt.reportId()));
+			assertThat(report).extracting(Report::caseId, Report::caseNumber, Report::caseStage, Report::joinedOpenCase)
+				.containsOnlyNulls();
+			JsonNode api = read(apiGet("ctv.a", "/api/v1/reports/" + receipt.reportId()).andExpect(status().isOk()));
+			assertThat(api.get("caseNumber").isNull()).isTrue();
+			assertThat(api.get("caseStage").isNull()).isTrue();
+			assertThat(api.get("joinedOpenCase").isNull()).isTrue();
+			assertThat(pageBody("ctv.a", "/reports/" + receipt.reportId())).contains(receipt.reference())
+				.doesNotContain(number(openCase), "Đã đánh giá nguy cơ ban đầu");
+		}
+		assertThat(text(apiGet("ctv.a", "/api/v1/reports").andExpect(status().isOk()))).doesNotContain(number(openCase));
+		assertThat(pageBody("ctv.a", "/reports")).doesNotContain(number(openCase));
+		// the report still went where it belongs: the case worker sees it joined to the child's open case
+		assertThat(asCaseWorker(openCase).reports()).extracting(Report::reference).contains(aboutCase.reference());
+		assertThat(notifications("cb.a", "casework.notify.report-joined", "/cases/" + openCase)).isEqualTo(1);
+	}
+
+	@Test
 	void aReportWhoseCommuneNobodyKnowsGoesToTheProvinceEscalatedAndTheProvinceTransfersItToTheCommune() {
 		String child = "Lò Văn " + unique();
 		Reports.Receipt receipt = as("tongdai111", () -> reports.receive(concern(ReportChannel.HOTLINE_111,
