@@ -15,9 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -135,6 +137,45 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		// the report still went where it belongs: the case worker sees it joined to the child's open case
 		assertThat(asCaseWorker(openCase).reports()).extracting(Report::reference).contains(aboutCase.reference());
 		assertThat(notifications("cb.a", "casework.notify.report-joined", "/cases/" + openCase)).isEqualTo(1);
+	}
+
+	@Test
+	void aDoubleClickOnTheStaffFormStoresTheReportOnceAndAnswersBothClicksWithIt() throws Exception {
+		MvcResult form = page("cb.a", get("/reports/new")).andExpect(status().isOk()).andReturn();
+		Cookie session = form.getResponse().getCookie("SESSION");
+		Matcher key = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"")
+			.matcher(form.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		String child = child("Lò Văn ");
+		java.util.concurrent.Callable<MvcResult> click = () -> {
+			MockHttpServletRequestBuilder post = post("/reports").with(csrf()).param("channel", "PHONE")
+				.param("childName", child).param("childAgeYears", "9").param("childUnitCode", TUAN_GIAO)
+				.param("condition", "Trẻ bị bỏ đói nhiều ngày.");
+			if (session != null) {
+				post.cookie(session);
+			}
+			if (key.find(0)) {
+				post.param("submission", key.group(1));
+			}
+			return page("cb.a", post).andReturn();
+		};
+		java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<java.util.concurrent.Future<MvcResult>> answers;
+		try {
+			answers = clicks.invokeAll(List.of(click, click));
+		}
+		finally {
+			clicks.shutdown();
+		}
+		List<String> shown = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<MvcResult> answer : answers) {
+			assertThat(answer.get().getResponse().getStatus()).as("each click is answered with the report").isEqualTo(302);
+			shown.add(answer.get().getResponse().getRedirectedUrl());
+		}
+		assertThat(reportsAbout(child)).as("stored once").isEqualTo(1);
+		long id = jdbc.sql("SELECT id FROM casework.report WHERE child_name = :name").param("name", child)
+			.query(Long.class).single();
+		assertThat(shown).allSatisfy(url -> assertThat(url).startsWith("/reports/" + id));
+		assertThat(pageBody("cb.a", shown.get(0))).contains("Đã ghi nhận thông báo", child);
 	}
 
 	@Test
