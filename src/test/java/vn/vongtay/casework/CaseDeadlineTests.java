@@ -138,6 +138,33 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 	}
 
 	@Test
+	void aProvinceOfficerSetsAndChangesACommunesDeadlinesOnThePageAndTheNextCaseThereIsDueByThem() throws Exception {
+		form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "10",
+				"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)")
+			.andExpect(status().is3xxRedirection());
+		try {
+			assertThat(pageBody("tinh.dienbien", "/admin/case-deadlines")).contains("03253", "Quy chế của xã (kiểm thử trang)");
+			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "9",
+					"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)", "version", "0")
+				.andExpect(status().is3xxRedirection());
+			ChildCase c = open(FRIDAY_EVENING);
+			assertThat(c.deadline(DeadlineKind.EMERGENCY).orElseThrow().dueAt())
+				.isEqualTo(LocalDateTime.of(2026, 11, 28, 5, 0));
+			assertThat(c.deadline(DeadlineKind.PLAN).orElseThrow().dueAt())
+				.isEqualTo(LocalDateTime.of(2026, 12, 3, 23, 59, 59));
+			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "mười",
+					"planWorkingDays", "4", "version", "1")
+				.andExpect(status().isBadRequest());
+		}
+		finally {
+			as("tinh.dienbien", () -> {
+				rules.remove("03253");
+				return null;
+			});
+		}
+	}
+
+	@Test
 	void theApiShowsEachDeadlineWithItsDueTimeAndWhetherItWasMet() throws Exception {
 		ChildCase c = open(FRIDAY_EVENING);
 		as("cb.a", () -> {
