@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,8 +54,8 @@ class PublicReportProxyTests {
 	@Test
 	void aProxyOnTheSameMachineNamesTheClientWhoseReportsAreCountedAndAuditedUnderItsAddress() throws Exception {
 		Form form = new Form("localhost");
-		String client = randomAddress("198.51.100.");
-		List<String> tokens = freshTokens(7);
+		String client = PublicForms.clientIn("198.51.100.");
+		List<String> tokens = PublicForms.filledIn(intake, 7);
 		for (int i = 0; i < 5; i++) {
 			// the client wrote an address of its own choosing; the proxy appended the one it saw
 			assertThat(form.submit(tokens.get(i), "203.0.113." + (i + 1) + ", " + client).statusCode())
@@ -64,7 +63,7 @@ class PublicReportProxyTests {
 		}
 		Sent limited = form.submit(tokens.get(5), "203.0.113.99, " + client);
 		assertThat(limited.statusCode()).isEqualTo(429);
-		assertThat(form.submit(tokens.get(6), randomAddress("198.51.100.")).statusCode())
+		assertThat(form.submit(tokens.get(6), PublicForms.clientIn("198.51.100.")).statusCode())
 			.as("another client behind the same proxy").isEqualTo(200);
 		assertThat(auditedAddresses(form.children.subList(0, 5))).containsExactly(client);
 	}
@@ -74,11 +73,11 @@ class PublicReportProxyTests {
 		String own = networkAddress();
 		assumeTrue(own != null, "this machine has no network address besides the loopback");
 		Form form = new Form(own);
-		List<String> tokens = freshTokens(6);
+		List<String> tokens = PublicForms.filledIn(intake, 6);
 		for (int i = 0; i < 5; i++) {
-			form.submit(tokens.get(i), randomAddress("198.51.100."));
+			form.submit(tokens.get(i), PublicForms.clientIn("198.51.100."));
 		}
-		assertThat(form.submit(tokens.get(5), randomAddress("198.51.100.")).statusCode())
+		assertThat(form.submit(tokens.get(5), PublicForms.clientIn("198.51.100.")).statusCode())
 			.as("a sixth report, however the client names itself").isEqualTo(429);
 		assertThat(auditedAddresses(form.children)).containsExactly(own);
 	}
@@ -135,20 +134,6 @@ class PublicReportProxyTests {
 				SELECT DISTINCT a.client_address FROM audit.entry a JOIN casework.report r ON r.id::text = a.subject_id
 				WHERE a.action = 'REPORT_RECEIVED' AND r.child_name IN (:children)""").param("children", children)
 			.query(String.class).list();
-	}
-
-	/** Tokens of forms shown more than the few seconds a person needs to fill one in. */
-	private List<String> freshTokens(int count) throws InterruptedException {
-		List<String> tokens = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			tokens.add(intake.formToken());
-		}
-		Thread.sleep(3_100);
-		return tokens;
-	}
-
-	private static String randomAddress(String network) {
-		return network + ThreadLocalRandom.current().nextInt(1, 255);
 	}
 
 	/** An IPv4 address of this machine other than the loopback, at which the server also listens. */

@@ -8,10 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +35,10 @@ import vn.vongtay.children.Sex;
  * Intake (step 1, Mẫu 01): a report goes to the child's commune, else to where it happened, joins the open case of
  * the same child, follows an abolished commune to its full successor and is refused for a split one; a retried call
  * records nothing twice; input that cannot be a child's case is refused with the field named and nothing stored; the
- * commune's staff are told; the public page takes reports without an account and keeps robots and floods out.
+ * commune's staff are told; a double-click on the staff form stores one report; the public page takes reports without
+ * an account and keeps robots and floods out, at 5 reports an hour per client however the client names itself in
+ * {@code X-Forwarded-For} (only a configured proxy may, see {@code PublicReportProxyTests}) and however many it sends
+ * at once: the count and the record are one step in the database, so several instances share the limit too.
  */
 @IntegrationTest
 class ReportIntakeTests extends CaseworkTestSupport {
@@ -146,7 +153,7 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		Matcher key = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"")
 			.matcher(form.getResponse().getContentAsString(StandardCharsets.UTF_8));
 		String child = child("Lò Văn ");
-		java.util.concurrent.Callable<MvcResult> click = () -> {
+		Callable<MvcResult> click = () -> {
 			MockHttpServletRequestBuilder post = post("/reports").with(csrf()).param("channel", "PHONE")
 				.param("childName", child).param("childAgeYears", "9").param("childUnitCode", TUAN_GIAO)
 				.param("condition", "Trẻ bị bỏ đói nhiều ngày.");
@@ -158,16 +165,16 @@ class ReportIntakeTests extends CaseworkTestSupport {
 			}
 			return page("cb.a", post).andReturn();
 		};
-		java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
-		List<java.util.concurrent.Future<MvcResult>> answers;
+		ExecutorService clicks = Executors.newFixedThreadPool(2);
+		List<Future<MvcResult>> answers;
 		try {
 			answers = clicks.invokeAll(List.of(click, click));
 		}
 		finally {
 			clicks.shutdown();
 		}
-		List<String> shown = new java.util.ArrayList<>();
-		for (java.util.concurrent.Future<MvcResult> answer : answers) {
+		List<String> shown = new ArrayList<>();
+		for (Future<MvcResult> answer : answers) {
 			assertThat(answer.get().getResponse().getStatus()).as("each click is answered with the report").isEqualTo(302);
 			shown.add(answer.get().getResponse().getRedirectedUrl());
 		}
@@ -343,8 +350,7 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		assertThat(page).contains("Thông báo về trẻ em cần được bảo vệ", "Tổng đài quốc gia bảo vệ trẻ em 111",
 				"name=\"token\"", "name=\"website\"");
 
-		String address = "10." + ThreadLocalRandom.current().nextInt(1, 255) + "."
-				+ ThreadLocalRandom.current().nextInt(1, 255) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+		String address = PublicForms.clientIn("10.");
 		long issuedAt = System.currentTimeMillis();
 		String token = publicIntake.formToken();
 		java.util.Deque<String> fresh = new java.util.ArrayDeque<>();
@@ -394,7 +400,59 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		submit(address.replaceFirst("^10\\.", "172."), fresh.pop(), child("Lò Thị "), null).andExpect(status().isOk());
 	}
 
+	@Test
+	void aClientNamingOtherAddressesInXForwardedForStillGetsFiveReportsAnHourAndIsAuditedByItsOwnAddress()
+			throws Exception {
+		String address = PublicForms.clientIn("10.");
+		List<String> tokens = PublicForms.filledIn(publicIntake, 6);
+		List<String> children = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String child = "Lò Thị " + unique();
+			children.add(child);
+			int status = submit(address, tokens.get(i), child, null, "203.0.113." + (i + 1)).andReturn().getResponse()
+				.getStatus();
+			assertThat(status).as("report %d", i + 1).isEqualTo(i < 5 ? 200 : 429);
+		}
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT a.client_address FROM audit.entry a JOIN casework.report r ON r.id::text = a.subject_id
+				WHERE a.action = 'REPORT_RECEIVED' AND r.child_name IN (:children)""").param("children", children)
+			.query(String.class).list()).containsExactly(address);
+	}
+
+	@Test
+	void eightReportsSentAtOnceFromOneClientAreFiveRecordedAndThreeRefused() throws Exception {
+		String address = PublicForms.clientIn("10.");
+		List<String> tokens = PublicForms.filledIn(publicIntake, 8);
+		List<String> children = new ArrayList<>();
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (String token : tokens) {
+			String child = "Lò Văn " + unique();
+			children.add(child);
+			sends.add(() -> submit(address, token, child, null, null).andReturn().getResponse().getStatus());
+		}
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Integer> answers = new ArrayList<>();
+		try {
+			for (Future<Integer> answer : clients.invokeAll(sends)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(answers).filteredOn(s -> s == 200).hasSize(5);
+		assertThat(answers).filteredOn(s -> s == 429).hasSize(3);
+		assertThat(jdbc.sql("SELECT count(*) FROM casework.report WHERE child_name IN (:children)")
+			.param("children", children).query(Long.class).single()).isEqualTo(5);
+	}
+
 	private ResultActions submit(String address, String token, String childName, String trap) throws Exception {
+		return submit(address, token, childName, trap, null);
+	}
+
+	/** A report from the public page, sent from the address given, naming another in X-Forwarded-For if given. */
+	private ResultActions submit(String address, String token, String childName, String trap, String forwardedFor)
+			throws Exception {
 		MockHttpServletRequestBuilder request = post("/report").with(csrf()).with(r -> {
 			r.setRemoteAddr(address);
 			return r;
@@ -410,6 +468,9 @@ class ReportIntakeTests extends CaseworkTestSupport {
 			.param("reporterName", "Người báo tin trên mạng");
 		if (trap != null) {
 			request.param("website", trap);
+		}
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
 		}
 		return mvc.perform(request);
 	}
