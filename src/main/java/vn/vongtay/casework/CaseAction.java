@@ -10,7 +10,9 @@ import vn.vongtay.identity.Role;
  * What someone does to a case; each is allowed at some stages only (see {@link CaseStage#after(CaseAction)}) and to
  * some roles only ({@link #mayBeTakenBy}): the commune's case workers and officers do the casework, the commune
  * chairman decides emergency measures and approves plans (Nghị định 56/2017, Art. 24 and 28), the commune's officers
- * and chairman assign it, and a case is transferred by the commune or the supervisors above it.
+ * and chairman assign it, and a case is transferred by the commune or the supervisors above it. Referrals to the
+ * agencies are the casework of the case worker and the commune officer, who hold REFERRALS in the need-to-know table
+ * (decision 0009); the chairman reads them with the case.
  */
 public enum CaseAction {
 	VERIFY(Roles.WORKERS), DISMISS(Roles.WORKERS), ASSESS_INITIAL(Roles.WORKERS),
@@ -19,7 +21,7 @@ public enum CaseAction {
 	RETURN_PLAN(Roles.CHAIRMAN), APPROVE_PLAN(Roles.CHAIRMAN), REVIEW_AND_CLOSE(Roles.WORKERS),
 	REVIEW_AND_REPLAN(Roles.WORKERS), REOPEN(Roles.WORKERS_AND_CHAIRMAN), ASSIGN(Roles.LEADS),
 	TRANSFER(Roles.TRANSFERRERS), ESCALATE(Roles.WORKERS_AND_CHAIRMAN), CLASSIFY(Roles.WORKERS),
-	LINK_CHILD(Roles.WORKERS), REFER(Roles.CASE_STAFF), UPDATE_PLAN_ITEM(Roles.WORKERS);
+	LINK_CHILD(Roles.WORKERS), REFER(Roles.WORKERS), UPDATE_PLAN_ITEM(Roles.WORKERS);
 
 	private final Set<Role> roles;
 
@@ -43,7 +45,5 @@ public enum CaseAction {
 		static final Set<Role> LEADS = EnumSet.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN);
 		static final Set<Role> TRANSFERRERS = EnumSet.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN,
 				Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
-		/** Those who do the casework of a commune (not supervisors, who oversee it). */
-		static final Set<Role> CASE_STAFF = EnumSet.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER);
 	}
 }

@@ -164,7 +164,7 @@ public class Referrals {
 	@Transactional(readOnly = true)
 	public Referral get(long id) {
 		Referral referral = find(id);
-		requireParty(referral, Jurisdictions.requireUser());
+		requireParty(referral, Jurisdictions.requireUser(), false);
 		audit.record("REFERRAL_VIEWED", "Referral", id, null, null);
 		return referral;
 	}
@@ -185,7 +185,7 @@ public class Referrals {
 	private void respond(long id, int version, ReferralStatus to, String text) {
 		SignedInUser user = Jurisdictions.requireUser();
 		Referral referral = find(id);
-		requireParty(referral, user);
+		requireParty(referral, user, true);
 		boolean allowed = switch (to) {
 			case ACCEPTED, DECLINED -> referral.status() == ReferralStatus.SENT;
 			case COMPLETED -> referral.status() == ReferralStatus.ACCEPTED;
@@ -238,16 +238,23 @@ public class Referrals {
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.referral-not-found", id));
 	}
 
-	/** The agency's focal point, or someone who does the casework of the case; anyone else is answered not found. */
-	private void requireParty(Referral referral, SignedInUser user) {
+	/**
+	 * The agency's focal point, or someone who sees the case whole; anyone else is answered not found. Answering on
+	 * the agency's behalf (a case worker records an answer given by phone) takes the casework of referrals as well:
+	 * who only reads the case, as the chairman does, is refused.
+	 */
+	private void requireParty(Referral referral, SignedInUser user, boolean answering) {
 		boolean agency = user.has(Role.AGENCY_FOCAL_POINT) && user.agencyId() != null
 				&& user.agencyId() == referral.agencyId();
 		if (agency) {
 			return;
 		}
 		CaseRecords.Header header = records.requireHeader(referral.caseId());
-		if (!CaseAction.REFER.mayBeTakenBy(user.roles()) || access.level(header) != CaseAccess.Level.FULL) {
+		if (access.level(header) != CaseAccess.Level.FULL) {
 			throw UserFacingException.notFound("casework.error.referral-not-found", referral.id());
+		}
+		if (answering && !CaseAction.REFER.mayBeTakenBy(user.roles())) {
+			throw new UserFacingException(403, "casework.error.case-staff-only");
 		}
 	}
 

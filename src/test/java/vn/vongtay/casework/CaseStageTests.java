@@ -63,6 +63,9 @@ class CaseStageTests {
 		assertThat(CaseAction.APPROVE_PLAN.mayBeTakenBy(chairman)).isTrue();
 		assertThat(CaseAction.TAKE_EMERGENCY_MEASURE.mayBeTakenBy(chairman)).isTrue();
 		assertThat(CaseAction.DRAFT_PLAN.mayBeTakenBy(chairman)).isFalse();
+		assertThat(CaseAction.REFER.mayBeTakenBy(chairman))
+			.as("referrals are the casework of the case worker and the commune officer (0009: REFERRALS)").isFalse();
+		assertThat(CaseAction.REFER.mayBeTakenBy(worker)).isTrue();
 		assertThat(CaseAction.APPROVE_PLAN.mayBeTakenBy(worker)).isFalse();
 		assertThat(CaseAction.RETURN_PLAN.mayBeTakenBy(worker)).isFalse();
 		assertThat(CaseAction.ASSIGN.mayBeTakenBy(worker)).as("the commune's officers and chairman assign").isFalse();
