@@ -161,7 +161,7 @@ final class CaseFile {
 
 	// --- step 2: verification ---
 
-	/** The concern was verified: the case goes on to the initial assessment. */
+	/** The concern was verified (Nghị định 56/2017, Chapter III, step 2): the initial assessment comes next. */
 	void verify(Actor by, String note, LocalDateTime now) {
 		permit(by, CaseAction.VERIFY);
 		take(CaseAction.VERIFY, now, by, null, clean(note));
@@ -177,7 +177,10 @@ final class CaseFile {
 
 	// --- step 3: initial assessment (Mẫu 02) ---
 
-	/** The risk is assessed: a serious danger calls for emergency measures within the emergency deadline. */
+	/**
+	 * The initial risk assessment (Mẫu 02): a serious danger to the child's life, health or dignity calls for emergency
+	 * measures within the emergency deadline (Art. 24); without one that deadline no longer applies.
+	 */
 	void assessInitial(Actor by, InitialAssessment form, LocalDateTime now) {
 		permit(by, CaseAction.ASSESS_INITIAL);
 		List<InputProblem> problems = new ArrayList<>();
@@ -201,8 +204,9 @@ final class CaseFile {
 	// --- step 4: emergency measures (Mẫu 07) ---
 
 	/**
-	 * Emergency measures or a temporary isolation, taken at the time given (the field work often comes before the
-	 * record). The first measure taken meets, or misses, the emergency deadline.
+	 * Emergency measures or a temporary isolation (Mẫu 07; Law on Children Art. 50, Nghị định 56/2017 Art. 24), taken
+	 * at the time given (the field work often comes before the record). The first measure taken meets, or misses, the
+	 * emergency deadline.
 	 */
 	void takeEmergencyMeasure(Actor by, EmergencyMeasure form, LocalDateTime now) {
 		permit(by, CaseAction.TAKE_EMERGENCY_MEASURE);
@@ -267,7 +271,7 @@ final class CaseFile {
 
 	/**
 	 * Drafts (or redrafts) the plan of the current cycle: its goals, its services, each with the agency or provider
-	 * responsible and a date not past, and a review date after today.
+	 * responsible and a date not past, and a review date after today (Mẫu 04; Art. 28).
 	 */
 	void draftPlan(Actor by, PlanDraft draft, LongPredicate agencyKnown, LocalDateTime now) {
 		permit(by, CaseAction.DRAFT_PLAN);
@@ -318,7 +322,7 @@ final class CaseFile {
 		take(CaseAction.DRAFT_PLAN, now, by, null, cleaned.goals());
 	}
 
-	/** The case worker submits the drafted plan to the commune chairman. */
+	/** The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28). */
 	void submitPlan(Actor by, LocalDateTime now) {
 		permit(by, CaseAction.SUBMIT_PLAN);
 		if (plan == null) {
@@ -401,8 +405,8 @@ final class CaseFile {
 	// --- step 8: review (Mẫu 06), closure, reopening ---
 
 	/**
-	 * Reviews the implemented plan, every criterion rated: closes the case with its outcome, or starts a new plan cycle
-	 * whose plan is due within the working days of the terms from now.
+	 * Reviews the implemented plan (Mẫu 06, step 8 of Chapter III), every criterion rated: closes the case with its
+	 * outcome, or starts a new plan cycle whose plan is due within the working days of the terms from now (Art. 28).
 	 */
 	void review(Actor by, Review form, DeadlineTerms terms, LocalDateTime now) {
 		CaseAction action = form.close() ? CaseAction.REVIEW_AND_CLOSE : CaseAction.REVIEW_AND_REPLAN;

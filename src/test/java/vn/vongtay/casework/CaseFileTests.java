@@ -71,6 +71,7 @@ class CaseFileTests {
 		return REPORTED.plusHours(hours);
 	}
 
+	// Art. 24: emergency measures within 12 hours of the report; Art. 28: the plan within 5 working days
 	@Test
 	void aReportedCaseIsDueForEmergencyMeasuresAndAPlanAndIsFirstAlertedThreeHoursBeforeTheEmergencyDeadline() {
 		CaseFile file = reported();
@@ -85,6 +86,7 @@ class CaseFileTests {
 		assertThat(file.nextAlertAt(NOTICE)).contains(at(9));
 	}
 
+	// Chapter III, step 1: a report is forwarded to the commune at once; with no commune known the province routes it
 	@Test
 	void aCaseWhoseCommuneNobodyKnowsGoesToTheProvinceEscalatedFromTheStart() {
 		CaseFile file = CaseFile.open(new CaseId(2), "HS-11-2026-0001", new CaseUnit(3, "11", "11", true),
@@ -95,6 +97,7 @@ class CaseFileTests {
 		assertThat(file.events()).singleElement().isInstanceOf(CaseOpened.class);
 	}
 
+	// Chapter III: the plan is approved only once drafted and submitted (Art. 28)
 	@Test
 	void aStepTheStageDoesNotAllowIsRefusedNamingTheStageAndChangesNothing() {
 		CaseFile file = reported();
@@ -107,6 +110,7 @@ class CaseFileTests {
 		assertThat(file.bumped()).isFalse();
 	}
 
+	// Art. 28: the case worker drafts and submits the plan, the commune chairman approves it (Mẫu 05)
 	@Test
 	void aStepOfAnotherRoleIsRefusedTheChairmanDraftsNoPlanAndTheCaseWorkerApprovesNone() {
 		CaseFile file = assessed(RiskLevel.MEDIUM);
@@ -121,6 +125,7 @@ class CaseFileTests {
 		assertThat(file.stage()).isEqualTo(CaseStage.AWAITING_APPROVAL);
 	}
 
+	// Mẫu 02: the initial assessment records the child's condition and the level of risk
 	@Test
 	void aFormDatedAfterNowOrBeforeTheReportIsRefusedWithTheFieldNamed() {
 		CaseFile file = reported();
@@ -139,6 +144,7 @@ class CaseFileTests {
 		assertThat(file.stage()).isEqualTo(CaseStage.VERIFIED);
 	}
 
+	// Art. 24: emergency measures only where the child's life, health or dignity is in serious danger
 	@Test
 	void anInitialAssessmentWithoutSeriousDangerEndsTheEmergencyDeadlineAndThePlanComesNext() {
 		CaseFile file = assessed(RiskLevel.HIGH);
@@ -149,6 +155,7 @@ class CaseFileTests {
 			.isEqualTo(new RiskAssessed(1, TUAN_GIAO.id(), false, RiskLevel.HIGH));
 	}
 
+	// Art. 24: within 12 hours of the report (Mẫu 07)
 	@Test
 	void emergencyMeasuresTakenAfterTwelveHoursAreLateAndOnlyTheFirstMeasureCounts() {
 		CaseFile file = assessed(RiskLevel.SERIOUS);
@@ -164,6 +171,7 @@ class CaseFileTests {
 			.containsExactly(DeadlineStatus.LATE, at(13));
 	}
 
+	// Art. 28 and Mẫu 05: the approved plan is implemented and reviewed on the date it set
 	@Test
 	void approvingThePlanStartsImplementationSetsTheReviewDeadlineAndPublishesThatThePlanWasOnTime() {
 		CaseFile file = approved();
@@ -178,6 +186,7 @@ class CaseFileTests {
 				"ASSESS_INITIAL", "ASSESS_DETAILED", "DRAFT_PLAN", "SUBMIT_PLAN", "APPROVE_PLAN");
 	}
 
+	// Chapter III, step 8 (Mẫu 06): a review closes the case or starts a new plan, due as the first was (Art. 28)
 	@Test
 	void aReviewThatCallsForANewPlanRaisesTheCycleAndTheNewPlanIsDueFiveWorkingDaysAfterTheReview() {
 		CaseFile file = approved();
@@ -194,6 +203,7 @@ class CaseFileTests {
 			.extracting(CaseFile.Step::cycle).isEqualTo(1);
 	}
 
+	// Chapter III, steps 1-2: a new concern about a closed case is verified again; Art. 24 and 28 count from it
 	@Test
 	void aReopenedCaseStartsANewCycleFromVerificationWithDeadlinesFromNowAndNoPlanApprovedKeepsCounting() {
 		CaseFile file = assessed(RiskLevel.LOW);
@@ -211,6 +221,7 @@ class CaseFileTests {
 			.isEqualTo(LocalDateTime.of(2027, 2, 8, 23, 59, 59));
 	}
 
+	// Art. 24 and 28: a deadline missed is reported to the supervisors above the commune (decision 0007)
 	@Test
 	void theWatchAnnouncesADeadlineOnceThenReportsItMissedOnceAndEscalatesTheCase() {
 		CaseFile file = reported();
@@ -259,6 +270,7 @@ class CaseFileTests {
 		assertThatThrownBy(() -> file.requireVersion(version)).isInstanceOf(OptimisticLockingFailureException.class);
 	}
 
+	// Law on Children Art. 10(1): groups i (violence) and l (sexual abuse); neglect points to none
 	@Test
 	void aConfirmedAbuseOfARegisterChildPointsToItsGroupsOfSpecialCircumstances() {
 		CaseFile file = reported();
