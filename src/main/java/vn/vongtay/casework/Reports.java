@@ -33,7 +33,6 @@ import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.NeedToKnow;
-import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.identity.Staff;
 
@@ -47,11 +46,6 @@ import vn.vongtay.identity.Staff;
 @Component
 @Transactional
 public class Reports {
-
-	/** Everyone who may receive a concern: the hotline, the commune and province, collaborators, partner agencies. */
-	static final Set<Role> RECEIVERS = EnumSet.of(Role.HOTLINE_OPERATOR, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN,
-			Role.CASE_WORKER, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.VILLAGE_COLLABORATOR,
-			Role.AGENCY_FOCAL_POINT);
 
 	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 	private static final int MAX_TEXT = 4000;
@@ -105,14 +99,26 @@ public class Reports {
 	}
 
 	/**
+	 * The caller, who may record a concern: whoever the need-to-know table lets write REPORTS (decision 0009), the
+	 * hotline, the commune, the officers above it and village collaborators. Agencies, viewers and inspectors pass a
+	 * concern on to them, or through the public form, as anyone does.
+	 *
+	 * @throws UserFacingException 403 for anyone else
+	 */
+	public SignedInUser requireReceiver() {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (!user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		return user;
+	}
+
+	/**
 	 * Records a concern received by the caller. A call repeating the {@code externalReference} of a report the caller
 	 * already recorded answers that report's receipt and records nothing.
 	 */
 	public Receipt receive(ReportDraft draft) {
-		SignedInUser user = Jurisdictions.requireUser();
-		if (RECEIVERS.stream().noneMatch(user::has)) {
-			throw new UserFacingException(403, "error.access-denied");
-		}
+		SignedInUser user = requireReceiver();
 		String external = VietnameseText.clean(draft.externalReference());
 		if (external != null) {
 			// two retries of one call arriving together: the second waits for the first and answers its receipt
@@ -267,10 +273,15 @@ public class Reports {
 				seesCase ? joined : null, caseUnit.fullName());
 	}
 
-	/** The reports the caller received, newest first, with where each went. */
+	/** The reports the caller received, newest first, with where each went; 403 for those who handle no report. */
 	@Transactional(readOnly = true)
 	public List<Report> received(int page, int size) {
 		SignedInUser user = Jurisdictions.requireUser();
+		// those who record reports read back what they recorded; the administrator reads reports to route work
+		if (!user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)
+				&& !user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.READ)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
 		List<Report> found = jdbc.sql(SELECT + """
 				WHERE r.received_by_id = :user ORDER BY r.received_at DESC, r.id DESC LIMIT :limit OFFSET :offset""")
 			.param("user", user.id())

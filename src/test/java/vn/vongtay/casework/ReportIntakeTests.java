@@ -253,6 +253,27 @@ class ReportIntakeTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void whoMayNotRecordAReportGetsNeitherTheFormNorThePostNorTheListOfReports() throws Exception {
+		String body = """
+				{"channel":"IN_PERSON","childName":"Lò Thị %s","childUnitCode":"03253",
+				 "condition":"Trẻ bị cha đánh khi say rượu."}""".formatted(unique());
+		// the need-to-know table gives agencies, viewers and inspectors no REPORTS (0009): they pass a concern on to
+		// the 111 hotline, the commune or the public form, as anyone does
+		for (String username : List.of("congan.tuangiao", "lanhdao.dienbien", "thanhtra.thoxuan")) {
+			long before = jdbc.sql("SELECT count(*) FROM casework.report").query(Long.class).single();
+			apiPost(username, "/api/v1/reports", body).andExpect(status().isForbidden());
+			page(username, get("/reports/new")).andExpect(status().isForbidden());
+			page(username, get("/reports")).andExpect(status().isForbidden());
+			apiGet(username, "/api/v1/reports").andExpect(status().isForbidden());
+			assertThat(jdbc.sql("SELECT count(*) FROM casework.report").query(Long.class).single()).as(username)
+				.isEqualTo(before);
+		}
+		// the administrator routes reports and records none (REPORTS R and E, no W)
+		page("admin", get("/reports/new")).andExpect(status().isForbidden());
+		page("ctv.a", get("/reports/new")).andExpect(status().isOk());
+	}
+
+	@Test
 	void anAbolishedCommunesCodeRoutesToItsFullSuccessor() {
 		// Xã Quài Nưa (03274) was merged wholly into Xã Tuần Giáo (03253) on 01/07/2025
 		assertThat(jdbc.sql("""

@@ -30,6 +30,7 @@ class ReportPages {
 
 	@GetMapping("/reports/new")
 	String form(@RequestParam(required = false) String childId, Model model) {
+		reports.requireReceiver();
 		model.addAttribute("channels", ReportChannel.values());
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("abuseForms", AbuseForm.values());
