@@ -2,6 +2,7 @@ package vn.vongtay.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,8 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
-import vn.vongtay.Await;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.casework.AbuseForm;
 import vn.vongtay.casework.AbuseSetting;
@@ -40,9 +42,11 @@ import vn.vongtay.children.Sex;
 /**
  * The figures of reports and cases (the casework source), on cases taken through the process by the demo accounts:
  * every one for the nation, the province and a commune equals the plain query over the casework tables; a new report
- * moves the province figure on the next request; a recount gives the tallies the events made.
+ * moves the province figure once its events are handled (awaited with a Modulith scenario); a recount gives the tallies
+ * the events made.
  */
 @IntegrationTest
+@EnableScenarios
 class CaseRollUpTests extends IndicatorTestSupport {
 
 	private static final List<String> CASE_INDICATORS = List.of("REPORTS_RECEIVED", "CASES_OPENED", "CASES_CLOSED",
@@ -58,15 +62,19 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	@Autowired
 	CaseProcess process;
 
-	private final LocalDate today = LocalDate.now();
+	@Autowired
+	Clock clock;
+
+	private LocalDate today;
 
 	@BeforeEach
 	void casesAtEveryStage() {
+		today = LocalDate.now(clock);
 		if (made) {
 			return;
 		}
 		made = true;
-		LocalDateTime now = LocalDateTime.now().withNano(0);
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
 		// an abused girl of 9 at home, emergency measures in time, plan approved, reviewed and closed
 		long closed = report("03253", Sex.FEMALE, 9, now.minusHours(30), ReportChannel.HOTLINE_111);
 		as("cb.a", () -> {
@@ -137,14 +145,17 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	}
 
 	@Test
-	void aNewReportMovesTheProvinceFigureOnTheNextRequest() {
+	void aNewReportMovesTheProvinceFigureOnceItsEventsAreHandled(Scenario scenario) {
 		long province = unitId("11", today);
 		IndicatorPeriod year = IndicatorPeriod.year(today.getYear());
 		long received = value("REPORTS_RECEIVED", province, year).value().longValue();
 		long opened = value("CASES_OPENED", province, year).value().longValue();
-		report("03295", Sex.MALE, 12, LocalDateTime.now().withNano(0), ReportChannel.POLICE);
-		Await.until(() -> value("REPORTS_RECEIVED", province, year).value().longValue() == received + 1
-				&& value("CASES_OPENED", province, year).value().longValue() == opened + 1, Duration.ofSeconds(10));
+		scenario.stimulate(() -> report("03295", Sex.MALE, 12, LocalDateTime.now(clock).withNano(0), ReportChannel.POLICE))
+			.andWaitAtMost(Duration.ofSeconds(10))
+			.andWaitForStateChange(() -> List.of(value("REPORTS_RECEIVED", province, year).value().longValue(),
+					value("CASES_OPENED", province, year).value().longValue()),
+					figures -> figures.equals(List.of(received + 1, opened + 1)))
+			.andVerify(figures -> assertThat(figures).containsExactly(received + 1, opened + 1));
 	}
 
 	@Test

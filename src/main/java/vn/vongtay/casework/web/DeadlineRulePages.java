@@ -3,6 +3,7 @@ package vn.vongtay.casework.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,15 +27,19 @@ class DeadlineRulePages {
 		return "casework/deadline-rules";
 	}
 
+	/** A unit's own deadlines as typed; {@code version} blank for a unit that has none yet. */
+	record RuleForm(String unitCode, String emergencyHours, String planWorkingDays, String basis, String version) {
+
+		static Integer number(String text) {
+			Long value = FormValues.wholeNumber(text);
+			return value == null ? null : value.intValue();
+		}
+	}
+
 	@PostMapping("/admin/case-deadlines")
-	String set(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String emergencyHours,
-			@RequestParam(required = false) String planWorkingDays, @RequestParam(required = false) String basis,
-			@RequestParam(required = false) String version) {
-		Long hours = FormValues.wholeNumber(emergencyHours);
-		Long days = FormValues.wholeNumber(planWorkingDays);
-		Long expected = FormValues.wholeNumber(version);
-		rules.set(unitCode, hours == null ? null : hours.intValue(), days == null ? null : days.intValue(), basis,
-				expected == null ? null : expected.intValue());
+	String set(@ModelAttribute RuleForm form) {
+		rules.set(form.unitCode(), RuleForm.number(form.emergencyHours()), RuleForm.number(form.planWorkingDays()),
+				form.basis(), RuleForm.number(form.version()));
 		return "redirect:/admin/case-deadlines?saved";
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -53,24 +54,31 @@ class PublicReportPages {
 		return "casework/public-report :: communes";
 	}
 
-	@PostMapping("/report")
-	String submit(@RequestParam(required = false) String token, @RequestParam(required = false) String website,
-			@RequestParam(required = false) String province, @RequestParam(required = false) String commune,
-			@RequestParam(required = false) String childName, @RequestParam(required = false) String childAgeYears,
-			@RequestParam(required = false) String childSex, @RequestParam(required = false) String address,
-			@RequestParam(required = false) String condition, @RequestParam(defaultValue = "false") boolean inDanger,
-			@RequestParam(required = false) String reporterName, @RequestParam(required = false) String reporterPhone,
-			@RequestParam(required = false) String reporterRelation, HttpServletRequest request, Model model) {
-		Long age = FormValues.wholeNumber(childAgeYears);
-		String what = VietnameseText.clean(condition);
-		if (what != null && inDanger) {
-			what = "[TRẺ ĐANG GẶP NGUY HIỂM] " + what;
+	/**
+	 * The public form as the browser sends it: the form's token, the field robots fill ({@code website}), where the
+	 * child lives, what happens to them, and who reports, if they say.
+	 */
+	record PublicReportForm(String token, String website, String province, String commune, String childName,
+			String childAgeYears, String childSex, String address, String condition, Boolean inDanger,
+			String reporterName, String reporterPhone, String reporterRelation) {
+
+		ReportDraft draft() {
+			Long age = FormValues.wholeNumber(childAgeYears);
+			String what = VietnameseText.clean(condition);
+			if (what != null && Boolean.TRUE.equals(inDanger)) {
+				what = "[TRẺ ĐANG GẶP NGUY HIỂM] " + what;
+			}
+			String unit = FormValues.blankToNull(commune) != null ? commune : province;
+			return new ReportDraft(ReportChannel.ONLINE, null, null, null, childName,
+					FormValues.enumValue(Sex.class, childSex), null, age == null ? null : age.intValue(), address, unit,
+					address, null, what, null, null, null, null, null, reporterName, reporterPhone, null,
+					reporterRelation);
 		}
-		String unit = FormValues.blankToNull(commune) != null ? commune : province;
-		Reports.Receipt receipt = intake.submit(new ReportDraft(ReportChannel.ONLINE, null, null, null, childName,
-				FormValues.enumValue(Sex.class, childSex), null, age == null ? null : age.intValue(), address, unit, address,
-				null, what, null, null, null, null, null, reporterName, reporterPhone, null, reporterRelation), token,
-				website, request.getRemoteAddr());
+	}
+
+	@PostMapping("/report")
+	String submit(@ModelAttribute PublicReportForm form, HttpServletRequest request, Model model) {
+		Reports.Receipt receipt = intake.submit(form.draft(), form.token(), form.website(), request.getRemoteAddr());
 		model.addAttribute("receipt", receipt);
 		return "casework/public-receipt";
 	}
