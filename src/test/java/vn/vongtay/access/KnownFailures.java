@@ -36,10 +36,6 @@ final class KnownFailures {
 		}
 
 		// --- not in issue 16: reports ---
-		String collaboratorReports = "new, decide: the collaborator reads back the list of the reports it recorded "
-				+ "(REPORTS W; issue 16.12 tells it the commune, never the case), the matrix refuses it the list";
-		known(collaboratorReports, "GET /reports", "ctv");
-		known(collaboratorReports, "GET /api/v1/reports", "ctv");
 		String administrator = "new, decide: NeedToKnow gives the system administrator REPORTS and CASE_SUMMARY (0009: "
 				+ "\"reads case summaries and reports to route work\"); CaseAccess gives it no case";
 		known(administrator, "GET /reports/{id}", "admin");

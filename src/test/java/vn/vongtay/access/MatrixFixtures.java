@@ -170,6 +170,7 @@ final class MatrixFixtures {
 					+ "\"informantPhone\":\"%s\",\"informantRelation\":\"Hàng xóm\"}").formatted(informantPhone)));
 		ids.put("report", text(receipt, "reportId"));
 		ids.put("case", text(receipt, "caseId"));
+		ids.put("caseNumber", text(receipt, "caseNumber"));
 		secrets.put("case", List.of(text(receipt, "caseNumber")));
 		secrets.put("caseChild", List.of("Lò Văn Hồ Sơ Ma Trận"));
 		secrets.put("informant", List.of(informantPhone));

@@ -216,6 +216,9 @@ final class Requests {
 		on("GET /api/v1/reports/{id}").id("report");
 		on("GET /reports/{id}").id("report");
 		on("POST /reports").params("channel", "PHONE", "childUnitCode", "03253");
+		// the matrix's case by its number: other tests add cases to the commune, and lists show the next due first
+		on("GET /cases").params("q", "${caseNumber}");
+		on("GET /api/v1/cases").params("q", "${caseNumber}");
 		on("GET /api/v1/cases/{id}").id("case");
 		on("GET /api/v1/cases/{id}", "xa.b").id("foreignCase");
 		on("GET /cases/{id}", "xa.b").id("foreignCase");
