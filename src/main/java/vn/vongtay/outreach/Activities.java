@@ -252,17 +252,16 @@ public class Activities {
 
 	/** @throws UserFacingException 404 when the file's activity is not visible to the caller */
 	public MaterialFile material(long materialId) {
-		record Row(long activityId, String name, String type, byte[] content) {
+		record Row(long activityId, String name, byte[] content) {
 		}
-		Row row = jdbc.sql("SELECT activity_id, file_name, content_type, content FROM outreach.material WHERE id = :id")
+		Row row = jdbc.sql("SELECT activity_id, file_name, content FROM outreach.material WHERE id = :id")
 			.param("id", materialId)
-			.query((rs, n) -> new Row(rs.getLong("activity_id"), rs.getString("file_name"), rs.getString("content_type"),
-					rs.getBytes("content")))
+			.query((rs, n) -> new Row(rs.getLong("activity_id"), rs.getString("file_name"), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("outreach.error.material-not-found", materialId));
 		get(row.activityId());
 		audit.record("OUTREACH_MATERIAL_DOWNLOADED", "OutreachMaterial", materialId, null, row.name());
-		return new MaterialFile(row.name(), row.type(), row.content());
+		return new MaterialFile(row.name(), AttachedFiles.mediaType(row.name()), row.content());
 	}
 
 	/** An SQL condition true when the activity aliased {@code alias} took place in a unit within the jurisdiction. */
@@ -500,7 +499,7 @@ public class Activities {
 			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO outreach.material (activity_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
 					VALUES (:activity, :name, :type, :size, :sha, :content, :by)"""),
-					file.fileName(), file.contentType(), file.content())
+					file.fileName(), file.content())
 				.param("activity", id)
 				.param("by", userId)
 				.update();

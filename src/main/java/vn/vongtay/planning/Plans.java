@@ -161,7 +161,7 @@ public class Plans {
 	public String originalText(long id) {
 		access.requireVisible(id);
 		return jdbc.sql("SELECT original_text FROM planning.plan WHERE id = :id").param("id", id)
-			.query(String.class).optional().orElse(null);
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
 	}
 
 	/** The lower-level plans that implement this one (that cite its number and date as a plan they carry out). */

@@ -210,7 +210,7 @@ public class TaskTracking {
 			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO planning.evidence (progress_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
 					VALUES (:progress, :name, :type, :size, :sha, :content, :by)"""),
-					file.fileName(), file.contentType(), file.content())
+					file.fileName(), file.content())
 				.param("progress", progressId)
 				.param("by", userId)
 				.update();
@@ -222,19 +222,19 @@ public class TaskTracking {
 
 	/** @throws UserFacingException 404 when the file's plan is not visible to the caller */
 	public EvidenceFile evidence(long evidenceId) {
-		record Row(long taskId, String name, String type, byte[] content) {
+		record Row(long taskId, String name, byte[] content) {
 		}
 		Row row = jdbc.sql("""
-				SELECT p.task_id, e.file_name, e.content_type, e.content FROM planning.evidence e
+				SELECT p.task_id, e.file_name, e.content FROM planning.evidence e
 				JOIN planning.progress p ON p.id = e.progress_id WHERE e.id = :id""")
 			.param("id", evidenceId)
 			.query((ResultSet rs, int n) -> new Row(rs.getLong("task_id"), rs.getString("file_name"),
-					rs.getString("content_type"), rs.getBytes("content")))
+					rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("error.plan.evidence-not-found", evidenceId));
 		task(row.taskId());
 		audit.record("EVIDENCE_DOWNLOADED", "Evidence", evidenceId, null, row.name());
-		return new EvidenceFile(row.name(), row.type(), row.content());
+		return new EvidenceFile(row.name(), AttachedFiles.mediaType(row.name()), row.content());
 	}
 
 	private static List<InputProblem> checkEvidence(Upload file) {

@@ -193,6 +193,29 @@ class PlanImportTests {
 				"Giá trị &quot;PHAN_TRAM&quot; không hợp lệ", "<td>" + lineOf(broken, "unit: PHAN_TRAM") + "</td>");
 	}
 
+	/** Issue 16, item 13: a plan imported through the API has no text as issued, and its export answered 500. */
+	@Test
+	void aPlanImportedThroughTheApiIsExportedAndItsTextTabShown() throws Exception {
+		String created = mvc.perform(post("/api/v1/plans").contentType("application/yaml").content(cityPlan())
+			.with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		String exported = mvc.perform(get(created + "/document").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(exported).contains("key: tp-cao-bang-2022-test", "originalText: null");
+		long id = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
+		mvc.perform(get("/plans/" + id + "/export").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk());
+		mvc.perform(get("/plans/" + id).param("tab", "text").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk());
+		// what was exported loads again
+		mvc.perform(post("/api/v1/plans").contentType("application/yaml")
+			.content(exported.replace("key: tp-cao-bang-2022-test", "key: tp-copy"))
+			.with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isCreated());
+	}
+
 	private long planId(String key) {
 		return jdbc.sql("SELECT id FROM planning.plan WHERE key = :key").param("key", key).query(Long.class).single();
 	}

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,8 +76,9 @@ public class PlanExporter {
 					date(rs.getObject("issued_on", LocalDate.class)), "issuer", rs.getString("issuer"), "title",
 					rs.getString("title"), "implements", rs.getBoolean("implements")))
 			.list());
+		// a plan loaded through the API has no text as issued
 		plan.put("originalText", jdbc.sql("SELECT original_text FROM planning.plan WHERE id = :plan").param("plan", planId)
-			.query(String.class).single());
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null));
 
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("format", PlanDocument.FORMAT);

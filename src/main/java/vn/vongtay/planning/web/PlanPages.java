@@ -150,7 +150,7 @@ class PlanPages {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.contentType(MediaType.parseMediaType(file.contentType()))
 			.body(file.content());
 	}
 
