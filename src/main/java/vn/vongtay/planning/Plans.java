@@ -27,6 +27,9 @@ import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.planning.PlanDetail.Achievement;
 import vn.vongtay.planning.PlanDetail.Objective;
 import vn.vongtay.planning.PlanDetail.Reference;
@@ -98,6 +101,7 @@ public class Plans {
 	}
 
 	public List<PlanSummary> list(String query, PlanStatus status, int page, int size) {
+		access.requireReader();
 		String folded = query == null || query.isBlank() ? null : "%" + VietnameseText.fold(query.strip()) + "%";
 		return access.bind(jdbc.sql(SUMMARY + " WHERE " + access.visible("p") + """
 				  AND (CAST(:q AS text) IS NULL OR public.vn_fold(p.title) LIKE :q OR public.vn_fold(coalesce(p.number, '')) LIKE :q
@@ -180,6 +184,7 @@ public class Plans {
 
 	/** The tasks the caller's agency leads or takes part in, across every plan, by plan and overdue first. */
 	public List<Task> myTasks() {
+		access.requireReader();
 		List<Long> mine = access.myAgencies();
 		if (mine.isEmpty()) {
 			return List.of();
@@ -223,10 +228,24 @@ public class Plans {
 		return groups;
 	}
 
-	/** Imports a plan written in the exchange format; see {@code docs/plan-format.md}. */
+	/**
+	 * Imports a plan written in the exchange format; see {@code docs/plan-format.md}.
+	 *
+	 * @throws UserFacingException 403 when the caller may not import plans ({@link #mayImport()})
+	 */
 	@Transactional
 	public long importDocument(String text) {
 		return importer.importDocument(text);
+	}
+
+	/** Whether the caller may import plans: those who write plans for the units of their jurisdiction. */
+	public boolean mayImport() {
+		return access.writesForUnits();
+	}
+
+	/** @throws UserFacingException 403 unless the caller {@link #mayImport() may import} plans */
+	public void requireImporter() {
+		access.requireImporter();
 	}
 
 	/** The plan in the exchange format, for another system or to be edited and loaded again. */
@@ -243,6 +262,7 @@ public class Plans {
 	@Transactional
 	public void recordAchievement(long targetId, LocalDate asOf, BigDecimal value, TargetStatus assessment,
 			String note) {
+		NeedToKnow.require(Jurisdictions.requireUser(), Data.PLANS, Use.WRITE);
 		var target = jdbc.sql("""
 				SELECT t.plan_id, t.measure, p.issuer_unit_id FROM planning.target t JOIN planning.plan p ON p.id = t.plan_id
 				WHERE t.id = :id""")
@@ -288,6 +308,9 @@ public class Plans {
 
 	/** Whether the caller may record what the plan's targets achieved. */
 	public boolean mayRecordAchievements(long planId) {
+		if (!Jurisdictions.requireUser().may(Data.PLANS, Use.WRITE)) {
+			return false;
+		}
 		long issuerUnit = jdbc.sql("SELECT issuer_unit_id FROM planning.plan WHERE id = :id").param("id", planId)
 			.query(Long.class).single();
 		return access.managesPlan(issuerUnit) || leadsTaskOf(planId);

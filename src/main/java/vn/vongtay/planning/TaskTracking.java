@@ -22,6 +22,7 @@ import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.TaskProgress.Evidence;
 import vn.vongtay.planning.internal.PlanAccess;
@@ -121,6 +122,9 @@ public class TaskTracking {
 		List<Reporter> reporters = new ArrayList<>();
 		long issuerUnit = jdbc.sql("SELECT p.issuer_unit_id FROM planning.plan p WHERE p.id = :plan")
 			.param("plan", task.planId()).query(Long.class).single();
+		if (!Jurisdictions.requireUser().may(NeedToKnow.Data.PLANS, NeedToKnow.Use.WRITE)) {
+			return reporters;
+		}
 		List<Long> mine = access.myAgencies();
 		boolean manages = access.managesPlan(issuerUnit);
 		if (task.leadAgency() != null && (manages || mine.contains(task.leadAgency().id()))) {

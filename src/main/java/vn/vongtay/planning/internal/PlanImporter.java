@@ -46,10 +46,13 @@ public class PlanImporter {
 	private final Units units;
 	private final Agencies agencies;
 	private final Jurisdictions jurisdictions;
+	private final PlanAccess access;
 	private final AuditLog audit;
 
-	PlanImporter(JdbcClient jdbc, Units units, Agencies agencies, Jurisdictions jurisdictions, AuditLog audit) {
+	PlanImporter(JdbcClient jdbc, Units units, Agencies agencies, Jurisdictions jurisdictions, PlanAccess access,
+			AuditLog audit) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.units = units;
 		this.agencies = agencies;
 		this.jurisdictions = jurisdictions;
@@ -58,7 +61,8 @@ public class PlanImporter {
 
 	/**
 	 * @return the new plan's id
-	 * @throws UserFacingException 422 with every problem (line and path) when the document cannot be loaded
+	 * @throws UserFacingException 403 when the caller may not import plans, 422 with every problem (line and path)
+	 *         when the document cannot be loaded
 	 */
 	@Transactional
 	public long importDocument(String text) {
@@ -68,6 +72,7 @@ public class PlanImporter {
 	/** Imports a document whose original text is kept apart from it (the seed plans: YAML beside the issued text). */
 	@Transactional
 	public long importDocument(String text, String originalText) {
+		access.requireImporter();
 		PlanDocument document = PlanDocumentReader.read(text);
 		Header plan = originalText == null ? document.plan() : document.plan().withOriginalText(originalText);
 		List<InputProblem> problems = new ArrayList<>();

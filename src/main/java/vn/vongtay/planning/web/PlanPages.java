@@ -25,9 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.web.ProblemDetails;
-import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
-import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.PlanStatus;
@@ -68,7 +65,7 @@ class PlanPages {
 		model.addAttribute("q", q);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", PlanStatus.values());
-		model.addAttribute("canImport", mayImport());
+		model.addAttribute("canImport", plans.mayImport());
 		return "planning/plans";
 	}
 
@@ -164,14 +161,14 @@ class PlanPages {
 
 	@GetMapping("/plans/import")
 	String importForm() {
-		requireImporter();
+		plans.requireImporter();
 		return "planning/import";
 	}
 
 	@PostMapping("/plans/import")
 	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
-		requireImporter();
+		plans.requireImporter();
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("problems", List.of(problems.describe(
 					vn.vongtay.core.InputProblem.field("file", "error.plan.file-required"))));
@@ -191,18 +188,6 @@ class PlanPages {
 			response.setStatus(e.status());
 			model.addAttribute("fileName", file.getOriginalFilename());
 			return "planning/import";
-		}
-	}
-
-	static boolean mayImport() {
-		SignedInUser user = Jurisdictions.requireUser();
-		return user.has(Role.SYSTEM_ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.DISTRICT_OFFICER)
-				|| user.has(Role.COMMUNE_OFFICER);
-	}
-
-	static void requireImporter() {
-		if (!mayImport()) {
-			throw new UserFacingException(403, "error.access-denied");
 		}
 	}
 }
