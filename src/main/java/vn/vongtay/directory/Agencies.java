@@ -116,6 +116,24 @@ public class Agencies {
 		return existing.orElseGet(() -> get(create(draft)));
 	}
 
+	/**
+	 * The agency and every agency it replaced, however many renamings back: whoever speaks for an agency today also
+	 * answers for what was addressed to the bodies it took over (the health department for the labour department's
+	 * child affairs in 2025).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> withPredecessors(long agencyId) {
+		return jdbc.sql("""
+				WITH RECURSIVE chain(id) AS (
+				  SELECT CAST(:id AS bigint)
+				  UNION
+				  SELECT a.id FROM directory.agency a JOIN chain c ON a.replaced_by_id = c.id)
+				SELECT id FROM chain""")
+			.param("id", agencyId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Changes an agency the caller may administer; refuses if someone else changed it since {@code version}. */
 	public void update(long id, int version, AgencyDraft draft) {
 		Agency current = get(id);

@@ -17,6 +17,8 @@ import vn.vongtay.core.UserFacingException;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 
 /**
  * The coverage the plans set targets for, computed from the activities of a unit and everything it reaches (its
@@ -40,9 +42,11 @@ public class OutreachFigures {
 	private final Units units;
 	private final Jurisdictions jurisdictions;
 	private final AuditLog audit;
+	private final OutreachAccess access;
 
-	OutreachFigures(JdbcClient jdbc, Units units, Jurisdictions jurisdictions, AuditLog audit) {
+	OutreachFigures(JdbcClient jdbc, Units units, Jurisdictions jurisdictions, AuditLog audit, OutreachAccess access) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.units = units;
 		this.jurisdictions = jurisdictions;
 		this.audit = audit;
@@ -110,7 +114,7 @@ public class OutreachFigures {
 
 	/** @throws UserFacingException 404 when the unit lies outside the caller's jurisdiction */
 	public Coverage of(long unitId, Period period, Topic topic) {
-		Jurisdictions.requireUser();
+		access.requireFigures();
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		AdministrativeUnit unit = units.findById(unitId)
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.outside-jurisdiction", unitId));
@@ -204,7 +208,7 @@ public class OutreachFigures {
 
 	/** The communes of the unit with no activity of the topic during the period, by code. */
 	public List<Commune> communesWithoutActivity(long unitId, Period period, Topic topic) {
-		Jurisdictions.requireUser();
+		access.requireFigures();
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		AdministrativeUnit unit = units.findById(unitId)
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.outside-jurisdiction", unitId));
@@ -242,6 +246,7 @@ public class OutreachFigures {
 	}
 
 	public Optional<Headcount> headcount(long unitId, int year) {
+		access.requireFigures();
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		return jdbc.sql("SELECT * FROM outreach.official_headcount WHERE unit_id = :unit AND year = :year")
 			.param("unit", unitId)
@@ -257,7 +262,7 @@ public class OutreachFigures {
 	 * @throws OptimisticLockingFailureException when someone else changed the figure since {@code version}
 	 */
 	public void recordHeadcount(long unitId, int year, int officials, Integer version) {
-		OutreachRoles.requireStaff();
+		access.require(Data.OUTREACH, Use.WRITE);
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		if (officials <= 0) {
 			throw UserFacingException.rejected(List.of(InputProblem.field("officials", "outreach.error.headcount-positive")));

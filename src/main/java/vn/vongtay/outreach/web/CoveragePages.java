@@ -28,7 +28,7 @@ import vn.vongtay.outreach.OutreachFigures.Commune;
 import vn.vongtay.outreach.OutreachFigures.Coverage;
 import vn.vongtay.outreach.OutreachFigures.Headcount;
 import vn.vongtay.outreach.OutreachFigures.TargetMeasure;
-import vn.vongtay.outreach.OutreachRoles;
+import vn.vongtay.outreach.OutreachAccess;
 import vn.vongtay.outreach.Topic;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Target;
@@ -47,9 +47,12 @@ class CoveragePages {
 	private final Units units;
 	private final Plans plans;
 	private final Jurisdictions jurisdictions;
+	private final OutreachAccess access;
 	private final Clock clock;
 
-	CoveragePages(OutreachFigures figures, Units units, Plans plans, Jurisdictions jurisdictions, Clock clock) {
+	CoveragePages(OutreachFigures figures, Units units, Plans plans, Jurisdictions jurisdictions,
+			OutreachAccess access, Clock clock) {
+		this.access = access;
 		this.figures = figures;
 		this.units = units;
 		this.plans = plans;
@@ -79,7 +82,7 @@ class CoveragePages {
 		List<Period> periods = new ArrayList<>(Period.reportingPeriods(today().getYear() - 3, today().getYear()));
 		java.util.Collections.reverse(periods);
 		model.addAttribute("periods", periods);
-		model.addAttribute("staff", OutreachRoles.isStaff(user));
+		model.addAttribute("staff", access.readsActivities());
 		model.addAttribute("targets", targetLines());
 		return "outreach/coverage";
 	}
