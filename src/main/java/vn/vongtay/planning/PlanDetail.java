@@ -13,7 +13,8 @@ import vn.vongtay.core.Period;
 public record PlanDetail(@JsonUnwrapped PlanSummary summary, AgencyRef issuerAgency, String submissionNumber,
 		LocalDate submissionDate, String submissionTitle, String sourceFile, String summaryText,
 		boolean hasOriginalText, List<Reference> basedOn, List<PlanSummary> implementedPlans,
-		List<Objective> objectives, List<Task> tasks, List<ReportingRule> reporting, int version) {
+		List<Objective> objectives, List<Figure> figures, List<Allowance> allowances, List<Task> tasks,
+		List<ReportingRule> reporting, int version) {
 
 	/** A law, decision or plan the plan rests on; {@code implementsIt} when the plan carries it out. */
 	public record Reference(String kind, String number, LocalDate issuedOn, String issuer, String title,
@@ -26,10 +27,30 @@ public record PlanDetail(@JsonUnwrapped PlanSummary summary, AgencyRef issuerAge
 	/**
 	 * A target with its values by year, the latest achieved value and the status that follows from them. {@code unit}
 	 * is what the values count (percent, number, ...); {@code unitCode} the administrative unit it applies to.
+	 *
+	 * @param upTo the upper bound of the years whose value is a range ("tăng 5-8%": 5 in {@code values}, 8 here)
+	 * @param baseYear the year the target's change is measured against ("so với năm 2023"), or {@code null}
 	 */
 	public record Target(long id, String code, String statement, Measure unit, Direction direction,
-			BigDecimal baselineValue, Integer baselineYear, SortedMap<Integer, BigDecimal> values, String unitCode,
-			String indicatorCode, Achievement latest, TargetStatus status, List<Target> parts) {
+			BigDecimal baselineValue, Integer baselineYear, SortedMap<Integer, BigDecimal> values,
+			SortedMap<Integer, BigDecimal> upTo, Integer baseYear, String unitCode, String indicatorCode,
+			Achievement latest, TargetStatus status, List<Target> parts) {
+	}
+
+	/**
+	 * A figure the plan states about the situation it starts from: a stock at the end of {@code toYear}, or a sum over
+	 * {@code fromYear}-{@code toYear}; {@code indicatorCode} names the statistical indicator it is a past value of.
+	 */
+	public record Figure(String statement, BigDecimal value, Measure unit, Integer fromYear, int toYear,
+			String unitCode, String indicatorCode, String note) {
+	}
+
+	/**
+	 * An allowance the plan grants each {@code recipient} per {@code period}: a {@code coefficient} of a statutory
+	 * {@code basis}, or a fixed {@code amount} in đồng.
+	 */
+	public record Allowance(String recipient, BigDecimal coefficient, AllowanceBasis basis, BigDecimal amount,
+			AllowancePeriod period, String text) {
 	}
 
 	public record Achievement(LocalDate asOf, BigDecimal value, TargetStatus assessment, String note,

@@ -31,6 +31,8 @@ import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.NeedToKnow.Data;
 import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.planning.PlanDetail.Achievement;
+import vn.vongtay.planning.PlanDetail.Allowance;
+import vn.vongtay.planning.PlanDetail.Figure;
 import vn.vongtay.planning.PlanDetail.Objective;
 import vn.vongtay.planning.PlanDetail.Reference;
 import vn.vongtay.planning.PlanDetail.ReportingRule;
@@ -158,7 +160,8 @@ public class Plans {
 				: agencyRefs(List.of(header.issuerAgency())).get(header.issuerAgency());
 		return new PlanDetail(summary, issuerAgency, header.submissionNumber(), header.submissionDate(),
 				header.submissionTitle(), header.sourceFile(), header.summaryText(), header.hasText(), references,
-				implemented, objectives(id, summary.yearFrom()), tasks, reporting, header.version());
+				implemented, objectives(id, summary.yearFrom()), figures(id), allowances(id), tasks, reporting,
+				header.version());
 	}
 
 	/** The plan's text as issued, when the document carried it. */
@@ -421,20 +424,26 @@ public class Plans {
 
 	private List<Objective> objectives(long planId, int planStartYear) {
 		SortedMap<Long, SortedMap<Integer, BigDecimal>> values = new TreeMap<>();
+		SortedMap<Long, SortedMap<Integer, BigDecimal>> upper = new TreeMap<>();
 		jdbc.sql("""
-				SELECT v.target_id, v.year, v.value FROM planning.target_value v JOIN planning.target t ON t.id = v.target_id
+				SELECT v.target_id, v.year, v.value, v.upper_value FROM planning.target_value v
+				JOIN planning.target t ON t.id = v.target_id
 				WHERE t.plan_id = :plan""")
 			.param("plan", planId)
 			.query(rs -> {
 				values.computeIfAbsent(rs.getLong("target_id"), k -> new TreeMap<>())
 					.put(rs.getInt("year"), rs.getBigDecimal("value"));
+				if (rs.getBigDecimal("upper_value") != null) {
+					upper.computeIfAbsent(rs.getLong("target_id"), k -> new TreeMap<>())
+						.put(rs.getInt("year"), rs.getBigDecimal("upper_value"));
+				}
 			});
 		LocalDate today = today();
 		record TargetRow(long objectiveId, Long parentId, Target target) {
 		}
 		List<TargetRow> rows = jdbc.sql("""
 				SELECT t.id, t.objective_id, t.parent_id, t.code, t.statement, t.measure, t.direction, t.baseline_value,
-				       t.baseline_year, u.code AS unit_code, t.indicator_code,
+				       t.baseline_year, t.base_year, u.code AS unit_code, t.indicator_code,
 				       a.as_of, a.value, a.assessment, a.note, au.display_name AS recorded_by
 				FROM planning.target t
 				JOIN geography.unit u ON u.id = t.unit_id
@@ -462,7 +471,8 @@ public class Plans {
 				return new TargetRow(rs.getLong("objective_id"), (Long) rs.getObject("parent_id"),
 						new Target(id, rs.getString("code"), rs.getString("statement"),
 								Measure.valueOf(rs.getString("measure")), direction, baseline, baselineYear,
-								targetValues, rs.getString("unit_code"), rs.getString("indicator_code"), latest, status,
+								targetValues, upper.getOrDefault(id, new TreeMap<>()), (Integer) rs.getObject("base_year"),
+								rs.getString("unit_code"), rs.getString("indicator_code"), latest, status,
 								new ArrayList<>()));
 			})
 			.list();
@@ -481,6 +491,26 @@ public class Plans {
 			.param("plan", planId)
 			.query((rs, n) -> new Objective(rs.getLong("id"), rs.getString("number"), rs.getString("kind"),
 					rs.getString("statement"), byObjective.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	private List<Figure> figures(long planId) {
+		return jdbc.sql("""
+				SELECT f.*, u.code AS unit_code FROM planning.plan_figure f JOIN geography.unit u ON u.id = f.unit_id
+				WHERE f.plan_id = :plan ORDER BY f.position""")
+			.param("plan", planId)
+			.query((rs, n) -> new Figure(rs.getString("statement"), rs.getBigDecimal("value"),
+					Measure.valueOf(rs.getString("measure")), (Integer) rs.getObject("year_from"), rs.getInt("year_to"),
+					rs.getString("unit_code"), rs.getString("indicator_code"), rs.getString("note")))
+			.list();
+	}
+
+	private List<Allowance> allowances(long planId) {
+		return jdbc.sql("SELECT * FROM planning.plan_allowance WHERE plan_id = :plan ORDER BY position")
+			.param("plan", planId)
+			.query((rs, n) -> new Allowance(rs.getString("recipient"), rs.getBigDecimal("coefficient"),
+					rs.getString("basis") == null ? null : AllowanceBasis.valueOf(rs.getString("basis")),
+					rs.getBigDecimal("amount"), AllowancePeriod.valueOf(rs.getString("period")), rs.getString("text")))
 			.list();
 	}
 

@@ -124,6 +124,19 @@ class PlanImportTests {
 			.containsExactly("objectives[0].targets[0].values error.plan.target-without-value");
 	}
 
+	/** Format 2 only adds to format 1: a format 1 document keeps loading, and is told where it uses what 2 added. */
+	@Test
+	void aFormat1DocumentWithARangeIsToldToDeclareFormat2() throws IOException {
+		String range = cityPlan().replace("values: {2022: 95}", "values: {2022: {from: 95, to: 98}}");
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> plans.importDocument(range));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("objectives[0].targets[1].values.2022 error.plan.needs-format");
+		long id = plans.importDocument(range.replace("format: vongtay-plan/1", "format: vongtay-plan/2"));
+		Target target = plans.get(id).objectives().get(0).targets().get(1);
+		assertThat(target.values().get(2022)).isEqualByComparingTo("95");
+		assertThat(target.upTo().get(2022)).isEqualByComparingTo("98");
+	}
+
 	@Test
 	void aSecondPlanWithTheSameKeyIsRefused() throws IOException {
 		plans.importDocument(cityPlan());

@@ -24,6 +24,8 @@ import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.planning.internal.PlanDocument.AgencyEntry;
+import vn.vongtay.planning.internal.PlanDocument.AllowanceEntry;
+import vn.vongtay.planning.internal.PlanDocument.FigureEntry;
 import vn.vongtay.planning.internal.PlanDocument.Answer;
 import vn.vongtay.planning.internal.PlanDocument.Header;
 import vn.vongtay.planning.internal.PlanDocument.ObjectiveEntry;
@@ -105,6 +107,13 @@ public class PlanImporter {
 						() -> problems.add(at(target.place(), "error.plan.unit-unknown", target.unitCode(), VietnameseFormats.date(asOf))));
 			}
 		}
+		Map<FigureEntry, Long> figureUnits = new HashMap<>();
+		for (FigureEntry figure : document.figures()) {
+			if (figure.unitCode() != null) {
+				units.findByCode(figure.unitCode(), asOf).ifPresentOrElse(u -> figureUnits.put(figure, u.id()),
+						() -> problems.add(at(figure.place(), "error.plan.unit-unknown", figure.unitCode(), VietnameseFormats.date(asOf))));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
 		}
@@ -122,6 +131,7 @@ public class PlanImporter {
 		}
 		long planId = insertPlan(plan, issuer.get(), agencyIds);
 		insertContent(planId, document, issuer.get().id(), agencyIds, targetUnits);
+		insertSituation(planId, document, issuer.get().id(), figureUnits);
 		audit.record("PLAN_IMPORTED", "Plan", planId, issuer.get().id(), plan.key());
 		return planId;
 	}
@@ -263,13 +273,49 @@ public class PlanImporter {
 		}
 	}
 
+	private void insertSituation(long planId, PlanDocument document, long issuerUnitId, Map<FigureEntry, Long> figureUnits) {
+		int position = 0;
+		for (FigureEntry figure : document.figures()) {
+			jdbc.sql("""
+					INSERT INTO planning.plan_figure (plan_id, position, statement, value, measure, year_from, year_to, unit_id,
+					       indicator_code, note)
+					VALUES (:plan, :position, :statement, :value, :measure, :from, :to, :unit, :indicator, :note)""")
+				.param("plan", planId)
+				.param("position", position++)
+				.param("statement", figure.statement())
+				.param("value", figure.value())
+				.param("measure", figure.unit().name())
+				.param("from", figure.fromYear())
+				.param("to", figure.toYear())
+				.param("unit", figureUnits.getOrDefault(figure, issuerUnitId))
+				.param("indicator", figure.indicator())
+				.param("note", figure.note())
+				.update();
+		}
+		position = 0;
+		for (AllowanceEntry allowance : document.allowances()) {
+			jdbc.sql("""
+					INSERT INTO planning.plan_allowance (plan_id, position, recipient, coefficient, basis, amount, period, text)
+					VALUES (:plan, :position, :recipient, :coefficient, :basis, :amount, :period, :text)""")
+				.param("plan", planId)
+				.param("position", position++)
+				.param("recipient", allowance.recipient())
+				.param("coefficient", allowance.coefficient())
+				.param("basis", allowance.basis() == null ? null : allowance.basis().name())
+				.param("amount", allowance.amount())
+				.param("period", allowance.period().name())
+				.param("text", allowance.text())
+				.update();
+		}
+	}
+
 	private long insertTarget(long planId, long objectiveId, Long parentId, int position, TargetEntry target,
 			long issuerUnitId, Map<String, Long> targetUnits) {
 		long targetId = jdbc.sql("""
 				INSERT INTO planning.target (plan_id, objective_id, parent_id, position, code, statement, measure, direction,
-				       baseline_value, baseline_year, unit_id, indicator_code)
+				       baseline_value, baseline_year, base_year, unit_id, indicator_code)
 				VALUES (:plan, :objective, :parent, :position, :code, :statement, :measure, :direction, :baselineValue,
-				       :baselineYear, :unit, :indicator) RETURNING id""")
+				       :baselineYear, :baseYear, :unit, :indicator) RETURNING id""")
 			.param("plan", planId)
 			.param("objective", objectiveId)
 			.param("parent", parentId)
@@ -280,15 +326,19 @@ public class PlanImporter {
 			.param("direction", target.direction() == null ? null : target.direction().name())
 			.param("baselineValue", target.baselineValue())
 			.param("baselineYear", target.baselineYear())
+			.param("baseYear", target.baseYear())
 			.param("unit", targetUnits.getOrDefault(target.code(), issuerUnitId))
 			.param("indicator", target.indicator())
 			.query(Long.class)
 			.single();
 		for (Map.Entry<Integer, BigDecimal> value : target.values().entrySet()) {
-			jdbc.sql("INSERT INTO planning.target_value (target_id, year, value) VALUES (:target, :year, :value)")
+			jdbc.sql("""
+					INSERT INTO planning.target_value (target_id, year, value, upper_value)
+					VALUES (:target, :year, :value, :upper)""")
 				.param("target", targetId)
 				.param("year", value.getKey())
 				.param("value", value.getValue())
+				.param("upper", target.upTo().get(value.getKey()))
 				.update();
 		}
 		return targetId;
