@@ -234,11 +234,14 @@ public class Plans {
 	/**
 	 * Imports a plan written in the exchange format; see {@code docs/plan-format.md}.
 	 *
-	 * @throws UserFacingException 403 when the caller may not import plans ({@link #mayImport()})
+	 * @param choices what a person decided for the agencies the directory does not have under the same name
+	 * @throws UserFacingException 403 when the caller may not import plans ({@link #mayImport()}), 422 with every
+	 *         problem of the document
+	 * @throws AgenciesToConfirm when the document is right but names agencies a person has to confirm
 	 */
 	@Transactional
-	public long importDocument(String text) {
-		return importer.importDocument(text);
+	public long importDocument(String text, AgencyChoices choices) {
+		return importer.importDocument(text, choices);
 	}
 
 	/** Whether the caller may import plans: those who write plans for the units of their jurisdiction. */

@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.web.ProblemDetails;
+import vn.vongtay.planning.AgenciesToConfirm;
+import vn.vongtay.planning.AgencyChoices;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.PlanStatus;
@@ -165,18 +167,33 @@ class PlanPages {
 		return "planning/import";
 	}
 
+	/**
+	 * Imports a file, or, at the second step, the same document sent back with the person's decision for each agency
+	 * the directory does not have ({@code agency=key:id} or {@code key:new}).
+	 */
 	@PostMapping("/plans/import")
-	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+	String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String document, @RequestParam(required = false) String fileName,
+			@RequestParam(name = "agency", required = false) List<String> agency, Model model,
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		plans.requireImporter();
-		if (file == null || file.isEmpty()) {
+		boolean uploaded = file != null && !file.isEmpty();
+		String text = uploaded ? new String(file.getBytes(), StandardCharsets.UTF_8) : document;
+		model.addAttribute("fileName", uploaded ? file.getOriginalFilename() : fileName);
+		if (text == null || text.isBlank()) {
 			model.addAttribute("problems", List.of(problems.describe(
 					vn.vongtay.core.InputProblem.field("file", "error.plan.file-required"))));
 			return "planning/import";
 		}
 		try {
-			long id = plans.importDocument(new String(file.getBytes(), StandardCharsets.UTF_8));
+			long id = plans.importDocument(text, AgencyChoices.parse(agency));
 			return "redirect:/plans/" + id + "?imported";
+		}
+		catch (AgenciesToConfirm e) {
+			// not an error: the plan is right and waits for the person's decision, with the document kept
+			model.addAttribute("pending", e.pending());
+			model.addAttribute("document", text);
+			return "planning/import";
 		}
 		catch (UserFacingException e) {
 			List<Map<String, Object>> described = e.problems().isEmpty()
@@ -186,7 +203,6 @@ class PlanPages {
 					: e.problems().stream().map(problems::describe).toList();
 			model.addAttribute("problems", described);
 			response.setStatus(e.status());
-			model.addAttribute("fileName", file.getOriginalFilename());
 			return "planning/import";
 		}
 	}
