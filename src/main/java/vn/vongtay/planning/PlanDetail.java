@@ -57,9 +57,20 @@ public record PlanDetail(@JsonUnwrapped PlanSummary summary, AgencyRef issuerAge
 			String recordedBy) {
 	}
 
+	/**
+	 * A task with how it stands. {@code carriedBy} is the agency a person gave the task to after its lead agency ended
+	 * (the district offices abolished on 01/07/2025); {@code closedOn} and {@code closureReason} say when and why a
+	 * person closed it instead.
+	 */
 	public record Task(long id, long planId, String number, String section, String statement, AgencyRef leadAgency,
 			List<AgencyRef> partnerAgencies, Timeframe timeframe, String expectedResult, ProgressStatus status,
-			Period latestPeriod, int lowerTaskCount) {
+			Period latestPeriod, int lowerTaskCount, AgencyRef carriedBy, LocalDate closedOn, String closureReason,
+			int version) {
+
+		/** The agency answering for the task today: the one it was handed to, else its lead (or whoever replaced it). */
+		public AgencyRef owner() {
+			return carriedBy != null ? carriedBy : leadAgency;
+		}
 	}
 
 	public record Timeframe(TimeframeKind kind, Integer year, Integer quarter, LocalDate dueOn, String text) {

@@ -52,28 +52,48 @@ import vn.vongtay.planning.internal.TargetStatusPolicy;
 @Transactional(readOnly = true)
 public class Plans {
 
+	/**
+	 * True for the task {@code t} when the agency answering for it (the one it was handed to, else its lead, followed
+	 * through its replacements) has ended and nobody carries its duties: the district offices abolished on 01/07/2025
+	 * (Luật Tổ chức chính quyền địa phương 2025). Binds {@code :today}.
+	 */
+	private static final String WITHOUT_OWNER = """
+			(t.closed_on IS NULL AND EXISTS (
+			   WITH RECURSIVE chain(id, depth) AS (
+			     SELECT COALESCE(t.carried_by_agency_id, t.lead_agency_id), 0
+			     UNION ALL
+			     SELECT a.replaced_by_id, c.depth + 1 FROM chain c JOIN directory.agency a ON a.id = c.id
+			     WHERE a.replaced_by_id IS NOT NULL AND c.depth < 20)
+			   SELECT 1 FROM chain c JOIN directory.agency e ON e.id = c.id
+			   WHERE e.replaced_by_id IS NULL AND e.valid_to < CAST(:today AS date)))""";
+
 	private static final String SUMMARY = """
 			SELECT p.id, p.key, p.kind, p.number, p.title, u.code AS unit_code, u.full_name AS unit_name, p.issued_on,
 			       p.year_from, p.year_to, p.status,
 			       (SELECT count(*) FROM planning.target t WHERE t.plan_id = p.id AND t.parent_id IS NULL) AS target_count,
-			       s.task_count, s.tasks_done, s.tasks_overdue
+			       s.task_count, s.tasks_done, s.tasks_overdue, s.tasks_without_owner
 			FROM planning.plan p
 			JOIN geography.unit u ON u.id = p.issuer_unit_id
 			CROSS JOIN LATERAL (
 			  SELECT count(*) AS task_count,
 			         count(*) FILTER (WHERE lp.status = 'DONE') AS tasks_done,
-			         count(*) FILTER (WHERE lp.status IS DISTINCT FROM 'DONE'
-			                          AND (lp.status = 'OVERDUE' OR t.due_on < :today)) AS tasks_overdue
+			         count(*) FILTER (WHERE lp.status IS DISTINCT FROM 'DONE' AND t.closed_on IS NULL AND NOT w.without_owner
+			                          AND (lp.status = 'OVERDUE' OR t.due_on < :today)) AS tasks_overdue,
+			         count(*) FILTER (WHERE lp.status IS DISTINCT FROM 'DONE' AND w.without_owner) AS tasks_without_owner
 			  FROM planning.task t
 			  LEFT JOIN LATERAL (SELECT pr.status FROM planning.progress pr WHERE pr.task_id = t.id AND pr.role = 'LEAD'
 			                     ORDER BY pr.period_end DESC, pr.recorded_at DESC LIMIT 1) lp ON true
+			  CROSS JOIN LATERAL (SELECT """ + WITHOUT_OWNER + """
+			 AS without_owner) w
 			  WHERE t.plan_id = p.id) s
 			""";
 
 	private static final String TASK = """
 			SELECT t.id, t.plan_id, t.number, t.section, t.statement, t.lead_agency_id, t.timeframe_kind, t.timeframe_year,
 			       t.timeframe_quarter, t.due_on, t.timeframe_text, t.expected_result, lp.status AS latest_status,
-			       lp.period AS latest_period,
+			       lp.period AS latest_period, t.carried_by_agency_id, t.closed_on, t.closure_reason, t.version,
+			       """ + WITHOUT_OWNER + """
+			 AS without_owner,
 			       ARRAY(SELECT tp.agency_id FROM planning.task_partner tp WHERE tp.task_id = t.id ORDER BY tp.position) AS partners,
 			       (SELECT count(*) FROM planning.task_answer ta JOIN planning.task lt ON lt.id = ta.task_id
 			          JOIN planning.plan lower_plan ON lower_plan.id = lt.plan_id
@@ -193,7 +213,7 @@ public class Plans {
 			return List.of();
 		}
 		List<Task> tasks = new ArrayList<>(tasks("""
-				(t.lead_agency_id IN (:mine)
+				(t.lead_agency_id IN (:mine) OR t.carried_by_agency_id IN (:mine)
 				 OR EXISTS (SELECT 1 FROM planning.task_partner tp WHERE tp.task_id = t.id AND tp.agency_id IN (:mine)))
 				ORDER BY hp.issued_on DESC NULLS LAST, t.plan_id, t.position""", Map.of("mine", mine)));
 		// grouped by plan, the newest plan first as the query ordered them, and overdue first within each plan
@@ -335,22 +355,27 @@ public class Plans {
 	// --- read model ---
 
 	List<Task> tasks(String condition, Map<String, ?> parameters) {
-		var rows = jdbc.sql(TASK + " WHERE " + condition).params(parameters).query(TaskRow::map).list();
+		LocalDate today = today();
+		var rows = jdbc.sql(TASK + " WHERE " + condition).params(parameters).param("today", today)
+			.query(TaskRow::map).list();
 		Set<Long> agencyIds = new HashSet<>();
 		for (TaskRow row : rows) {
 			if (row.lead() != null) {
 				agencyIds.add(row.lead());
 			}
+			if (row.carriedBy() != null) {
+				agencyIds.add(row.carriedBy());
+			}
 			agencyIds.addAll(row.partners());
 		}
 		Map<Long, AgencyRef> refs = agencyRefs(agencyIds);
-		LocalDate today = today();
 		return rows.stream().map(row -> row.toTask(refs, today)).toList();
 	}
 
 	private record TaskRow(long id, long planId, String number, String section, String statement, Long lead,
 			List<Long> partners, Timeframe timeframe, String expectedResult, ProgressStatus latest, String latestPeriod,
-			int lowerCount) {
+			int lowerCount, Long carriedBy, LocalDate closedOn, String closureReason, int version,
+			boolean withoutOwner) {
 
 		static TaskRow map(ResultSet rs, int n) throws SQLException {
 			Long[] partners = (Long[]) rs.getArray("partners").getArray();
@@ -361,14 +386,19 @@ public class Plans {
 							(Integer) rs.getObject("timeframe_year"), (Integer) rs.getObject("timeframe_quarter"),
 							rs.getObject("due_on", LocalDate.class), rs.getString("timeframe_text")),
 					rs.getString("expected_result"), latest == null ? null : ProgressStatus.valueOf(latest),
-					rs.getString("latest_period"), rs.getInt("lower_count"));
+					rs.getString("latest_period"), rs.getInt("lower_count"), (Long) rs.getObject("carried_by_agency_id"),
+					rs.getObject("closed_on", LocalDate.class), rs.getString("closure_reason"), rs.getInt("version"),
+					rs.getBoolean("without_owner"));
 		}
 
 		Task toTask(Map<Long, AgencyRef> refs, LocalDate today) {
+			ProgressStatus status = closedOn != null ? ProgressStatus.CLOSED
+					: withoutOwner && latest != ProgressStatus.DONE ? ProgressStatus.NO_OWNER
+					: effectiveStatus(latest, timeframe.dueOn(), today);
 			return new Task(id, planId, number, section, statement, lead == null ? null : refs.get(lead),
-					partners.stream().map(refs::get).toList(), timeframe, expectedResult,
-					effectiveStatus(latest, timeframe.dueOn(), today),
-					latestPeriod == null ? null : Period.parse(latestPeriod), lowerCount);
+					partners.stream().map(refs::get).toList(), timeframe, expectedResult, status,
+					latestPeriod == null ? null : Period.parse(latestPeriod), lowerCount,
+					carriedBy == null ? null : refs.get(carriedBy), closedOn, closureReason, version);
 		}
 	}
 
@@ -390,11 +420,13 @@ public class Plans {
 
 	private static int urgency(ProgressStatus status) {
 		return switch (status) {
-			case OVERDUE -> 0;
-			case AT_RISK -> 1;
-			case NOT_STARTED -> 2;
-			case ON_TRACK -> 3;
-			case DONE -> 4;
+			case NO_OWNER -> 0;
+			case OVERDUE -> 1;
+			case AT_RISK -> 2;
+			case NOT_STARTED -> 3;
+			case ON_TRACK -> 4;
+			case DONE -> 5;
+			case CLOSED -> 6;
 		};
 	}
 
@@ -411,7 +443,7 @@ public class Plans {
 				  FROM chain c JOIN directory.agency a ON a.id = c.id
 				  WHERE a.replaced_by_id IS NOT NULL AND c.depth < 20)
 				SELECT DISTINCT ON (c.start_id) c.start_id, s.name, su.code AS unit_code, c.id AS current_id,
-				       cur.name AS current_name
+				       cur.name AS current_name, cur.valid_to AS current_valid_to
 				FROM chain c
 				JOIN directory.agency s ON s.id = c.start_id
 				JOIN geography.unit su ON su.id = s.unit_id
@@ -419,7 +451,8 @@ public class Plans {
 				ORDER BY c.start_id, c.depth DESC""")
 			.param("ids", ids)
 			.query((rs, n) -> new AgencyRef(rs.getLong("start_id"), rs.getString("name"), rs.getString("unit_code"),
-					rs.getLong("current_id"), rs.getString("current_name")))
+					rs.getLong("current_id"), rs.getString("current_name"),
+					rs.getObject("current_valid_to", LocalDate.class)))
 			.list()
 			.forEach(ref -> refs.put(ref.id(), ref));
 		return refs;
@@ -556,6 +589,6 @@ public class Plans {
 				rs.getString("number"), rs.getString("title"), rs.getString("unit_code"), rs.getString("unit_name"),
 				rs.getObject("issued_on", LocalDate.class), rs.getInt("year_from"), (Integer) rs.getObject("year_to"),
 				PlanStatus.valueOf(rs.getString("status")), rs.getInt("target_count"), rs.getInt("task_count"),
-				rs.getInt("tasks_done"), rs.getInt("tasks_overdue"));
+				rs.getInt("tasks_done"), rs.getInt("tasks_overdue"), rs.getInt("tasks_without_owner"));
 	}
 }

@@ -53,8 +53,9 @@ public class PlanAccess {
 		return "(" + jurisdiction.restrictOrAbove(planAlias + ".issuer_unit_id") + """
 				 OR EXISTS (SELECT 1 FROM planning.task vt LEFT JOIN planning.task_partner vp ON vp.task_id = vt.id
 				            WHERE vt.plan_id = %s.id
-				              AND (vt.lead_agency_id IN (%s) OR vp.agency_id IN (%s))))"""
-			.formatted(planAlias, MY_AGENCIES, MY_AGENCIES);
+				              AND (vt.lead_agency_id IN (%s) OR vt.carried_by_agency_id IN (%s)
+				                   OR vp.agency_id IN (%s))))"""
+			.formatted(planAlias, MY_AGENCIES, MY_AGENCIES, MY_AGENCIES);
 	}
 
 	/** Binds what {@link #visible(String)} and {@link #MY_AGENCIES} need. */

@@ -90,6 +90,26 @@ class PlanApi {
 		return plans.myTasks();
 	}
 
+	record Handover(Long agencyId, int version) {
+	}
+
+	@PostMapping("/api/v1/tasks/{id}/handover")
+	@Operation(summary = "Gives a task whose lead agency ended to the agency that now carries it (the plan's managers)")
+	ResponseEntity<Task> handOver(@PathVariable long id, @RequestBody Handover handover) {
+		tracking.handOver(id, handover.agencyId(), handover.version());
+		return ResponseEntity.ok(tracking.task(id));
+	}
+
+	record Closure(String reason, int version) {
+	}
+
+	@PostMapping("/api/v1/tasks/{id}/close")
+	@Operation(summary = "Closes a task whose lead agency ended, with the reason (the plan's managers)")
+	ResponseEntity<Task> close(@PathVariable long id, @RequestBody Closure closure) {
+		tracking.close(id, closure.reason(), closure.version());
+		return ResponseEntity.ok(tracking.task(id));
+	}
+
 	@GetMapping("/api/v1/tasks/{id}/progress")
 	List<TaskProgress> progress(@PathVariable long id) {
 		return tracking.progressOf(id);

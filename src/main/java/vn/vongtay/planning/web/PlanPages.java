@@ -124,8 +124,22 @@ class PlanPages {
 				Math.max(plan.summary().yearFrom(), lastYear)).stream().filter(p -> !p.start().isAfter(today)).toList());
 		java.util.Collections.reverse(periods);
 		model.addAttribute("periods", periods);
-		model.addAttribute("statuses", ProgressStatus.values());
+		model.addAttribute("statuses", ProgressStatus.reportable());
+		model.addAttribute("mayDecide", tracking.mayDecideOwners(task.planId()));
+		model.addAttribute("successors", tracking.successorsFor(id));
 		return "planning/task";
+	}
+
+	@PostMapping("/plans/tasks/{id}/handover")
+	String handOver(@PathVariable long id, @RequestParam(required = false) Long agencyId, @RequestParam int version) {
+		tracking.handOver(id, agencyId, version);
+		return "redirect:/plans/tasks/" + id + "?saved";
+	}
+
+	@PostMapping("/plans/tasks/{id}/close")
+	String close(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam int version) {
+		tracking.close(id, reason, version);
+		return "redirect:/plans/tasks/" + id + "?saved";
 	}
 
 	@PostMapping("/plans/tasks/{id}/progress")
