@@ -1,5 +1,6 @@
 package vn.vongtay.outreach;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,7 @@ import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.outreach.Activity.Material;
 import vn.vongtay.outreach.Activity.Participant;
 import vn.vongtay.outreach.Activity.Place;
+import vn.vongtay.planning.IndicatorReadings;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.TaskTracking;
 
@@ -77,11 +80,16 @@ public class Activities {
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
 	private final OutreachAccess access;
+	private final ObjectProvider<IndicatorReadings> indicatorReadings;
+
+	/** The indicator offices enter the officials of a unit for: the denominator of Thọ Xuân's target 5.1-a. */
+	static final String OFFICIALS_HEADCOUNT = "OFFICIALS_HEADCOUNT";
 
 	Activities(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Agencies agencies, TaskTracking tasks,
 			RegisterCounts registerCounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, OutreachAccess access) {
+			ApplicationEventPublisher events, OutreachAccess access, ObjectProvider<IndicatorReadings> indicatorReadings) {
 		this.jdbc = jdbc;
+		this.indicatorReadings = indicatorReadings;
 		this.access = access;
 		this.registerCounts = registerCounts;
 		this.jurisdictions = jurisdictions;
@@ -406,7 +414,8 @@ public class Activities {
 
 	/**
 	 * A training cannot count fewer officials than it names, nor more than the units where it took place employ when
-	 * their headcount is on record.
+	 * their headcount is on record: the figure offices enter for the indicator {@code OFFICIALS_HEADCOUNT}, the one the
+	 * share of officials trained is computed over, so that there is one headcount.
 	 */
 	private void checkOfficialsAgainstHeadcount(ActivityDraft draft, List<AdministrativeUnit> places,
 			List<Official> officials, List<InputProblem> problems) {
@@ -417,21 +426,21 @@ public class Activities {
 		if (counted < officials.size()) {
 			problems.add(InputProblem.field("audiences", "outreach.error.fewer-than-named", counted, officials.size()));
 		}
-		if (places.isEmpty() || draft.endedOn() == null) {
+		IndicatorReadings readings = indicatorReadings.getIfAvailable();
+		if (places.isEmpty() || draft.endedOn() == null || readings == null) {
 			return;
 		}
-		record Headcount(long units, long officials) {
+		BigDecimal employed = BigDecimal.ZERO;
+		for (AdministrativeUnit place : places) {
+			IndicatorReadings.Reading headcount = readings.read(place.id(), draft.endedOn().getYear(),
+					List.of(OFFICIALS_HEADCOUNT)).get(OFFICIALS_HEADCOUNT);
+			if (headcount == null || headcount.value() == null) {
+				return;
+			}
+			employed = employed.add(headcount.value());
 		}
-		Headcount headcount = jdbc.sql("""
-				SELECT count(*) AS units, COALESCE(sum(officials), 0) AS officials FROM outreach.official_headcount
-				WHERE unit_id IN (:units) AND year = :year""")
-			.param("units", places.stream().map(AdministrativeUnit::id).toList())
-			.param("year", draft.endedOn().getYear())
-			.query((rs, n) -> new Headcount(rs.getLong("units"), rs.getLong("officials")))
-			.single();
-		if (headcount.units() == places.size() && counted > headcount.officials()) {
-			problems.add(InputProblem.field("audiences", "outreach.error.more-than-exist", counted,
-					headcount.officials()));
+		if (BigDecimal.valueOf(counted).compareTo(employed) > 0) {
+			problems.add(InputProblem.field("audiences", "outreach.error.more-than-exist", counted, employed));
 		}
 	}
 

@@ -53,8 +53,13 @@ public record PlanDetail(@JsonUnwrapped PlanSummary summary, AgencyRef issuerAge
 			AllowancePeriod period, String text) {
 	}
 
+	/**
+	 * What a target achieved on a date: for a target bound to an indicator, the indicator's value ({@code indicatorCode}
+	 * set, with the rate's {@code numerator} and {@code denominator}; {@code suppressed} when it is hidden from the
+	 * caller as a small count); for any other, what a person recorded.
+	 */
 	public record Achievement(LocalDate asOf, BigDecimal value, TargetStatus assessment, String note,
-			String recordedBy) {
+			String recordedBy, String indicatorCode, BigDecimal numerator, BigDecimal denominator, boolean suppressed) {
 	}
 
 	/**

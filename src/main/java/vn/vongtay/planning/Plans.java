@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,10 +112,12 @@ public class Plans {
 	private final PlanExporter exporter;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ObjectProvider<IndicatorReadings> indicatorReadings;
 
 	Plans(JdbcClient jdbc, PlanAccess access, PlanImporter importer, PlanExporter exporter, AuditLog audit,
-			Clock clock) {
+			Clock clock, ObjectProvider<IndicatorReadings> indicatorReadings) {
 		this.jdbc = jdbc;
+		this.indicatorReadings = indicatorReadings;
 		this.access = access;
 		this.importer = importer;
 		this.exporter = exporter;
@@ -264,6 +267,11 @@ public class Plans {
 		return importer.importDocument(text, choices);
 	}
 
+	/** Whether the caller may read plans at all (the need-to-know table, {@code Data.PLANS}). */
+	public boolean mayRead() {
+		return Jurisdictions.requireUser().may(Data.PLANS, Use.READ);
+	}
+
 	/** Whether the caller may import plans: those who write plans for the units of their jurisdiction. */
 	public boolean mayImport() {
 		return access.writesForUnits();
@@ -290,11 +298,12 @@ public class Plans {
 			String note) {
 		NeedToKnow.require(Jurisdictions.requireUser(), Data.PLANS, Use.WRITE);
 		var target = jdbc.sql("""
-				SELECT t.plan_id, t.measure, p.issuer_unit_id FROM planning.target t JOIN planning.plan p ON p.id = t.plan_id
+				SELECT t.plan_id, t.measure, p.issuer_unit_id, t.indicator_code FROM planning.target t
+				JOIN planning.plan p ON p.id = t.plan_id
 				WHERE t.id = :id""")
 			.param("id", targetId)
 			.query((rs, n) -> new Object[] { rs.getLong("plan_id"), Measure.valueOf(rs.getString("measure")),
-					rs.getLong("issuer_unit_id") })
+					rs.getLong("issuer_unit_id"), rs.getString("indicator_code") })
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("error.plan.target-not-found", targetId));
 		long planId = (Long) target[0];
@@ -310,6 +319,11 @@ public class Plans {
 			problems.add(InputProblem.field("asOf", "error.plan.date-in-future"));
 		}
 		boolean quantitative = ((Measure) target[1]).quantitative();
+		if (quantitative && target[3] != null) {
+			// one target, one value: the indicator's (issue 18)
+			throw UserFacingException.rejected(List.of(InputProblem.field("value", "error.plan.target-from-indicator",
+					target[3])));
+		}
 		if (quantitative && value == null) {
 			problems.add(InputProblem.field("value", "error.field.required", "value"));
 		}
@@ -475,11 +489,13 @@ public class Plans {
 				}
 			});
 		LocalDate today = today();
-		record TargetRow(long objectiveId, Long parentId, Target target) {
+		record Row(long id, long objectiveId, Long parentId, String code, String statement, Measure measure,
+				Direction direction, BigDecimal baseline, Integer baselineYear, Integer baseYear, long unitId,
+				String unitCode, LocalDate unitEnd, String indicator, Achievement recorded) {
 		}
-		List<TargetRow> rows = jdbc.sql("""
+		List<Row> rows = jdbc.sql("""
 				SELECT t.id, t.objective_id, t.parent_id, t.code, t.statement, t.measure, t.direction, t.baseline_value,
-				       t.baseline_year, t.base_year, u.code AS unit_code, t.indicator_code,
+				       t.baseline_year, t.base_year, t.unit_id, u.code AS unit_code, u.valid_to AS unit_end, t.indicator_code,
 				       a.as_of, a.value, a.assessment, a.note, au.display_name AS recorded_by
 				FROM planning.target t
 				JOIN geography.unit u ON u.id = t.unit_id
@@ -489,32 +505,63 @@ public class Plans {
 				WHERE t.plan_id = :plan ORDER BY t.parent_id NULLS FIRST, t.position""")
 			.param("plan", planId)
 			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				SortedMap<Integer, BigDecimal> targetValues = values.getOrDefault(id, new TreeMap<>());
-				String directionName = rs.getString("direction");
-				Direction direction = directionName == null ? null : Direction.valueOf(directionName);
-				BigDecimal baseline = rs.getBigDecimal("baseline_value");
-				Integer baselineYear = (Integer) rs.getObject("baseline_year");
+				String direction = rs.getString("direction");
+				String assessment = rs.getString("assessment");
 				LocalDate asOf = rs.getObject("as_of", LocalDate.class);
-				BigDecimal achieved = rs.getBigDecimal("value");
-				String assessmentName = rs.getString("assessment");
-				TargetStatus assessment = assessmentName == null ? null : TargetStatus.valueOf(assessmentName);
-				Achievement latest = asOf == null ? null
-						: new Achievement(asOf, achieved, assessment, rs.getString("note"), rs.getString("recorded_by"));
-				TargetStatus status = assessment != null ? assessment
-						: TargetStatusPolicy.assess(direction, baseline, baselineYear, planStartYear, targetValues,
-								achieved, asOf == null ? today : asOf);
-				return new TargetRow(rs.getLong("objective_id"), (Long) rs.getObject("parent_id"),
-						new Target(id, rs.getString("code"), rs.getString("statement"),
-								Measure.valueOf(rs.getString("measure")), direction, baseline, baselineYear,
-								targetValues, upper.getOrDefault(id, new TreeMap<>()), (Integer) rs.getObject("base_year"),
-								rs.getString("unit_code"), rs.getString("indicator_code"), latest, status,
-								new ArrayList<>()));
+				return new Row(rs.getLong("id"), rs.getLong("objective_id"), (Long) rs.getObject("parent_id"),
+						rs.getString("code"), rs.getString("statement"), Measure.valueOf(rs.getString("measure")),
+						direction == null ? null : Direction.valueOf(direction), rs.getBigDecimal("baseline_value"),
+						(Integer) rs.getObject("baseline_year"), (Integer) rs.getObject("base_year"), rs.getLong("unit_id"),
+						rs.getString("unit_code"), rs.getObject("unit_end", LocalDate.class), rs.getString("indicator_code"),
+						asOf == null ? null
+								: new Achievement(asOf, rs.getBigDecimal("value"),
+										assessment == null ? null : TargetStatus.valueOf(assessment), rs.getString("note"),
+										rs.getString("recorded_by"), null, null, null, false));
 			})
 			.list();
+		// a target bound to an indicator shows the indicator's value, read once per unit and year
+		Map<Long, Achievement> read = new HashMap<>();
+		Map<List<Object>, List<Row>> byUnitAndYear = new LinkedHashMap<>();
+		for (Row row : rows) {
+			Integer year = readingYear(planStartYear, row.unitEnd(), today);
+			if (row.indicator() != null && row.measure().quantitative() && year != null) {
+				byUnitAndYear.computeIfAbsent(List.of(row.unitId(), year), k -> new ArrayList<>()).add(row);
+			}
+		}
+		IndicatorReadings readings = indicatorReadings.getIfAvailable();
+		if (readings != null) {
+			byUnitAndYear.forEach((key, bound) -> {
+				int year = (Integer) key.get(1);
+				LocalDate asOf = LocalDate.of(year, 12, 31).isAfter(today) ? today : LocalDate.of(year, 12, 31);
+				Map<String, IndicatorReadings.Reading> found = readings.read((Long) key.get(0), year,
+						bound.stream().map(Row::indicator).distinct().toList());
+				for (Row row : bound) {
+					IndicatorReadings.Reading reading = found.get(row.indicator());
+					if (reading != null && (reading.value() != null || reading.suppressed())) {
+						read.put(row.id(), new Achievement(asOf, reading.value(), null, null, null, row.indicator(),
+								reading.numerator(), reading.denominator(), reading.suppressed()));
+					}
+				}
+			});
+		}
+		record TargetRow(long objectiveId, Long parentId, Target target) {
+		}
+		List<TargetRow> targets = new ArrayList<>();
+		for (Row row : rows) {
+			SortedMap<Integer, BigDecimal> targetValues = values.getOrDefault(row.id(), new TreeMap<>());
+			boolean fromIndicator = row.indicator() != null && row.measure().quantitative();
+			Achievement latest = fromIndicator ? read.get(row.id()) : row.recorded();
+			TargetStatus status = latest != null && latest.assessment() != null ? latest.assessment()
+					: TargetStatusPolicy.assess(row.direction(), row.baseline(), row.baselineYear(), planStartYear,
+							targetValues, latest == null ? null : latest.value(), latest == null ? today : latest.asOf());
+			targets.add(new TargetRow(row.objectiveId(), row.parentId(), new Target(row.id(), row.code(),
+					row.statement(), row.measure(), row.direction(), row.baseline(), row.baselineYear(), targetValues,
+					upper.getOrDefault(row.id(), new TreeMap<>()), row.baseYear(), row.unitCode(), row.indicator(),
+					latest, status, new ArrayList<>())));
+		}
 		Map<Long, Target> byId = new HashMap<>();
 		Map<Long, List<Target>> byObjective = new HashMap<>();
-		for (TargetRow row : rows) {
+		for (TargetRow row : targets) {
 			byId.put(row.target().id(), row.target());
 			if (row.parentId() == null) {
 				byObjective.computeIfAbsent(row.objectiveId(), k -> new ArrayList<>()).add(row.target());
@@ -528,6 +575,20 @@ public class Plans {
 			.query((rs, n) -> new Objective(rs.getLong("id"), rs.getString("number"), rs.getString("kind"),
 					rs.getString("statement"), byObjective.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
+	}
+
+	/**
+	 * The year a bound target's indicator is read for: this year, or for a unit that has ended (a district abolished
+	 * on 01/07/2025) the last year it lasted through; none before the plan's first year.
+	 */
+	static Integer readingYear(int planStartYear, LocalDate unitEnd, LocalDate today) {
+		int year = today.getYear();
+		if (unitEnd != null) {
+			int lastWholeYear = unitEnd.getMonthValue() == 12 && unitEnd.getDayOfMonth() == 31 ? unitEnd.getYear()
+					: unitEnd.getYear() - 1;
+			year = Math.min(year, lastWholeYear);
+		}
+		return year < planStartYear ? null : year;
 	}
 
 	private List<Figure> figures(long planId) {
