@@ -56,7 +56,7 @@ public class Plans {
 	/**
 	 * True for the task {@code t} when the agency answering for it (the one it was handed to, else its lead, followed
 	 * through its replacements) has ended and nobody carries its duties: the district offices abolished on 01/07/2025
-	 * (Luật Tổ chức chính quyền địa phương 2025). Binds {@code :today}.
+	 * (Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Điều 51 khoản 3). Binds {@code :today}.
 	 */
 	private static final String WITHOUT_OWNER = """
 			(t.closed_on IS NULL AND EXISTS (

@@ -22,8 +22,8 @@ import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.planning.PlanDetail.Task;
 
 /**
- * The district level ended on 01/07/2025 (Luật Tổ chức chính quyền địa phương 2025, số 72/2025/QH15) and its offices
- * with it. A task of an office that ended with nobody recorded as taking its duties over has no owner, rather than
+ * The district level ended on 01/07/2025 (Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Điều 51 khoản 3) and
+ * its offices with it. A task of an office that ended with nobody recorded as taking its duties over has no owner, rather than
  * staying overdue forever: the plan's managers give it to the agency that now carries it, or close it with the reason
  * (issue 18, section 2). The example is Thọ Xuân 2024, task II.3.2.a, led by the district's labour office.
  */

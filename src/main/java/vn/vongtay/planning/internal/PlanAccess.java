@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.directory.Agencies;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.NeedToKnow;
@@ -29,7 +30,7 @@ import vn.vongtay.identity.SignedInUser;
 public class PlanAccess {
 
 	/** The caller's agency and every agency it replaced, bound to {@code :myAgency}. */
-	public static final String MY_AGENCIES = """
+	private static final String MY_AGENCIES = """
 			WITH RECURSIVE mine(id) AS (
 			  SELECT CAST(:myAgency AS bigint) WHERE CAST(:myAgency AS bigint) IS NOT NULL
 			  UNION
@@ -38,10 +39,12 @@ public class PlanAccess {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
+	private final Agencies agencies;
 
-	PlanAccess(JdbcClient jdbc, Jurisdictions jurisdictions) {
+	PlanAccess(JdbcClient jdbc, Jurisdictions jurisdictions, Agencies agencies) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
+		this.agencies = agencies;
 	}
 
 	/** An SQL condition true when the caller may see the plan whose id is in {@code planIdColumn}. */
@@ -110,9 +113,6 @@ public class PlanAccess {
 	/** The agencies the caller's agency speaks for (itself and those it replaced). */
 	public List<Long> myAgencies() {
 		Long agency = myAgency();
-		if (agency == null) {
-			return List.of();
-		}
-		return jdbc.sql(MY_AGENCIES).param("myAgency", agency).query(Long.class).list();
+		return agency == null ? List.of() : agencies.withPredecessors(agency);
 	}
 }
