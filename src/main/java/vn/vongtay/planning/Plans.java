@@ -489,11 +489,7 @@ public class Plans {
 				}
 			});
 		LocalDate today = today();
-		record Row(long id, long objectiveId, Long parentId, String code, String statement, Measure measure,
-				Direction direction, BigDecimal baseline, Integer baselineYear, Integer baseYear, long unitId,
-				String unitCode, LocalDate unitEnd, String indicator, Achievement recorded) {
-		}
-		List<Row> rows = jdbc.sql("""
+		List<TargetData> rows = jdbc.sql("""
 				SELECT t.id, t.objective_id, t.parent_id, t.code, t.statement, t.measure, t.direction, t.baseline_value,
 				       t.baseline_year, t.base_year, t.unit_id, u.code AS unit_code, u.valid_to AS unit_end, t.indicator_code,
 				       a.as_of, a.value, a.assessment, a.note, au.display_name AS recorded_by
@@ -508,7 +504,7 @@ public class Plans {
 				String direction = rs.getString("direction");
 				String assessment = rs.getString("assessment");
 				LocalDate asOf = rs.getObject("as_of", LocalDate.class);
-				return new Row(rs.getLong("id"), rs.getLong("objective_id"), (Long) rs.getObject("parent_id"),
+				return new TargetData(rs.getLong("id"), rs.getLong("objective_id"), (Long) rs.getObject("parent_id"),
 						rs.getString("code"), rs.getString("statement"), Measure.valueOf(rs.getString("measure")),
 						direction == null ? null : Direction.valueOf(direction), rs.getBigDecimal("baseline_value"),
 						(Integer) rs.getObject("baseline_year"), (Integer) rs.getObject("base_year"), rs.getLong("unit_id"),
@@ -519,38 +515,13 @@ public class Plans {
 										rs.getString("recorded_by"), null, null, null, false));
 			})
 			.list();
-		// a target bound to an indicator shows the indicator's value, read once per unit and year
-		Map<Long, Achievement> read = new HashMap<>();
-		Map<List<Object>, List<Row>> byUnitAndYear = new LinkedHashMap<>();
-		for (Row row : rows) {
-			Integer year = readingYear(planStartYear, row.unitEnd(), today);
-			if (row.indicator() != null && row.measure().quantitative() && year != null) {
-				byUnitAndYear.computeIfAbsent(List.of(row.unitId(), year), k -> new ArrayList<>()).add(row);
-			}
-		}
-		IndicatorReadings readings = indicatorReadings.getIfAvailable();
-		if (readings != null) {
-			byUnitAndYear.forEach((key, bound) -> {
-				int year = (Integer) key.get(1);
-				LocalDate asOf = LocalDate.of(year, 12, 31).isAfter(today) ? today : LocalDate.of(year, 12, 31);
-				Map<String, IndicatorReadings.Reading> found = readings.read((Long) key.get(0), year,
-						bound.stream().map(Row::indicator).distinct().toList());
-				for (Row row : bound) {
-					IndicatorReadings.Reading reading = found.get(row.indicator());
-					if (reading != null && (reading.value() != null || reading.suppressed())) {
-						read.put(row.id(), new Achievement(asOf, reading.value(), null, null, null, row.indicator(),
-								reading.numerator(), reading.denominator(), reading.suppressed()));
-					}
-				}
-			});
-		}
+		Map<Long, Achievement> read = indicatorValues(rows, planStartYear, today);
 		record TargetRow(long objectiveId, Long parentId, Target target) {
 		}
 		List<TargetRow> targets = new ArrayList<>();
-		for (Row row : rows) {
+		for (TargetData row : rows) {
 			SortedMap<Integer, BigDecimal> targetValues = values.getOrDefault(row.id(), new TreeMap<>());
-			boolean fromIndicator = row.indicator() != null && row.measure().quantitative();
-			Achievement latest = fromIndicator ? read.get(row.id()) : row.recorded();
+			Achievement latest = row.boundToIndicator() ? read.get(row.id()) : row.recorded();
 			TargetStatus status = latest != null && latest.assessment() != null ? latest.assessment()
 					: TargetStatusPolicy.assess(row.direction(), row.baseline(), row.baselineYear(), planStartYear,
 							targetValues, latest == null ? null : latest.value(), latest == null ? today : latest.asOf());
@@ -575,6 +546,51 @@ public class Plans {
 			.query((rs, n) -> new Objective(rs.getLong("id"), rs.getString("number"), rs.getString("kind"),
 					rs.getString("statement"), byObjective.getOrDefault(rs.getLong("id"), List.of())))
 			.list();
+	}
+
+	/** A target as stored, with the latest value a person recorded for it. */
+	private record TargetData(long id, long objectiveId, Long parentId, String code, String statement, Measure measure,
+			Direction direction, BigDecimal baseline, Integer baselineYear, Integer baseYear, long unitId,
+			String unitCode, LocalDate unitEnd, String indicator, Achievement recorded) {
+
+		boolean boundToIndicator() {
+			return indicator != null && measure.quantitative();
+		}
+	}
+
+	/**
+	 * What the indicators give the targets bound to one (one target, one value), read once per unit and year, by target
+	 * id; a target whose indicator has no value for the caller has none.
+	 */
+	private Map<Long, Achievement> indicatorValues(List<TargetData> targets, int planStartYear, LocalDate today) {
+		record UnitYear(long unitId, int year) {
+		}
+		Map<Long, Achievement> read = new HashMap<>();
+		IndicatorReadings readings = indicatorReadings.getIfAvailable();
+		if (readings == null) {
+			return read;
+		}
+		Map<UnitYear, List<TargetData>> byUnitAndYear = new LinkedHashMap<>();
+		for (TargetData target : targets) {
+			Integer year = readingYear(planStartYear, target.unitEnd(), today);
+			if (target.boundToIndicator() && year != null) {
+				byUnitAndYear.computeIfAbsent(new UnitYear(target.unitId(), year), k -> new ArrayList<>()).add(target);
+			}
+		}
+		byUnitAndYear.forEach((key, bound) -> {
+			LocalDate yearEnd = LocalDate.of(key.year(), 12, 31);
+			LocalDate asOf = yearEnd.isAfter(today) ? today : yearEnd;
+			Map<String, IndicatorReadings.Reading> found = readings.read(key.unitId(), key.year(),
+					bound.stream().map(TargetData::indicator).distinct().toList());
+			for (TargetData target : bound) {
+				IndicatorReadings.Reading reading = found.get(target.indicator());
+				if (reading != null && (reading.value() != null || reading.suppressed())) {
+					read.put(target.id(), new Achievement(asOf, reading.value(), null, null, null, target.indicator(),
+							reading.numerator(), reading.denominator(), reading.suppressed()));
+				}
+			}
+		});
+		return read;
 	}
 
 	/**
