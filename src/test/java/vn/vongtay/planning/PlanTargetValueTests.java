@@ -83,6 +83,23 @@ class PlanTargetValueTests extends DemoAccountTestSupport {
 			.anySatisfy(p -> assertThat(p.messageKey()).isEqualTo("error.plan.target-from-indicator")));
 	}
 
+	/**
+	 * Bình Long 2022, section A.I: the figures the plan starts from are shown with the year they describe, written as
+	 * a year ("cuối năm 2021", never "2.021").
+	 */
+	@Test
+	void binhLongsPlanPageShowsTheFiguresItStartsFromWithTheirYear() throws Exception {
+		String page = pageBody("admin", "/plans/" + plan("binh-long-2022"));
+		assertThat(page).contains("15.988", "cuối năm 2021").doesNotContain("2.021");
+	}
+
+	/** Thọ Xuân 2024, II.3, target 3.1-b: "tăng 5-8% ... so với năm 2023", the base year written as a year. */
+	@Test
+	void thoXuansPlanPageShowsTheBaseYearOfATargetAsAYear() throws Exception {
+		String page = pageBody("admin", "/plans/" + plan("tho-xuan-2024"));
+		assertThat(page).contains("so với năm 2023").doesNotContain("năm 2.023");
+	}
+
 	private long plan(String key) {
 		return jdbc.sql("SELECT id FROM planning.plan WHERE key = :key").param("key", key).query(Long.class).single();
 	}
