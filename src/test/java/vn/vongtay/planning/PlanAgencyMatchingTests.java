@@ -45,7 +45,10 @@ class PlanAgencyMatchingTests extends DemoAccountTestSupport {
 	void caoBangsHealthDepartmentIsTheDirectorysAndNoSecondOne() {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM directory.agency a JOIN geography.unit u ON u.id = a.unit_id
-				WHERE a.kind = 'HEALTH_DEPARTMENT' AND u.code = '04'""").query(Long.class).single()).isEqualTo(1);
+				WHERE a.kind = 'HEALTH_DEPARTMENT' AND u.code = '04'
+				  AND daterange(u.valid_from, u.valid_to, '[]') @> DATE '2022-03-29'""").query(Long.class).single())
+			.as("the province of the plan's date has one health department; the province of 01/07/2025 has its own")
+			.isEqualTo(1);
 		long caoBang = jdbc.sql("SELECT id FROM planning.plan WHERE key = 'cao-bang-2022'").query(Long.class).single();
 		assertThat(as("admin", () -> plans.get(caoBang)).tasks()).flatExtracting(t -> t.partnerAgencies())
 			.extracting(AgencyRef::name).contains("Sở Y tế tỉnh Cao Bằng").doesNotContain("Sở Y tế");
