@@ -93,10 +93,10 @@ class RecordsBelongToTheUnitOfTheirDateTests {
 		DATES.put("outreach.activity_unit.unit_id", "a.started_on | JOIN outreach.activity a ON a.id = t.activity_id");
 		DATES.put("outreach.official.unit_id", "- an official trained, named with the unit they work in, dated by the activities they joined");
 		DATES.put("outreach.opinion.unit_id", "t.raised_on");
-		DATES.put("outreach.official_headcount.unit_id",
-				"RANGE daterange(make_date(t.year, 1, 1), make_date(t.year, 12, 31), '[]')");
 		DATES.put("planning.plan.issuer_unit_id", "t.issued_on");
 		DATES.put("planning.target.unit_id", "p.issued_on | JOIN planning.plan p ON p.id = t.plan_id");
+		// a figure of the situation a plan starts from names the unit as the plan did when it was issued
+		DATES.put("planning.plan_figure.unit_id", "p.issued_on | JOIN planning.plan p ON p.id = t.plan_id");
 		DATES.put("reporting.obligation.reporter_unit_id", periodEnd("t.period"));
 		DATES.put("reporting.obligation.recipient_unit_id", periodEnd("t.period"));
 		DATES.put("reporting.annex_figure.unit_id",

@@ -142,6 +142,8 @@ public final class NeedToKnow {
 		allow(Role.AGENCY_FOCAL_POINT, RE, Data.FIGURES);
 
 		allow(Role.INSPECTOR, RWE, Data.PREVENTION);
+		// the district's prostitution-prevention plan gives the inspection teams their tasks (Thọ Xuân 2024, II.3)
+		allow(Role.INSPECTOR, R, Data.PLANS);
 		allow(Role.INSPECTOR, RE, Data.FIGURES);
 
 		allow(Role.VIEWER, RE, Data.FIGURES);

@@ -14,26 +14,6 @@ final class KnownFailures {
 	private final Map<String, String> cells = new LinkedHashMap<>();
 
 	KnownFailures() {
-		// --- item 6: an agency focal point reaches opinions and activities not its agency's ---
-		String focalPoint = "16.6 a focal point works on what is addressed to or organised by its own agency";
-		known(focalPoint, "GET /outreach/activities/{id}", "congan");
-		known(focalPoint, "GET /api/v1/outreach/activities/{id}/opinions", "congan");
-		known(focalPoint, "GET /outreach/opinions", "congan");
-		known(focalPoint, "GET /api/v1/outreach/opinions", "congan");
-		known(focalPoint, "POST /outreach/opinions/{id}/answer", "congan");
-		known(focalPoint, "POST /api/v1/outreach/opinions/{id}/answer", "congan");
-		known(focalPoint, "POST /outreach/activities/{id}", "congan");
-		known(focalPoint, "POST /outreach/activities/{id}/opinions", "congan");
-		known(focalPoint, "POST /api/v1/outreach/activities/{id}/opinions", "congan");
-		known(focalPoint + " (the commune's headcount of officials is not the police's)",
-				"POST /outreach/coverage/headcount", "congan");
-
-		// --- item 7: importing a plan through the API has no role check ---
-		String planImport = "16.7 only officers import plans, whichever door (the document is read before any check)";
-		for (String variant : new String[] { "yaml", "file" }) {
-			known(planImport, "POST /api/v1/plans [" + variant + "]", "chutich", "cb", "ctv", "111", "lanhdao", "thanhtra",
-					"ldtbxh", "congan", "soyte");
-		}
 
 		// --- not in issue 16: reports ---
 		String administrator = "new, decide: NeedToKnow gives the system administrator REPORTS and CASE_SUMMARY (0009: "
@@ -46,29 +26,9 @@ final class KnownFailures {
 		known(administrator, "GET /cases/{id} [xa.b]", "admin");
 		known(administrator, "GET /api/v1/cases/{id}/summary", "admin");
 
-		// --- not in issue 16: plans ---
-		String plans = "new: PLANS are not granted to the collaborator, the hotline or the inspector";
-		for (String route : new String[] { "GET /plans", "GET /api/v1/plans", "GET /my-tasks", "GET /api/v1/tasks/mine" }) {
-			known(plans, route, "ctv", "111", "thanhtra");
-		}
-		for (String route : new String[] { "GET /plans/{id}", "GET /api/v1/plans/{id}", "GET /plans/{id}/export",
-				"GET /api/v1/plans/{id}/document", "GET /plans/tasks/{id}", "GET /api/v1/tasks/{id}/progress",
-				"GET /plans/evidence/{id}" }) {
-			known(plans + " (the hotline reaches every plan of the country, and the evidence files of its tasks)", route,
-					"111", "thanhtra");
-		}
-
-		// --- not in issue 16: outreach ---
-		String outreachReaders = "new: the chairman and the case worker read outreach and opinions (R), and write none";
-		for (String route : new String[] { "GET /outreach/activities/new", "POST /outreach/activities",
-				"POST /api/v1/outreach/activities", "POST /outreach/activities/{id}", "POST /outreach/activities/{id}/opinions",
-				"POST /api/v1/outreach/activities/{id}/opinions", "POST /outreach/opinions/{id}/answer",
-				"POST /api/v1/outreach/opinions/{id}/answer", "POST /outreach/coverage/headcount" }) {
-			known(outreachReaders, route, "chutich", "cb");
-		}
 		String collaboratorFigures = "new: no FIGURES for the collaborator (indicator values include counts by group, "
 				+ "see 16.1)";
-		for (String route : new String[] { "GET /outreach/coverage", "GET /api/v1/outreach/figures", "GET /indicators",
+		for (String route : new String[] { "GET /indicators",
 				"GET /api/v1/indicators", "GET /api/v1/indicators/{code}", "GET /indicators/{code}",
 				"GET /api/v1/indicators/{code}/values", "GET /api/v1/indicators/{code}/dashboard", "GET /indicators/entry",
 				"GET /api/v1/indicators/entries" }) {

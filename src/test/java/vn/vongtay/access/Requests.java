@@ -303,6 +303,11 @@ final class Requests {
 		on("POST /plans/tasks/{id}/progress").id("task")
 			.params("agencyId", "${taskAgency}", "period", "2199", "version", "-1");
 		on("GET /plans/evidence/{id}").id("evidence");
+		// the task has an owner, and -1 is no agency: a manager of the plan is answered 409 or 422, nothing changes
+		on("POST /api/v1/tasks/{id}/handover").id("task").json("{\"agencyId\":-1,\"version\":-1}");
+		on("POST /plans/tasks/{id}/handover").id("task").params("agencyId", "-1", "version", "-1");
+		on("POST /api/v1/tasks/{id}/close").id("task").json("{\"reason\":\"\",\"version\":-1}");
+		on("POST /plans/tasks/{id}/close").id("task").params("reason", "", "version", "-1");
 	}
 
 	private void outreach() {
@@ -319,9 +324,6 @@ final class Requests {
 		on("POST /outreach/opinions/{id}/answer").id("opinion").params("version", "-1", "answer", "");
 		on("GET /api/v1/outreach/figures").params("unit", "03253");
 		on("GET /outreach/coverage").params("unit", "03253");
-		on("POST /outreach/coverage/headcount").params("unit", "03253", "year", "1900", "officials", "-1");
-		// the target is qualitative: without an assessment the value is refused
-		on("POST /outreach/coverage/achievement").params("targetId", "${target}", "value", "1", "note", "");
 	}
 
 	private void prostitution() {
