@@ -131,8 +131,9 @@ public final class NeedToKnow {
 		allow(Role.HOTLINE_OPERATOR, R, Data.CASE_SUMMARY, Data.FIGURES);
 
 		// an agency works on what is addressed to it or organised by it (the record-level rule is the module's)
-		allow(Role.AGENCY_FOCAL_POINT, RW, Data.REFERRALS, Data.PLANS, Data.OPINIONS, Data.OUTREACH);
-		allow(Role.AGENCY_FOCAL_POINT, R, Data.PERIODIC_REPORTS);
+		// and writes the periodic reports a plan asks of its agency, and reads those addressed to it (reporting)
+		allow(Role.AGENCY_FOCAL_POINT, RW, Data.REFERRALS, Data.PLANS, Data.OPINIONS, Data.OUTREACH,
+				Data.PERIODIC_REPORTS);
 		allow(Role.AGENCY_FOCAL_POINT, RE, Data.FIGURES);
 
 		allow(Role.INSPECTOR, RWE, Data.PREVENTION);

@@ -8,10 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,9 +29,7 @@ import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
-import vn.vongtay.identity.Staff;
 import vn.vongtay.notifications.Notifications;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.Plans;
@@ -52,13 +49,6 @@ import vn.vongtay.reporting.PeriodicReport.Row;
 @Transactional
 public class PeriodicReports {
 
-	static final Set<Role> REPORTERS = EnumSet.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.DISTRICT_OFFICER,
-			Role.PROVINCE_OFFICER);
-
-	/** Who works with reports at all; viewers read figures on dashboards, not reports. */
-	static final Set<Role> STAFF = EnumSet.of(Role.SYSTEM_ADMIN, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN,
-			Role.CASE_WORKER, Role.DISTRICT_OFFICER, Role.PROVINCE_OFFICER);
-
 	private final JdbcClient jdbc;
 	private final Obligations obligations;
 	private final Annexes annexes;
@@ -66,13 +56,13 @@ public class PeriodicReports {
 	private final Units units;
 	private final Plans plans;
 	private final Jurisdictions jurisdictions;
-	private final Staff staff;
+	private final BodyStaff staff;
 	private final Notifications notifications;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	PeriodicReports(JdbcClient jdbc, Obligations obligations, Annexes annexes, FigureSource figures, Units units,
-			Plans plans, Jurisdictions jurisdictions, Staff staff, Notifications notifications, AuditLog audit,
+			Plans plans, Jurisdictions jurisdictions, BodyStaff staff, Notifications notifications, AuditLog audit,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.obligations = obligations;
@@ -99,7 +89,7 @@ public class PeriodicReports {
 				VALUES (:obligation, 'DRAFT', :by, :title) RETURNING id""")
 			.param("obligation", obligationId)
 			.param("by", user.getUsername())
-			.param("title", obligation.reporterLevel().equals("COMMUNE") ? "CHỦ TỊCH" : "GIÁM ĐỐC")
+			.param("title", signerTitle(obligation))
 			.query(Long.class)
 			.single();
 		event(id, "CREATED", null);
@@ -116,7 +106,6 @@ public class PeriodicReports {
 			.orElseThrow(() -> UserFacingException.notFound("reporting.error.report-not-found", id));
 		Obligation obligation = obligations.find(obligationId)
 			.orElseThrow(() -> UserFacingException.notFound("reporting.error.report-not-found", id));
-		requireStaff();
 		return load(id, obligation);
 	}
 
@@ -264,6 +253,12 @@ public class PeriodicReports {
 		return report.status() == ReportStatus.SUBMITTED && isRecipient(report.obligation(), Jurisdictions.requireUser());
 	}
 
+	/** Whether the caller acts for the body that receives the obligation's report (and may set its due date). */
+	@Transactional(readOnly = true)
+	public boolean mayReceive(Obligation obligation) {
+		return isRecipient(obligation, Jurisdictions.requireUser());
+	}
+
 	/** Whether the caller may draft the report of an obligation. */
 	@Transactional(readOnly = true)
 	public boolean mayDraft(Obligation obligation) {
@@ -276,26 +271,12 @@ public class PeriodicReports {
 		return enterableCodes(report.obligation());
 	}
 
-	/** The reporting unit's officers: within their jurisdiction, at the unit's own level. */
 	boolean isReporter(Obligation obligation, SignedInUser user) {
-		return REPORTERS.stream().anyMatch(user::has) && jurisdictions.covers(obligation.reporterUnitId())
-				&& rootLevels(user).contains(obligation.reporterLevel());
+		return obligations.isReporter(obligation, user);
 	}
 
-	/**
-	 * The recipient's officers: the chairman for a report to the unit's own council, the province's officers for a
-	 * report to the province, system administrators for one to the ministry.
-	 */
 	boolean isRecipient(Obligation obligation, SignedInUser user) {
-		if (obligation.recipientUnitId() == obligation.reporterUnitId()) {
-			return user.has(Role.COMMUNE_CHAIRMAN) && jurisdictions.covers(obligation.recipientUnitId());
-		}
-		AdministrativeUnit recipient = units.findById(obligation.recipientUnitId()).orElseThrow();
-		if (recipient.level() == UnitLevel.NATION) {
-			return user.has(Role.SYSTEM_ADMIN);
-		}
-		return (user.has(Role.PROVINCE_OFFICER) || user.has(Role.DISTRICT_OFFICER))
-				&& jurisdictions.covers(recipient.id()) && rootLevels(user).contains(recipient.level().name());
+		return obligations.isRecipient(obligation, user);
 	}
 
 	private SignedInUser requireReporter(Obligation obligation) {
@@ -314,31 +295,21 @@ public class PeriodicReports {
 		return user;
 	}
 
-	static SignedInUser requireStaff() {
-		SignedInUser user = Jurisdictions.requireUser();
-		if (STAFF.stream().noneMatch(user::has)) {
-			throw new UserFacingException(403, "error.access-denied");
+	/** The head who signs for the reporting body: the chairman of a committee, the director of a department. */
+	static String signerTitle(Obligation obligation) {
+		if (obligation.reporterAgencyId() == null) {
+			return "CHỦ TỊCH";
 		}
-		return user;
-	}
-
-	private Set<String> rootLevels(SignedInUser user) {
-		Set<String> levels = new LinkedHashSet<>();
-		units.findAllById(user.unitIds()).forEach(u -> levels.add(u.level().name()));
-		return levels;
+		String name = vn.vongtay.core.VietnameseText.fold(obligation.reporterName());
+		return name.startsWith("so ") ? "GIÁM ĐỐC" : name.startsWith("phong ") ? "TRƯỞNG PHÒNG" : "THỦ TRƯỞNG CƠ QUAN";
 	}
 
 	private List<Long> recipients(Obligation obligation) {
-		AdministrativeUnit recipient = units.findById(obligation.recipientUnitId()).orElseThrow();
-		Set<Role> roles = obligation.recipientUnitId() == obligation.reporterUnitId() ? Set.of(Role.COMMUNE_CHAIRMAN)
-				: recipient.level() == UnitLevel.NATION ? Set.of(Role.SYSTEM_ADMIN)
-						: Set.of(Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
-		return staff.reaching(recipient.id(), roles, recipient.level()).stream().map(Staff.Member::id).toList();
+		return staff.recipients(obligation);
 	}
 
 	private List<Long> reporters(Obligation obligation) {
-		AdministrativeUnit reporter = units.findById(obligation.reporterUnitId()).orElseThrow();
-		return staff.reaching(reporter.id(), REPORTERS, reporter.level()).stream().map(Staff.Member::id).toList();
+		return staff.reporters(obligation);
 	}
 
 	// --- figures ---
@@ -357,7 +328,7 @@ public class PeriodicReports {
 		jdbc.sql("DELETE FROM reporting.annex_figure WHERE report_id = :id").param("id", reportId).update();
 		AdministrativeUnit unit = units.findById(obligation.reporterUnitId()).orElseThrow();
 		List<AdministrativeUnit> subdivisions = unit.level() == UnitLevel.COMMUNE ? List.of()
-				: units.childrenOf(unit.id(), periodEnd(obligation.period()));
+				: units.childrenOf(unit.id(), obligation.periodEnd());
 		for (Annex annex : annexes.of(obligation.annexes())) {
 			Map<String, FigureSource.Column> columns = figures.columns(annex.indicators());
 			Map<String, BigDecimal> sums = new HashMap<>();

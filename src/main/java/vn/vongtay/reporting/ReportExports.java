@@ -72,17 +72,21 @@ public class ReportExports {
 	public byte[] docx(long id) {
 		PeriodicReport report = reports.get(id);
 		Obligation o = report.obligation();
-		String unitName = o.reporterName().replaceFirst("^Ủy ban nhân dân ", "");
+		boolean committee = o.reporterAgencyId() == null;
+		// an agency's report is issued by the agency (Nghị định 30/2020: its own name, the body above it first)
+		String unitName = committee ? o.reporterName().replaceFirst("^Ủy ban nhân dân ", "")
+				: o.reporterName().replaceFirst(" \\(nay là .*\\)$", "");
 		OfficialDocument doc = OfficialDocument.create()
-			.issuingBody("ỦY BAN NHÂN DÂN\n" + unitName.toUpperCase(VIETNAMESE));
+			.issuingBody(committee ? "ỦY BAN NHÂN DÂN\n" + unitName.toUpperCase(VIETNAMESE)
+					: unitName.toUpperCase(VIETNAMESE));
 		if (report.number() != null) {
 			doc.number(report.number());
 		}
 		else {
-			doc.numberToFill("BC-UBND");
+			doc.numberToFill(committee ? "BC-UBND" : "BC");
 		}
 		LocalDate dated = report.submittedAt() != null ? report.submittedAt().toLocalDate() : LocalDate.now(clock);
-		doc.dated(place(unitName), dated)
+		doc.dated(place(committee ? unitName : lower(o.reporterUnitName())), dated)
 			.kind("BÁO CÁO")
 			.summary(o.title() + " — " + periodText(report))
 			.addressedTo(o.recipientName())
@@ -101,7 +105,8 @@ public class ReportExports {
 						Column.centred("Tiến độ", 25)), rows);
 		}
 		doc.closing(List.of(o.recipientName()), null,
-				Signature.of("TM. Ủy ban nhân dân", report.signerTitle() == null ? "Chủ tịch" : report.signerTitle(),
+				Signature.of(committee ? "TM. Ủy ban nhân dân" : null,
+						report.signerTitle() == null ? "Chủ tịch" : report.signerTitle(),
 						report.signerName() == null ? "" : report.signerName()));
 		for (AnnexTable table : report.annexes()) {
 			doc.pageBreak().centred(table.annex().title().toUpperCase(VIETNAMESE), true)

@@ -56,6 +56,13 @@ class ReportingApi {
 		return obligations.get(id);
 	}
 
+	@PutMapping("/obligations/{id}/due")
+	@Operation(summary = "The receiving office sets the due date of the report, for every body that owes it for the period")
+	Obligation due(@PathVariable long id, @RequestBody Due due) {
+		obligations.setDueDate(id, version(due.version()), due.dueOn());
+		return obligations.get(id);
+	}
+
 	@PostMapping("/obligations/{id}/report")
 	@Operation(summary = "The report of the obligation, drafted now when there is none")
 	ResponseEntity<PeriodicReport> draft(@PathVariable long id) {
@@ -115,5 +122,8 @@ class ReportingApi {
 	}
 
 	record Step(Integer version, String comment) {
+	}
+
+	record Due(Integer version, java.time.LocalDate dueOn) {
 	}
 }
