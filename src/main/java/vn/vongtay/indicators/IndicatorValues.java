@@ -136,6 +136,47 @@ public class IndicatorValues {
 		return values;
 	}
 
+	/**
+	 * The totals of several indicators for several units and one period, each indicator evaluated once for all the
+	 * units (what a report of a province and its districts reads). Codes that are no indicator are left out.
+	 *
+	 * @throws UserFacingException 404 when a unit lies outside the caller's jurisdiction
+	 */
+	public Map<Long, Map<String, IndicatorValue>> valuesOf(Collection<Long> unitIds, IndicatorPeriod period,
+			Collection<String> codes) {
+		Jurisdictions.requireUser();
+		List<AdministrativeUnit> found = units.findAllById(unitIds);
+		found.forEach(this::requireWithin);
+		Map<Long, Map<String, IndicatorValue>> values = new LinkedHashMap<>();
+		found.forEach(u -> values.put(u.id(), new LinkedHashMap<>()));
+		List<Long> ids = found.stream().map(AdministrativeUnit::id).toList();
+		for (String code : codes) {
+			Indicator indicator = catalogue.find(code).orElse(null);
+			if (indicator == null || ids.isEmpty()) {
+				continue;
+			}
+			Map<Long, Map<String, Raw>> raw = evaluator.evaluate(indicator, ids, period, "");
+			for (AdministrativeUnit unit : found) {
+				Raw total = raw.getOrDefault(unit.id(), Map.of()).getOrDefault("", missing());
+				values.get(unit.id()).put(code, show(indicator, unit, period, total, List.of()));
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Whether a value of the indicator, read elsewhere (a report stores the figures it was drafted with), is a small
+	 * count the caller may not see, by the same rule as the values this class shows.
+	 */
+	public boolean hides(String code, BigDecimal value) {
+		Indicator indicator = catalogue.find(code).orElse(null);
+		if (indicator == null || value == null || indicator.unit().isRate()) {
+			return false;
+		}
+		return value.signum() > 0 && value.compareTo(BigDecimal.valueOf(threshold)) < 0
+				&& hiddenFromCaller(evaluator.privacy(indicator));
+	}
+
 	/** What the indicator's page shows; also what the benchmark times. */
 	public Dashboard dashboard(String code, long unitId, IndicatorPeriod period) {
 		Jurisdictions.requireUser();

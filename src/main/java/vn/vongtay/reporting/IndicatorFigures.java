@@ -40,11 +40,24 @@ class IndicatorFigures implements FigureSource {
 	}
 
 	@Override
-	public Map<String, Figure> figures(long unitId, String period, Collection<String> codes) {
-		Map<String, Figure> figures = new LinkedHashMap<>();
-		values.valuesOf(unitId, IndicatorPeriod.parse(period), codes)
-			.forEach((code, value) -> figures.put(code, new Figure(value.value(), value.locked())));
+	public Map<Long, Map<String, Figure>> figures(Collection<Long> unitIds, String period, Collection<String> codes) {
+		Map<Long, Map<String, Figure>> figures = new LinkedHashMap<>();
+		values.valuesOf(unitIds, IndicatorPeriod.parse(period), codes).forEach((unit, byCode) -> {
+			Map<String, Figure> ofUnit = new LinkedHashMap<>();
+			byCode.forEach((code, value) -> ofUnit.put(code, new Figure(value.value(), value.locked(), value.suppressed())));
+			figures.put(unit, ofUnit);
+		});
 		return figures;
+	}
+
+	@Override
+	public int smallCountThreshold() {
+		return values.smallCountThreshold();
+	}
+
+	@Override
+	public boolean hidden(String code, BigDecimal value) {
+		return values.hides(code, value);
 	}
 
 	@Override

@@ -19,9 +19,9 @@ import vn.vongtay.core.OfficialDocument.Signature;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.Spreadsheets;
 import vn.vongtay.core.VietnameseFormats;
-import vn.vongtay.reporting.PeriodicReport.AnnexTable;
-import vn.vongtay.reporting.PeriodicReport.Figure;
-import vn.vongtay.reporting.PeriodicReport.Row;
+import vn.vongtay.reporting.ReportView.AnnexTable;
+import vn.vongtay.reporting.ReportView.Figure;
+import vn.vongtay.reporting.ReportView.Row;
 
 /**
  * A report as the files offices exchange: the annexes as XLSX (one sheet each, Vietnamese headings, numbers as
@@ -48,7 +48,7 @@ public class ReportExports {
 	}
 
 	public byte[] xlsx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		List<Spreadsheets.SheetContent> sheets = new ArrayList<>();
 		for (AnnexTable table : report.annexes()) {
 			List<String> headings = new ArrayList<>(List.of("Đơn vị", "Mã đơn vị"));
@@ -70,7 +70,7 @@ public class ReportExports {
 	}
 
 	public byte[] docx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		Obligation o = report.obligation();
 		boolean committee = o.reporterAgencyId() == null;
 		// an agency's report is issued by the agency (Nghị định 30/2020: its own name, the body above it first)
@@ -96,7 +96,7 @@ public class ReportExports {
 			.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ").paragraph(orDots(report.sections().proposals()));
 		if (!report.tasks().isEmpty()) {
 			List<List<?>> rows = new ArrayList<>();
-			for (PeriodicReport.TaskLine t : report.tasks()) {
+			for (ReportView.TaskLine t : report.tasks()) {
 				rows.add(List.of(t.number(), abbreviate(t.statement(), 220), t.leadAgency() == null ? "" : t.leadAgency(),
 						t.status() == null ? "" : label("plan.progress." + t.status(), t.status())));
 			}
@@ -127,7 +127,7 @@ public class ReportExports {
 	}
 
 	public byte[] csv(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		StringBuilder out = new StringBuilder("\uFEFF");
 		out.append("phu_luc,ma_don_vi,don_vi,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
 		for (AnnexTable table : report.annexes()) {
@@ -152,7 +152,7 @@ public class ReportExports {
 	 * indicator codes as data elements; figures without a value are left out, as ADX expects.
 	 */
 	public byte[] adx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		String period = adxPeriod(report.obligation().period());
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		xml.append("<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"")
@@ -193,7 +193,7 @@ public class ReportExports {
 	}
 
 	/** «6 tháng đầu năm 2026», «năm 2026», «giai đoạn 2020-2021». */
-	String periodText(PeriodicReport report) {
+	String periodText(ReportView report) {
 		String period = report.obligation().period();
 		if (period.matches("\\d{4}-\\d{4}")) {
 			return "giai đoạn " + period;
@@ -202,13 +202,13 @@ public class ReportExports {
 		return messages.getMessage(p.messageKey(), p.messageArguments(), period, VIETNAMESE);
 	}
 
-	private LocalDate asOf(PeriodicReport report) {
-		LocalDate end = PeriodicReports.periodEnd(report.obligation().period());
+	private LocalDate asOf(ReportView report) {
+		LocalDate end = report.obligation().periodEnd();
 		LocalDate today = LocalDate.now(clock);
 		return end.isAfter(today) ? today : end;
 	}
 
-	private void audit(String format, PeriodicReport report) {
+	private void audit(String format, ReportView report) {
 		audit.record("REPORT_EXPORTED", "PeriodicReport", report.id(), report.obligation().reporterUnitId(), format);
 	}
 

@@ -194,7 +194,7 @@ class ReportingTests extends DemoAccountTestSupport {
 					null, Map.of());
 			return null;
 		})).isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.status()).isEqualTo(409));
-		PeriodicReport accepted = as("tinh.dienbien", () -> reports.get(id));
+		ReportView accepted = as("tinh.dienbien", () -> reports.get(id));
 		assertThat(accepted.status()).isEqualTo(ReportStatus.ACCEPTED);
 		assertThat(accepted.sections().results()).isEqualTo("Kết quả");
 		assertThat(accepted.obligation().timeliness()).isEqualTo(Timeliness.ON_TIME);
@@ -202,17 +202,17 @@ class ReportingTests extends DemoAccountTestSupport {
 		// the province's report of the half-year takes the commune's accepted figures and sums its communes
 		Obligation province = owedBy("tinh.dienbien", "11", "STANDING:PROVINCE_H2", "2026-H2");
 		long provinceReport = as("tinh.dienbien", () -> reports.open(province.id()));
-		PeriodicReport.AnnexTable sectors = as("tinh.dienbien", () -> reports.get(provinceReport)).annexes().stream()
+		ReportView.AnnexTable sectors = as("tinh.dienbien", () -> reports.get(provinceReport)).annexes().stream()
 			.filter(t -> t.annex().code().equals("CHILDREN")).findFirst().orElseThrow();
-		PeriodicReport.Row quaiTo = sectors.rows().stream().filter(r -> r.unitCode().equals("03295")).findFirst()
+		ReportView.Row quaiTo = sectors.rows().stream().filter(r -> r.unitCode().equals("03295")).findFirst()
 			.orElseThrow();
 		assertThat(quaiTo.report()).isEqualTo(ReportStatus.ACCEPTED);
-		assertThat(quaiTo.figure("CHILDREN_UNDER_16").origin()).isEqualTo(PeriodicReport.Origin.REPORTED);
+		assertThat(quaiTo.figure("CHILDREN_UNDER_16").origin()).isEqualTo(ReportView.Origin.REPORTED);
 		BigDecimal sum = sectors.rows().stream().filter(r -> !r.reportingUnit())
 			.map(r -> r.figure("CHILDREN_UNDER_16").value()).reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(sectors.rows().get(0).figure("CHILDREN_UNDER_16"))
-			.extracting(PeriodicReport.Figure::value, PeriodicReport.Figure::origin)
-			.containsExactly(sum, PeriodicReport.Origin.SUMMED);
+			.extracting(ReportView.Figure::value, ReportView.Figure::origin)
+			.containsExactly(sum, ReportView.Origin.SUMMED);
 	}
 
 	@Test

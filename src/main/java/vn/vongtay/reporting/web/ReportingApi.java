@@ -24,6 +24,7 @@ import vn.vongtay.reporting.Obligation;
 import vn.vongtay.reporting.Obligations;
 import vn.vongtay.reporting.PeriodicReport;
 import vn.vongtay.reporting.PeriodicReports;
+import vn.vongtay.reporting.ReportView;
 import vn.vongtay.reporting.ReportExports;
 
 /** The reporting API: obligations (kind, period, dueOn, status), reports and the steps of their submission. */
@@ -65,17 +66,17 @@ class ReportingApi {
 
 	@PostMapping("/obligations/{id}/report")
 	@Operation(summary = "The report of the obligation, drafted now when there is none")
-	ResponseEntity<PeriodicReport> draft(@PathVariable long id) {
+	ResponseEntity<ReportView> draft(@PathVariable long id) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(reports.get(reports.open(id)));
 	}
 
 	@GetMapping("/reports/{id}")
-	PeriodicReport report(@PathVariable long id) {
+	ReportView report(@PathVariable long id) {
 		return reports.get(id);
 	}
 
 	@PutMapping("/reports/{id}")
-	PeriodicReport save(@PathVariable long id, @RequestBody Draft draft) {
+	ReportView save(@PathVariable long id, @RequestBody Draft draft) {
 		reports.save(id, version(draft.version()), draft.sections() == null
 				? new PeriodicReport.Sections(null, null, null, null) : draft.sections(), draft.number(),
 				draft.signerName(), draft.figures() == null ? Map.of() : draft.figures());
@@ -83,19 +84,19 @@ class ReportingApi {
 	}
 
 	@PostMapping("/reports/{id}/submit")
-	PeriodicReport submit(@PathVariable long id, @RequestBody Step step) {
+	ReportView submit(@PathVariable long id, @RequestBody Step step) {
 		reports.submit(id, version(step.version()));
 		return reports.get(id);
 	}
 
 	@PostMapping("/reports/{id}/return")
-	PeriodicReport returnReport(@PathVariable long id, @RequestBody Step step) {
+	ReportView returnReport(@PathVariable long id, @RequestBody Step step) {
 		reports.returnReport(id, version(step.version()), step.comment());
 		return reports.get(id);
 	}
 
 	@PostMapping("/reports/{id}/accept")
-	PeriodicReport accept(@PathVariable long id, @RequestBody Step step) {
+	ReportView accept(@PathVariable long id, @RequestBody Step step) {
 		reports.accept(id, version(step.version()));
 		return reports.get(id);
 	}

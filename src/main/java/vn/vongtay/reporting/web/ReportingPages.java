@@ -31,6 +31,7 @@ import vn.vongtay.reporting.Obligation;
 import vn.vongtay.reporting.Obligations;
 import vn.vongtay.reporting.PeriodicReport;
 import vn.vongtay.reporting.PeriodicReports;
+import vn.vongtay.reporting.ReportView;
 import vn.vongtay.reporting.ReportExports;
 
 /** What a unit owes and receives, the report page with its annexes and workflow, completeness, and the exports. */
@@ -133,11 +134,12 @@ class ReportingPages {
 
 	@GetMapping("/reporting/reports/{id}")
 	String report(@PathVariable long id, Model model) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		model.addAttribute("r", report);
 		model.addAttribute("mayEdit", reports.mayEdit(report));
 		model.addAttribute("mayReview", reports.mayReview(report));
 		model.addAttribute("enterable", reports.enterable(report));
+		model.addAttribute("threshold", reports.smallCountThreshold());
 		return "reporting/report";
 	}
 
