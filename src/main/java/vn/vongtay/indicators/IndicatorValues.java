@@ -242,13 +242,13 @@ public class IndicatorValues {
 
 	private static IndicatorValue hide(IndicatorValue v) {
 		return new IndicatorValue(v.code(), v.unitId(), v.unitCode(), v.unitName(), v.period(), v.asOf(), v.status(),
-				null, null, null, true, v.entered(), v.summedFrom(), v.locked(), v.disaggregations());
+				null, null, null, true, v.entered(), v.summedFrom(), v.locked(), v.disaggregations(), v.official());
 	}
 
 	private static IndicatorValue strip(IndicatorValue v) {
 		return new IndicatorValue(v.code(), v.unitId(), v.unitCode(), v.unitName(), v.period(), v.asOf(), v.status(),
 				v.value(), v.numerator(), v.denominator(), v.suppressed(), v.entered(), v.summedFrom(), v.locked(),
-				List.of());
+				List.of(), v.official());
 	}
 
 	private IndicatorValue withBreakdowns(Indicator indicator, AdministrativeUnit unit, IndicatorPeriod period) {
@@ -277,7 +277,7 @@ public class IndicatorValues {
 		}
 		return new IndicatorValue(shown.code(), shown.unitId(), shown.unitCode(), shown.unitName(), shown.period(),
 				shown.asOf(), shown.status(), shown.value(), shown.numerator(), shown.denominator(), shown.suppressed(),
-				shown.entered(), shown.summedFrom(), shown.locked(), breakdowns);
+				shown.entered(), shown.summedFrom(), shown.locked(), breakdowns, shown.official());
 	}
 
 	private static List<Cell> complementCells(List<Cell> cells, IndicatorValue total) {
@@ -328,7 +328,17 @@ public class IndicatorValues {
 				: units.findAllById(raw.summedFrom()).stream().map(AdministrativeUnit::code).toList();
 		return new IndicatorValue(indicator.code(), unit.id(), unit.code(), unit.fullName(), period.code(),
 				evaluator.asOf(period), status(raw.status()), s.value(), s.numerator(), s.denominator(), s.suppressed(),
-				raw.entered(), summedFrom, raw.locked(), breakdowns);
+				raw.entered(), summedFrom, raw.locked(), breakdowns, official(raw));
+	}
+
+	/** The document a value, or a part of a ratio, was taken from rather than the records. */
+	private static String official(Raw raw) {
+		if (raw.official() != null) {
+			return raw.official();
+		}
+		String above = raw.numerator() == null ? null : official(raw.numerator());
+		String below = raw.denominator() == null ? null : official(raw.denominator());
+		return above != null ? above : below;
 	}
 
 	private static Status status(Evaluator.Status status) {
@@ -336,7 +346,7 @@ public class IndicatorValues {
 	}
 
 	private static Raw missing() {
-		return new Raw(Evaluator.Status.NOT_REPORTED, null, null, null, Measure.Privacy.NONE, null, List.of(), false);
+		return Raw.missing(Evaluator.Status.NOT_REPORTED);
 	}
 
 	private List<Dashboard.TargetLine> targetLines(Indicator indicator) {
