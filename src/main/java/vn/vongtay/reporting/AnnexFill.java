@@ -20,9 +20,25 @@ import vn.vongtay.reporting.ReportView.Origin;
  */
 final class AnnexFill {
 
-	/** A figure as a report stores it. */
-	record Cell(String annex, String code, long unitId, BigDecimal value, Origin origin) {
+	/**
+	 * A figure as a report stores it: in a table of units, the unit's row ({@code rowKey} empty); in a breakdown or a
+	 * table of targets, the reporting unit's row named {@code rowKey} (sex:FEMALE, a target's code) and labelled.
+	 */
+	record Cell(String annex, String rowKey, String rowLabel, int rowOrder, String code, long unitId, BigDecimal value,
+			Origin origin) {
+
+		Cell(String annex, String code, long unitId, BigDecimal value, Origin origin) {
+			this(annex, "", null, 0, code, unitId, value, origin);
+		}
 	}
+
+	/** A target of the plan a report is on, as its annex lists it: the value for the year, the indicator it is bound to. */
+	record TargetLine(String code, String label, BigDecimal target, String indicatorCode) {
+	}
+
+	/** The columns of a table of targets: the plan's value for the year, and what was achieved. */
+	static final String TARGET = "TARGET";
+	static final String ACHIEVED = "ACHIEVED";
 
 	private AnnexFill() {
 	}
@@ -62,6 +78,53 @@ final class AnnexFill {
 				cells.add(summed ? new Cell(annex.code(), column.code(), unitId, sums.get(column.code()), Origin.SUMMED)
 						: live(annex, column, unitId, figures));
 			}
+		}
+		return cells;
+	}
+
+	/**
+	 * A breakdown: for each dimension of the annex and each of its values any indicator has, one row of the reporting
+	 * unit's figures; a value an indicator does not have is missing, a hidden small count stays hidden.
+	 */
+	static List<Cell> breakdown(Annex annex, long unitId, Map<String, List<FigureSource.Part>> parts) {
+		List<Cell> cells = new ArrayList<>();
+		int order = 0;
+		for (String dimension : annex.dimensions()) {
+			Map<String, String> rows = new java.util.LinkedHashMap<>();
+			parts.values().forEach(list -> list.stream().filter(p -> p.dimension().equals(dimension))
+				.forEach(p -> rows.putIfAbsent(p.key(), p.label())));
+			for (Map.Entry<String, String> row : rows.entrySet()) {
+				order++;
+				for (String code : parts.keySet()) {
+					FigureSource.Part part = parts.get(code).stream()
+						.filter(p -> p.dimension().equals(dimension) && p.key().equals(row.getKey())).findFirst()
+						.orElse(null);
+					Origin origin = part == null || part.value() == null && !part.suppressed() ? Origin.MISSING
+							: part.suppressed() ? Origin.SUPPRESSED : Origin.COMPUTED;
+					cells.add(new Cell(annex.code(), dimension + ":" + row.getKey(), row.getValue(), order, code, unitId,
+							part == null ? null : part.value(), origin));
+				}
+			}
+		}
+		return cells;
+	}
+
+	/**
+	 * A table of targets: one row per target, its value for the year ({@code null} for a qualitative one) and what its
+	 * indicator gives for the reporting unit (missing for a target no indicator is bound to).
+	 */
+	static List<Cell> targets(Annex annex, long unitId, List<TargetLine> targets,
+			Map<String, FigureSource.Figure> achieved) {
+		List<Cell> cells = new ArrayList<>();
+		int order = 0;
+		for (TargetLine target : targets) {
+			order++;
+			cells.add(new Cell(annex.code(), target.code(), target.label(), order, TARGET, unitId, target.target(),
+					target.target() == null ? Origin.MISSING : Origin.PLANNED));
+			FigureSource.Figure figure = target.indicatorCode() == null ? FigureSource.Figure.NONE
+					: achieved.getOrDefault(target.indicatorCode(), FigureSource.Figure.NONE);
+			cells.add(new Cell(annex.code(), target.code(), target.label(), order, ACHIEVED, unitId, figure.value(),
+					figure.suppressed() ? Origin.SUPPRESSED : figure.value() == null ? Origin.MISSING : Origin.COMPUTED));
 		}
 		return cells;
 	}

@@ -31,6 +31,20 @@ interface FigureSource {
 	 */
 	Map<Long, Map<String, Figure>> figures(Collection<Long> unitIds, String period, Collection<String> codes);
 
+	/**
+	 * One value of a breakdown of an indicator (sex: MALE, "Giới tính: Nam"), or the value hidden ({@code suppressed})
+	 * when it is a small count the caller may not see.
+	 */
+	record Part(String dimension, String key, String label, BigDecimal value, boolean suppressed) {
+	}
+
+	/**
+	 * The breakdowns of indicators for one unit and period, by the given dimensions, labelled in Vietnamese (a report
+	 * keeps the labels it was filled with); an indicator without a dimension has no part for it.
+	 */
+	Map<String, java.util.List<Part>> breakdowns(long unitId, String period, Collection<String> codes,
+			Collection<String> dimensions);
+
 	/** Counts below this are hidden from those who may not see them. */
 	int smallCountThreshold();
 

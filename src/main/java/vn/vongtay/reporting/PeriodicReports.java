@@ -150,7 +150,8 @@ public class PeriodicReports {
 		loaded.report().accept(user.getUsername(), user.displayName(), clock.instant());
 		stored.save(loaded.report());
 		List<String> entered = annexFigures.of(id).stream()
-			.filter(f -> f.unitId() == obligation.reporterUnitId() && f.origin() == ReportView.Origin.ENTERED)
+			.filter(f -> f.unitId() == obligation.reporterUnitId() && f.rowKey().isEmpty()
+					&& f.origin() == ReportView.Origin.ENTERED)
 			.map(AnnexFigures.Stored::code).distinct().toList();
 		if (!entered.isEmpty()) {
 			figures.lock(obligation.reporterUnitId(), obligation.period(), entered, "report:" + id);

@@ -51,13 +51,12 @@ public class ReportExports {
 		ReportView report = reports.get(id);
 		List<Spreadsheets.SheetContent> sheets = new ArrayList<>();
 		for (AnnexTable table : report.annexes()) {
-			List<String> headings = new ArrayList<>(List.of("Đơn vị", "Mã đơn vị"));
+			List<String> headings = new ArrayList<>(List.of(firstHeading(table), secondHeading(table)));
 			table.columns().forEach(c -> headings.add(c.name() + (c.rate() ? " (%)" : "")));
 			List<List<Object>> rows = new ArrayList<>();
 			for (Row row : table.rows()) {
-				List<Object> values = new ArrayList<>(List.of(row.reportingUnit() ? "Toàn " + lower(row.unitName())
-						: row.unitName(), row.unitCode()));
-				row.figures().forEach(f -> values.add(f.value()));
+				List<Object> values = new ArrayList<>(List.of(rowName(row), rowCode(row)));
+				row.figures().forEach(f -> values.add(f.origin() == ReportView.Origin.SUPPRESSED ? hidden() : f.value()));
 				rows.add(values);
 			}
 			sheets.add(new Spreadsheets.SheetContent(table.annex().title().replaceFirst("^Phụ lục", "PL").replace(".", ""),
@@ -111,13 +110,15 @@ public class ReportExports {
 		for (AnnexTable table : report.annexes()) {
 			doc.pageBreak().centred(table.annex().title().toUpperCase(VIETNAMESE), true)
 				.centred("(Kèm theo Báo cáo của " + o.reporterName() + ", " + periodText(report) + ")", false);
-			List<Column> columns = new ArrayList<>(List.of(Column.text("Đơn vị", 45)));
+			List<Column> columns = new ArrayList<>(List.of(Column.text(firstHeading(table),
+					table.annex().kind() == Annex.Kind.TARGETS ? 90 : 45)));
 			table.columns().forEach(c -> columns.add(Column.number(c.name() + (c.rate() ? " (%)" : ""), 22)));
 			List<List<?>> rows = new ArrayList<>();
 			for (Row row : table.rows()) {
 				List<Object> values = new ArrayList<>();
-				values.add(row.reportingUnit() ? "Toàn " + lower(row.unitName()) : row.unitName());
-				row.figures().forEach(f -> values.add(f.value() == null ? "—" : f.value()));
+				values.add(rowName(row));
+				row.figures().forEach(f -> values.add(f.origin() == ReportView.Origin.SUPPRESSED ? hidden()
+						: f.value() == null ? "—" : f.value()));
 				rows.add(values);
 			}
 			doc.table(columns, rows);
@@ -129,14 +130,14 @@ public class ReportExports {
 	public byte[] csv(long id) {
 		ReportView report = reports.get(id);
 		StringBuilder out = new StringBuilder("\uFEFF");
-		out.append("phu_luc,ma_don_vi,don_vi,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
+		out.append("phu_luc,ma_dong,dong,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
 		for (AnnexTable table : report.annexes()) {
 			for (Row row : table.rows()) {
 				for (int i = 0; i < table.columns().size(); i++) {
 					FigureSource.Column column = table.columns().get(i);
 					Figure figure = row.figures().get(i);
-					out.append(csvCell(table.annex().code())).append(',').append(csvCell(row.unitCode())).append(',')
-						.append(csvCell(row.unitName())).append(',').append(csvCell(column.code())).append(',')
+					out.append(csvCell(table.annex().code())).append(',').append(csvCell(rowCode(row))).append(',')
+						.append(csvCell(row.name())).append(',').append(csvCell(column.code())).append(',')
 						.append(csvCell(column.name())).append(',').append(csvCell(report.obligation().period()))
 						.append(',').append(figure.value() == null ? "" : figure.value().toPlainString()).append(',')
 						.append(figure.origin().name()).append("\r\n");
@@ -158,14 +159,23 @@ public class ReportExports {
 		xml.append("<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"")
 			.append(OffsetDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\">\n");
 		for (AnnexTable table : report.annexes()) {
+			if (table.annex().kind() == Annex.Kind.TARGETS) {
+				continue;
+			}
 			for (Row row : table.rows()) {
 				xml.append("  <group orgUnit=\"").append(escape(row.unitCode())).append("\" period=\"").append(period)
 					.append("\" dataSet=\"").append(escape("VONGTAY_" + table.annex().code())).append("\" completed=\"")
 					.append(report.status() == ReportStatus.ACCEPTED).append("\">\n");
+				// a breakdown's value is a disaggregation of the data element: an attribute named after its dimension
+				String[] part = row.key().isEmpty() ? null : row.key().split(":", 2);
 				for (Figure figure : row.figures()) {
 					if (figure.value() != null) {
 						xml.append("    <dataValue dataElement=\"").append(escape(figure.code())).append("\" value=\"")
-							.append(figure.value().toPlainString()).append("\"/>\n");
+							.append(figure.value().toPlainString()).append('"');
+						if (part != null) {
+							xml.append(' ').append(part[0]).append("=\"").append(escape(part[1])).append('"');
+						}
+						xml.append("/>\n");
 					}
 				}
 				xml.append("  </group>\n");
@@ -214,6 +224,31 @@ public class ReportExports {
 
 	private String label(String key, String fallback) {
 		return messages.getMessage(key, null, fallback, VIETNAMESE);
+	}
+
+	private static String firstHeading(AnnexTable table) {
+		return switch (table.annex().kind()) {
+			case UNITS -> "Đơn vị";
+			case BREAKDOWN -> "Phân tổ";
+			case TARGETS -> "Chỉ tiêu";
+		};
+	}
+
+	private static String secondHeading(AnnexTable table) {
+		return table.annex().kind() == Annex.Kind.UNITS ? "Mã đơn vị" : "Mã";
+	}
+
+	private static String rowName(Row row) {
+		return row.reportingUnit() ? "Toàn " + lower(row.unitName()) : row.name();
+	}
+
+	private static String rowCode(Row row) {
+		return row.key().isEmpty() ? row.unitCode() : row.key();
+	}
+
+	/** A small count the reader may not see, as pages show it. */
+	private String hidden() {
+		return "< " + reports.smallCountThreshold();
 	}
 
 	private static String place(String unitName) {

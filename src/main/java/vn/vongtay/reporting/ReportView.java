@@ -14,22 +14,34 @@ public record ReportView(long id, Obligation obligation, ReportStatus status, St
 		LocalDateTime acceptedAt, String acceptedBy, List<AnnexTable> annexes, List<TaskLine> tasks,
 		List<Event> events, int version) {
 
-	/** An annex: its columns (indicators) and a row for the reporting unit, then one for each subdivision. */
+	/**
+	 * An annex: its columns (indicators, or the target and what was achieved) and its rows: the reporting unit, then
+	 * one for each subdivision; or one per value of its breakdowns; or one per target.
+	 */
 	public record AnnexTable(Annex annex, List<FigureSource.Column> columns, List<Row> rows) {
 
 		/** The figures missing for the reporting unit among those required. */
 		public List<String> missingRequired() {
+			if (rows.isEmpty()) {
+				return annex.required();
+			}
 			Row own = rows.get(0);
 			return annex.required().stream().filter(code -> own.figure(code).value() == null).toList();
 		}
 	}
 
 	/**
-	 * A row of an annex: the unit, and for a subdivision whether its own report for the period was accepted (its
-	 * figures are then those of that report).
+	 * A row of an annex: in a table of units, the unit, and for a subdivision whether its own report for the period was
+	 * accepted (its figures are then those of that report); in a breakdown or a table of targets, the row's key
+	 * (sex:FEMALE, a target's code) and label.
 	 */
-	public record Row(long unitId, String unitCode, String unitName, boolean reportingUnit, ReportStatus report,
-			List<Figure> figures) {
+	public record Row(long unitId, String unitCode, String unitName, String key, String label, boolean reportingUnit,
+			ReportStatus report, List<Figure> figures) {
+
+		/** What the row is called: the unit, or the breakdown's value, or the target. */
+		public String name() {
+			return label != null ? label : unitName;
+		}
 
 		public Figure figure(String code) {
 			return figures.stream().filter(f -> f.code().equals(code)).findFirst()
@@ -39,11 +51,11 @@ public record ReportView(long id, Obligation obligation, ReportStatus status, St
 
 	/**
 	 * COMPUTED: from the records; ENTERED: an office's figure; REPORTED: from the subdivision's accepted report;
-	 * SUMMED: the total of the subdivisions' rows; SUPPRESSED: a small count hidden from whoever drafted or reads the
-	 * report ("< 5"); MISSING: none.
+	 * SUMMED: the total of the subdivisions' rows; PLANNED: the plan's target; SUPPRESSED: a small count hidden from
+	 * whoever drafted or reads the report ("< 5"); MISSING: none.
 	 */
 	public enum Origin {
-		COMPUTED, ENTERED, REPORTED, SUMMED, SUPPRESSED, MISSING
+		COMPUTED, ENTERED, REPORTED, SUMMED, PLANNED, SUPPRESSED, MISSING
 	}
 
 	public record Figure(String code, BigDecimal value, Origin origin) {

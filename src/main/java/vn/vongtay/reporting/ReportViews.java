@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import vn.vongtay.core.UserFacingException;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.Agency;
 import vn.vongtay.directory.AgencyKind;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanSummary;
 import vn.vongtay.planning.Plans;
@@ -39,9 +39,10 @@ class ReportViews {
 	private final Units units;
 	private final Plans plans;
 	private final Agencies agencies;
+	private final Jurisdictions jurisdictions;
 
 	ReportViews(StoredReports stored, AnnexFigures annexFigures, Annexes annexes, FigureSource figures, Units units,
-			Plans plans, Agencies agencies) {
+			Plans plans, Agencies agencies, Jurisdictions jurisdictions) {
 		this.stored = stored;
 		this.annexFigures = annexFigures;
 		this.annexes = annexes;
@@ -49,6 +50,7 @@ class ReportViews {
 		this.units = units;
 		this.plans = plans;
 		this.agencies = agencies;
+		this.jurisdictions = jurisdictions;
 	}
 
 	List<Annex> annexesOf(Obligation obligation) {
@@ -68,30 +70,58 @@ class ReportViews {
 	}
 
 	private List<AnnexTable> tables(long reportId, Obligation obligation) {
-		Map<String, Map<Long, Map<String, Figure>>> byAnnex = new HashMap<>();
-		for (AnnexFigures.Stored f : annexFigures.of(reportId)) {
-			byAnnex.computeIfAbsent(f.annex(), k -> new HashMap<>()).computeIfAbsent(f.unitId(), k -> new HashMap<>())
-				.put(f.code(), figure(f));
-		}
+		List<AnnexFigures.Stored> stored = annexFigures.of(reportId);
 		AdministrativeUnit unit = units.findById(obligation.reporterUnitId()).orElseThrow();
 		List<AnnexTable> tables = new ArrayList<>();
 		for (Annex annex : annexesOf(obligation)) {
-			Map<String, FigureSource.Column> columns = figures.columns(annex.indicators());
-			Map<Long, Map<String, Figure>> byUnit = byAnnex.getOrDefault(annex.code(), Map.of());
-			List<Row> rows = new ArrayList<>();
-			rows.add(row(unit, true, null, columns, byUnit));
-			List<Long> others = byUnit.keySet().stream().filter(u -> u != unit.id()).toList();
-			Map<Long, ReportStatus> subReports = stored.statusesOf(others, obligation.period());
-			units.findAllById(others).forEach(sub -> rows.add(row(sub, false,
-					subReports.getOrDefault(sub.id(), ReportStatus.NOT_STARTED), columns, byUnit)));
-			tables.add(new AnnexTable(annex, List.copyOf(columns.values()), rows));
+			List<AnnexFigures.Stored> ofAnnex = stored.stream().filter(f -> f.annex().equals(annex.code())).toList();
+			tables.add(switch (annex.kind()) {
+				case UNITS -> tableOfUnits(annex, unit, obligation, ofAnnex);
+				case BREAKDOWN -> tableOfRows(annex, unit, List.copyOf(figures.columns(annex.indicators()).values()), ofAnnex);
+				case TARGETS -> tableOfRows(annex, unit, TARGET_COLUMNS, ofAnnex);
+			});
 		}
 		return tables;
 	}
 
+	/** The columns of a table of targets. */
+	static final List<FigureSource.Column> TARGET_COLUMNS = List.of(
+			new FigureSource.Column(AnnexFill.TARGET, "Chỉ tiêu kế hoạch", "Target", false, false),
+			new FigureSource.Column(AnnexFill.ACHIEVED, "Kết quả thực hiện", "Achieved", false, false));
+
+	private AnnexTable tableOfUnits(Annex annex, AdministrativeUnit unit, Obligation obligation,
+			List<AnnexFigures.Stored> stored) {
+		Map<String, FigureSource.Column> columns = figures.columns(annex.indicators());
+		Map<Long, Map<String, Figure>> byUnit = new HashMap<>();
+		stored.forEach(f -> byUnit.computeIfAbsent(f.unitId(), k -> new HashMap<>()).put(f.code(), figure(f)));
+		List<Row> rows = new ArrayList<>();
+		rows.add(row(unit, true, null, columns, byUnit));
+		List<Long> others = byUnit.keySet().stream().filter(u -> u != unit.id()).toList();
+		Map<Long, ReportStatus> subReports = this.stored.statusesOf(others, obligation.period());
+		units.findAllById(others).forEach(sub -> rows.add(row(sub, false,
+				subReports.getOrDefault(sub.id(), ReportStatus.NOT_STARTED), columns, byUnit)));
+		return new AnnexTable(annex, List.copyOf(columns.values()), rows);
+	}
+
+	/** A breakdown or a table of targets: the reporting unit's rows, in the order they were filled. */
+	private AnnexTable tableOfRows(Annex annex, AdministrativeUnit unit, List<FigureSource.Column> columns,
+			List<AnnexFigures.Stored> stored) {
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		Map<String, Map<String, Figure>> byRow = new HashMap<>();
+		for (AnnexFigures.Stored f : stored) {
+			labels.putIfAbsent(f.rowKey(), f.rowLabel());
+			byRow.computeIfAbsent(f.rowKey(), k -> new HashMap<>()).put(f.code(), figure(f));
+		}
+		List<Row> rows = new ArrayList<>();
+		labels.forEach((key, label) -> rows.add(new Row(unit.id(), unit.code(), unit.fullName(), key, label, false, null,
+				columns.stream().map(c -> byRow.get(key).getOrDefault(c.code(), new Figure(c.code(), null, Origin.MISSING)))
+					.toList())));
+		return new AnnexTable(annex, columns, rows);
+	}
+
 	/** A stored small count the reader may not see is shown hidden, whoever drafted the report. */
 	private Figure figure(AnnexFigures.Stored f) {
-		if (f.value() != null && figures.hidden(f.code(), f.value())) {
+		if (f.value() != null && f.origin() != Origin.PLANNED && figures.hidden(f.code(), f.value())) {
 			return new Figure(f.code(), null, Origin.SUPPRESSED);
 		}
 		return new Figure(f.code(), f.value(), f.origin());
@@ -102,7 +132,7 @@ class ReportViews {
 		Map<String, Figure> stored = byUnit.getOrDefault(unit.id(), Map.of());
 		List<Figure> values = columns.keySet().stream()
 			.map(code -> stored.getOrDefault(code, new Figure(code, null, Origin.MISSING))).toList();
-		return new Row(unit.id(), unit.code(), unit.fullName(), reporting, report, values);
+		return new Row(unit.id(), unit.code(), unit.fullName(), "", null, reporting, report, values);
 	}
 
 	// --- the tasks the reporting body owns ---
@@ -111,53 +141,46 @@ class ReportViews {
 	 * The tasks the reporting body leads, with how far it has reported them: of the plan an obligation comes from, or
 	 * for a standing report, of the plans in force in its period issued by its unit or a unit above it. A committee
 	 * owns the tasks given to it and to the group it belongs to ("UBND các xã, thị trấn" for a commune); an agency
-	 * those given to it or to the agency whose duties it took over. Plans the reader may not see are left out.
+	 * those given to it or to the agency whose duties it took over. Plans are public documents of their unit, read
+	 * whole here: a commune that continues one of an abolished district's communes reports on that district's plan,
+	 * which the planning pages list only under the district.
 	 */
 	private List<ReportView.TaskLine> tasks(Obligation obligation) {
 		List<AdministrativeUnit> line = units.lineOf(obligation.reporterUnitId());
 		Set<Long> lineIds = line.stream().map(AdministrativeUnit::id).collect(Collectors.toSet());
 		List<PlanDetail> sources = new ArrayList<>();
-		if (obligation.planId() != null) {
-			visiblePlan(obligation.planId()).ifPresent(sources::add);
-		}
-		else {
+		jurisdictions.runAsSystem("reporting", () -> {
+			if (obligation.planId() != null) {
+				sources.add(plans.get(obligation.planId()));
+				return;
+			}
 			Set<String> lineCodes = line.stream().map(AdministrativeUnit::code).collect(Collectors.toSet());
 			int year = obligation.periodEnd().getYear();
-			for (PlanSummary plan : plans.list(null, null, 0, 200)) {
+			for (PlanSummary plan : plans.list(null, null, 0, 500)) {
 				boolean inForce = plan.yearFrom() <= year && (plan.yearTo() == null || plan.yearTo() >= year);
 				if (inForce && lineCodes.contains(plan.issuerUnitCode())) {
-					visiblePlan(plan.id()).ifPresent(sources::add);
+					sources.add(plans.get(plan.id()));
 				}
 			}
-		}
+		});
 		Map<Long, Optional<Agency>> leads = new HashMap<>();
 		List<ReportView.TaskLine> lines = new ArrayList<>();
-		for (PlanDetail plan : sources) {
-			for (PlanDetail.Task task : plan.tasks()) {
-				if (task.leadAgency() == null) {
-					continue;
-				}
-				Agency lead = leads.computeIfAbsent(task.leadAgency().id(), agencies::find).orElse(null);
-				if (lead != null && owns(obligation, lead, task.leadAgency().currentId(), lineIds)) {
-					lines.add(new ReportView.TaskLine(task.number(), task.statement(), task.leadAgency().name(),
-							task.status() == null ? null : task.status().name(),
-							task.latestPeriod() == null ? null : task.latestPeriod().code()));
+		jurisdictions.runAsSystem("reporting", () -> {
+			for (PlanDetail plan : sources) {
+				for (PlanDetail.Task task : plan.tasks()) {
+					if (task.leadAgency() == null) {
+						continue;
+					}
+					Agency lead = leads.computeIfAbsent(task.leadAgency().id(), agencies::find).orElse(null);
+					if (lead != null && owns(obligation, lead, task.leadAgency().currentId(), lineIds)) {
+						lines.add(new ReportView.TaskLine(task.number(), task.statement(), task.leadAgency().name(),
+								task.status() == null ? null : task.status().name(),
+								task.latestPeriod() == null ? null : task.latestPeriod().code()));
+					}
 				}
 			}
-		}
+		});
 		return lines;
-	}
-
-	private Optional<PlanDetail> visiblePlan(long planId) {
-		try {
-			return Optional.of(plans.get(planId));
-		}
-		catch (UserFacingException e) {
-			if (e.status() != 404) {
-				throw e;
-			}
-			return Optional.empty();
-		}
 	}
 
 	/** Whether the reporting body is the task's lead: the agency itself, or the committee or its group. */

@@ -45,6 +45,12 @@ class AnnexFillTests {
 		}
 
 		@Override
+		public Map<String, List<Part>> breakdowns(long unitId, String period, Collection<String> codes,
+				Collection<String> dimensions) {
+			return Map.of();
+		}
+
+		@Override
 		public int smallCountThreshold() {
 			return 5;
 		}
@@ -88,5 +94,36 @@ class AnnexFillTests {
 	private static AnnexFill.Cell cell(List<AnnexFill.Cell> cells, String annex, String code, long unit) {
 		return cells.stream().filter(c -> c.annex().equals(annex) && c.code().equals(code) && c.unitId() == unit)
 			.findFirst().orElseThrow();
+	}
+
+	/** A breakdown has a row per value any indicator has, and a value an indicator lacks is missing, not 0. */
+	@Test
+	void aBreakdownHasOneRowPerValueOfEachOfItsDimensions() {
+		Annex byForm = new Annex("ABUSE_BREAKDOWN", Annex.Kind.BREAKDOWN, "Phụ lục 3b", "Annex 3b",
+				List.of("ABUSED_CHILDREN", "ABUSED_CHILDREN_ASSISTED"), List.of("abuse_form", "sex"), List.of());
+		Map<String, List<FigureSource.Part>> parts = new LinkedHashMap<>();
+		parts.put("ABUSED_CHILDREN", List.of(
+				new FigureSource.Part("abuse_form", "VIOLENCE", "Hình thức xâm hại: Bạo lực", BigDecimal.valueOf(6), false),
+				new FigureSource.Part("sex", "FEMALE", "Giới tính: Nữ", null, true)));
+		parts.put("ABUSED_CHILDREN_ASSISTED", List.of(
+				new FigureSource.Part("abuse_form", "VIOLENCE", "Hình thức xâm hại: Bạo lực", BigDecimal.valueOf(5), false)));
+		List<AnnexFill.Cell> cells = AnnexFill.breakdown(byForm, 9, parts);
+		assertThat(cells).extracting(c -> c.rowKey() + " " + c.code() + " " + c.value() + " " + c.origin())
+			.containsExactly("abuse_form:VIOLENCE ABUSED_CHILDREN 6 COMPUTED",
+					"abuse_form:VIOLENCE ABUSED_CHILDREN_ASSISTED 5 COMPUTED", "sex:FEMALE ABUSED_CHILDREN null SUPPRESSED",
+					"sex:FEMALE ABUSED_CHILDREN_ASSISTED null MISSING");
+	}
+
+	/** A target's value is the plan's; what was achieved is its indicator's, missing when none is bound. */
+	@Test
+	void aTableOfTargetsHasThePlansValueAndWhatItsIndicatorGives() {
+		Annex targets = new Annex("TARGETS", Annex.Kind.TARGETS, "Phụ lục", "Annex", List.of(), List.of(), List.of());
+		List<AnnexFill.Cell> cells = AnnexFill.targets(targets, 9, List.of(
+				new AnnexFill.TargetLine("3.1-a", "3.1-a. 100% tin báo (%)", BigDecimal.valueOf(100), "TIP_OFFS_DEALT_WITH_RATE"),
+				new AnnexFill.TargetLine("1.1-b", "1.1-b. Tăng cường thông tin (định tính)", null, null)),
+				Map.of("TIP_OFFS_DEALT_WITH_RATE", new FigureSource.Figure(BigDecimal.valueOf(92.5), false, false)));
+		assertThat(cells).extracting(c -> c.rowKey() + " " + c.code() + " " + c.value() + " " + c.origin())
+			.containsExactly("3.1-a TARGET 100 PLANNED", "3.1-a ACHIEVED 92.5 COMPUTED", "1.1-b TARGET null MISSING",
+					"1.1-b ACHIEVED null MISSING");
 	}
 }

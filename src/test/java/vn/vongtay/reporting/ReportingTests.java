@@ -249,7 +249,7 @@ class ReportingTests extends DemoAccountTestSupport {
 		long id = as("xa.a", () -> reports.open(council.id()));
 		byte[] xlsx = as("xa.a", () -> exports.xlsx(id));
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
 			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Phụ lục 1. Tình hình trẻ em");
 			assertThat(workbook.getSheetAt(0).getRow(4).getCell(0).getStringCellValue()).isEqualTo("Đơn vị");
 		}
@@ -260,7 +260,7 @@ class ReportingTests extends DemoAccountTestSupport {
 		assertThat(document.getElementsByTagName("group").getLength()).isPositive();
 		assertThat(adx).contains("xmlns=\"urn:ihe:qrph:adx:2015\"", "orgUnit=\"03253\"", "period=\"2026-01-01/P1Y\"");
 		String csv = new String(as("xa.a", () -> exports.csv(id)), StandardCharsets.UTF_8);
-		assertThat(csv).startsWith("\uFEFFphu_luc,ma_don_vi");
+		assertThat(csv).startsWith("\uFEFFphu_luc,ma_dong");
 	}
 
 	private Obligation owedBy(String username, String unitCode, String source, String period) {
