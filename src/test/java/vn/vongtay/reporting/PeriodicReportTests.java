@@ -95,4 +95,26 @@ class PeriodicReportTests {
 			assertThat(writers).containsExactly("StoredReports.java");
 		}
 	}
+
+	/**
+	 * Issue 19: no statement of the reporting module is assembled with {@code %s} ({@code formatted},
+	 * {@code String.format}): values are bound, and the obligations' rules decide in Java, not in spliced SQL templates.
+	 */
+	@Test
+	void noStatementOfReportingIsSplicedWithFormat() throws Exception {
+		try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/vn/vongtay/reporting"))) {
+			List<String> splicing = files.filter(f -> f.toString().endsWith(".java"))
+				.filter(f -> {
+					try {
+						return java.util.regex.Pattern.compile("%s|String\\.format\\(")
+							.matcher(java.nio.file.Files.readString(f)).find();
+					}
+					catch (java.io.IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				})
+				.map(f -> f.getFileName().toString()).toList();
+			assertThat(splicing).isEmpty();
+		}
+	}
 }

@@ -36,6 +36,9 @@ class ReportingTests extends DemoAccountTestSupport {
 	Obligations obligations;
 
 	@Autowired
+	ObligationSources sources;
+
+	@Autowired
 	PeriodicReports reports;
 
 	@Autowired
@@ -128,7 +131,7 @@ class ReportingTests extends DemoAccountTestSupport {
 			assertThat(o.dueAssumed()).isFalse();
 			assertThat(o.dueSetBy()).isNotBlank();
 		});
-		obligations.generate();
+		sources.generate();
 		assertThat(as("huyen.hongngu", () -> obligations.get(one.id())).dueOn())
 			.as("making the obligations again keeps the date the office set").isEqualTo(LocalDate.of(2024, 12, 10));
 		form("huyen.hongngu", "/reporting/obligations/" + one.id() + "/due", "version", "0", "dueOn", "31/02/2024")

@@ -41,6 +41,9 @@ class SeedObligationTests extends DemoAccountTestSupport {
 	Obligations obligations;
 
 	@Autowired
+	ObligationSources sources;
+
+	@Autowired
 	Agencies agencies;
 
 	private Map<Long, Agency> directory;
@@ -51,7 +54,7 @@ class SeedObligationTests extends DemoAccountTestSupport {
 		jdbc.sql("DELETE FROM reporting.report WHERE obligation_id IN (SELECT id FROM reporting.obligation WHERE plan_id IS NOT NULL)").update();
 		jdbc.sql("DELETE FROM reporting.reminder WHERE obligation_id IN (SELECT id FROM reporting.obligation WHERE plan_id IS NOT NULL)").update();
 		jdbc.sql("DELETE FROM reporting.obligation WHERE plan_id IS NOT NULL").update();
-		obligations.generate();
+		sources.generate();
 	}
 
 	/** Seed 000 (Hồng Ngự), VI and V.1; V.7's "báo cáo định kỳ, đột xuất" gives no period and makes none. */
@@ -174,7 +177,7 @@ class SeedObligationTests extends DemoAccountTestSupport {
 	@Test
 	void makingThemAgainAddsNothing() {
 		long before = jdbc.sql("SELECT count(*) FROM reporting.obligation").query(Long.class).single();
-		assertThat(obligations.generate()).isZero();
+		assertThat(sources.generate()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM reporting.obligation").query(Long.class).single()).isEqualTo(before);
 	}
 
