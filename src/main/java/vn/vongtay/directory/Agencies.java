@@ -29,10 +29,19 @@ import vn.vongtay.identity.Jurisdictions;
 @Transactional
 public class Agencies {
 
+	/** An agency with the one that carries its duties today, at the end of its chain of successors ("nay là …"). */
 	private static final String SELECT = """
 			SELECT a.id, a.kind, a.name, a.unit_id, g.code AS unit_code, g.full_name AS unit_name, a.address, a.phone,
-			       a.email, a.valid_from, a.valid_to, a.replaced_by_id, a.version
+			       a.email, a.valid_from, a.valid_to, a.replaced_by_id, a.duties_transferred, a.transfer_basis, a.version,
+			       cur.id AS current_id, cur.name AS current_name
 			FROM directory.agency a JOIN geography.unit g ON g.id = a.unit_id
+			LEFT JOIN LATERAL (
+			  WITH RECURSIVE chain(id, depth) AS (
+			    SELECT a.replaced_by_id, 1 WHERE a.replaced_by_id IS NOT NULL
+			    UNION ALL
+			    SELECT n.replaced_by_id, c.depth + 1 FROM chain c JOIN directory.agency n ON n.id = c.id
+			    WHERE n.replaced_by_id IS NOT NULL AND c.depth < 20)
+			  SELECT x.id, x.name FROM chain c JOIN directory.agency x ON x.id = c.id ORDER BY c.depth DESC LIMIT 1) cur ON true
 			""";
 
 	private final JdbcClient jdbc;
@@ -116,6 +125,23 @@ public class Agencies {
 		return existing.orElseGet(() -> get(create(draft)));
 	}
 
+	/**
+	 * How the agency's duties passed on, from the agency to the one carrying them today: each handover with its day (the
+	 * day after the agency handing over ended), the duties and the legal texts. Empty for an agency never replaced.
+	 */
+	@Transactional(readOnly = true)
+	public List<Handover> successionOf(long id) {
+		List<Handover> handovers = new ArrayList<>();
+		Agency from = get(id);
+		while (from.replacedById() != null && handovers.size() < 20) {
+			Agency to = jdbc.sql(SELECT + " WHERE a.id = :id").param("id", from.replacedById()).query(Agencies::map).single();
+			handovers.add(new Handover(from, to, from.validTo() == null ? null : from.validTo().plusDays(1),
+					from.dutiesTransferred(), from.transferBasis()));
+			from = to;
+		}
+		return handovers;
+	}
+
 	/** Changes an agency the caller may administer; refuses if someone else changed it since {@code version}. */
 	public void update(long id, int version, AgencyDraft draft) {
 		Agency current = get(id);
@@ -175,6 +201,8 @@ public class Agencies {
 		return new Agency(rs.getLong("id"), AgencyKind.valueOf(rs.getString("kind")), rs.getString("name"),
 				rs.getLong("unit_id"), rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("address"),
 				rs.getString("phone"), rs.getString("email"), rs.getObject("valid_from", LocalDate.class),
-				rs.getObject("valid_to", LocalDate.class), (Long) rs.getObject("replaced_by_id"), rs.getInt("version"));
+				rs.getObject("valid_to", LocalDate.class), (Long) rs.getObject("replaced_by_id"),
+				rs.getString("duties_transferred"), rs.getString("transfer_basis"), (Long) rs.getObject("current_id"),
+				rs.getString("current_name"), rs.getInt("version"));
 	}
 }

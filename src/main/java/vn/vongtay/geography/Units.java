@@ -3,8 +3,11 @@ package vn.vongtay.geography;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,6 +150,51 @@ public class Units {
 			.param("id", unitId)
 			.query((rs, n) -> new Successor(map(rs, n), SuccessionKind.valueOf(rs.getString("kind"))))
 			.list();
+	}
+
+	/**
+	 * The units that existed on the date in the lineage of each given unit: the unit itself if it existed then; the units
+	 * it continues, if the date comes before it (the communes merged into a commune of 2025); the units that continue
+	 * it, if the date comes after it. A record belongs to the unit that existed on its date (issue 18; decision 0001), so
+	 * a record of 2024 about a place in a commune of 2025 belongs to one of the communes that commune continues.
+	 *
+	 * @return by given unit id, the units of its lineage valid on the date, by code (empty when the lineage has none)
+	 */
+	public Map<Long, List<AdministrativeUnit>> lineageOn(Collection<Long> unitIds, LocalDate date) {
+		Map<Long, List<AdministrativeUnit>> found = new LinkedHashMap<>();
+		if (unitIds.isEmpty()) {
+			return found;
+		}
+		unitIds.forEach(id -> found.put(id, new ArrayList<>()));
+		// Walks back from a unit that did not exist yet and forward from one that had ended, never both ways: a
+		// predecessor lasted until its successor began, so the walk back stops at the tree of the date.
+		jdbc.sql("""
+				WITH RECURSIVE walk(start_id, id) AS (
+				  SELECT u.id, u.id FROM geography.unit u WHERE u.id IN (:ids)
+				  UNION
+				  SELECT w.start_id, CASE WHEN s.successor_id = u.id THEN s.predecessor_id ELSE s.successor_id END
+				  FROM walk w JOIN geography.unit u ON u.id = w.id
+				  JOIN geography.succession s
+				    ON (u.valid_from > CAST(:asOf AS date) AND s.successor_id = u.id)
+				    OR (u.valid_to < CAST(:asOf AS date) AND s.predecessor_id = u.id))
+				""" + SELECT.replace("SELECT u.id", "SELECT w.start_id, u.id")
+					.replace("FROM geography.unit u", "FROM walk w JOIN geography.unit u ON u.id = w.id")
+				+ " WHERE " + VALID_ON + " ORDER BY w.start_id, u.code")
+			.param("ids", unitIds)
+			.param("asOf", date)
+			.query(rs -> {
+				found.get(rs.getLong("start_id")).add(map(rs, 0));
+			});
+		return found;
+	}
+
+	/**
+	 * The one unit that existed on the date in the lineage of the given unit (itself when it existed then), or empty when
+	 * the lineage branches there: a commune merged from several, or split among several, gives no single answer.
+	 */
+	public Optional<AdministrativeUnit> onDate(long unitId, LocalDate date) {
+		List<AdministrativeUnit> candidates = lineageOn(List.of(unitId), date).get(unitId);
+		return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
 	}
 
 	/** Whether a unit lies within what the given root units answer for. */

@@ -16,13 +16,14 @@ import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
+import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.SignedInUser;
 
 /**
- * Inspections of prone establishments. An inspection is visible where its establishment was when it was recorded; its
- * violations must cite the sanctions decree in force on the day of the inspection.
+ * Inspections of prone establishments. An inspection belongs to the commune its establishment lay in on the day of the
+ * inspection, and is visible there; its violations must cite the sanctions decree in force on that day.
  */
 @Component
 @Transactional
@@ -46,18 +47,20 @@ public class Inspections {
 	private final ProneEstablishments establishments;
 	private final InspectionTeams teams;
 	private final SanctionsDecrees decrees;
+	private final RecordUnits recordUnits;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
 	Inspections(JdbcClient jdbc, Jurisdictions jurisdictions, ProneEstablishments establishments, InspectionTeams teams,
-			SanctionsDecrees decrees, AuditLog audit, Clock clock,
+			SanctionsDecrees decrees, RecordUnits recordUnits, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.establishments = establishments;
 		this.teams = teams;
 		this.decrees = decrees;
+		this.recordUnits = recordUnits;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -178,13 +181,17 @@ public class Inspections {
 			throw UserFacingException.rejected(problems);
 		}
 		ProneEstablishment place = establishment.get();
+		// the commune of the day of the inspection: a 2024 inspection of an establishment listed since the reform
+		// belongs to the commune of 2024, a recent one of an establishment listed before it to today's commune
+		AdministrativeUnit unit = recordUnits.onDate(place.unitId(), on);
 		long id = jdbc.sql("""
 				INSERT INTO prostitution.inspection (establishment_id, team_id, inspected_on, findings, decree_id, unit_id,
 				       province_code, recorded_by)
-				SELECT :establishment, :team, :on, :findings, :decree, e.unit_id, e.province_code, :by
-				FROM prostitution.establishment e WHERE e.id = :establishment
+				VALUES (:establishment, :team, :on, :findings, :decree, :unit, :province, :by)
 				RETURNING id""")
 			.param("establishment", place.id())
+			.param("unit", unit.id())
+			.param("province", unit.provinceCode())
 			.param("team", team.get().id())
 			.param("on", on)
 			.param("findings", VietnameseText.clean(draft.findings()))
@@ -211,7 +218,7 @@ public class Inspections {
 				.param("due", f.dueOn())
 				.update();
 		}
-		audit.record("INSPECTION_RECORDED", "Inspection", id, place.unitId(),
+		audit.record("INSPECTION_RECORDED", "Inspection", id, unit.id(),
 				place.name() + " · " + draft.violations().size() + " vi phạm");
 		events.publishEvent(new InspectionRecorded(id, place.id()));
 		return id;

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -25,6 +27,11 @@ import vn.vongtay.geography.Units;
  * quarter to a third of the establishments inspected each year with violations checked against the sanctions decree
  * in force on the day and their follow-ups, and tip-offs through their steps with the deadlines of
  * {@link TipOffDeadlines}. Deterministic: the same seed, commune and date give the same records.
+ * <p>
+ * Every record belongs to the unit that existed on its date (issue 18 §2): for a commune formed in the 2025 reform,
+ * what happened before it was formed is written in one of the communes it continues (and the team of that time's
+ * province), so the figures of the former tree count it and the commune's own figures still do, summed over its
+ * lineage. An establishment belongs to the commune of the day it was listed.
  */
 @Component
 public class PreventionGenerator {
@@ -66,41 +73,57 @@ public class PreventionGenerator {
 	}
 
 	/**
-	 * Creates the interagency team of each province (once), its members from the province's agencies given.
+	 * Creates the interagency team of each province (once), its members from the province's agencies given. A province
+	 * formed after {@code decidedOn} gets its team on the day it was formed, and each province it continues a team
+	 * decided on {@code decidedOn}, for the work done before.
 	 *
 	 * @param agencies by province id, the agencies whose officers sit on the team (the first leads it)
-	 * @return by province id, the team's id
+	 * @return by province id (those given and those they continue), the team's id
 	 */
 	@Transactional
 	public Map<Long, Long> teams(Map<Long, List<Long>> agencies, LocalDate decidedOn) {
 		Map<Long, Long> teams = new HashMap<>();
-		for (AdministrativeUnit province : units.findAllById(agencies.keySet())) {
-			Long existing = jdbc.sql("SELECT id FROM prostitution.inspection_team WHERE unit_id = :unit ORDER BY id LIMIT 1")
-				.param("unit", province.id()).query(Long.class).optional().orElse(null);
-			if (existing != null) {
-				teams.put(province.id(), existing);
-				continue;
+		List<AdministrativeUnit> provinces = units.findAllById(agencies.keySet());
+		Map<Long, List<AdministrativeUnit>> before = units.lineageOn(agencies.keySet(), decidedOn);
+		for (AdministrativeUnit province : provinces) {
+			team(province, province.isValidOn(decidedOn) ? decidedOn : province.validFrom(), agencies.get(province.id()),
+					teams);
+			for (AdministrativeUnit former : before.get(province.id())) {
+				if (former.id() != province.id()) {
+					team(former, decidedOn, agencies.get(province.id()), teams);
+				}
 			}
-			long id = jdbc.sql("""
-					INSERT INTO prostitution.inspection_team (name, decision_number, decision_date, unit_id, province_code)
-					VALUES (:name, :number, :date, :unit, :province) RETURNING id""")
-				.param("name", "Đoàn kiểm tra liên ngành 178 " + province.fullName().toLowerCase().charAt(0)
-						+ province.fullName().substring(1))
-				.param("number", (100 + Math.abs(province.code().hashCode()) % 800) + "/QĐ-UBND")
-				.param("date", decidedOn).param("unit", province.id()).param("province", province.provinceCode())
-				.query(Long.class).single();
-			String[] roles = { "HEAD", "DEPUTY", "MEMBER", "MEMBER", "SECRETARY" };
-			List<Long> members = agencies.get(province.id());
-			for (int i = 0; i < members.size(); i++) {
-				jdbc.sql("""
-						INSERT INTO prostitution.team_member (team_id, person_name, agency_id, role)
-						VALUES (:team, :name, :agency, :role)""")
-					.param("team", id).param("name", NAMES[i % NAMES.length].split(" ")[0] + " Văn " + (char) ('A' + i))
-					.param("agency", members.get(i)).param("role", roles[Math.min(i, roles.length - 1)]).update();
-			}
-			teams.put(province.id(), id);
 		}
 		return teams;
+	}
+
+	private void team(AdministrativeUnit province, LocalDate decidedOn, List<Long> members, Map<Long, Long> teams) {
+		if (teams.containsKey(province.id())) {
+			return;
+		}
+		Long existing = jdbc.sql("SELECT id FROM prostitution.inspection_team WHERE unit_id = :unit ORDER BY id LIMIT 1")
+			.param("unit", province.id()).query(Long.class).optional().orElse(null);
+		if (existing != null) {
+			teams.put(province.id(), existing);
+			return;
+		}
+		long id = jdbc.sql("""
+				INSERT INTO prostitution.inspection_team (name, decision_number, decision_date, unit_id, province_code)
+				VALUES (:name, :number, :date, :unit, :province) RETURNING id""")
+			.param("name", "Đoàn kiểm tra liên ngành 178 " + province.fullName().toLowerCase().charAt(0)
+					+ province.fullName().substring(1))
+			.param("number", (100 + Math.abs(province.code().hashCode()) % 800) + "/QĐ-UBND")
+			.param("date", decidedOn).param("unit", province.id()).param("province", province.provinceCode())
+			.query(Long.class).single();
+		String[] roles = { "HEAD", "DEPUTY", "MEMBER", "MEMBER", "SECRETARY" };
+		for (int i = 0; i < members.size(); i++) {
+			jdbc.sql("""
+					INSERT INTO prostitution.team_member (team_id, person_name, agency_id, role)
+					VALUES (:team, :name, :agency, :role)""")
+				.param("team", id).param("name", NAMES[i % NAMES.length].split(" ")[0] + " Văn " + (char) ('A' + i))
+				.param("agency", members.get(i)).param("role", roles[Math.min(i, roles.length - 1)]).update();
+		}
+		teams.put(province.id(), id);
 	}
 
 	/** Generates the establishments, inspections and tip-offs of the communes, in one transaction. */
@@ -125,15 +148,25 @@ public class PreventionGenerator {
 		StringBuilder followUps = new StringBuilder();
 		StringBuilder tipOffs = new StringBuilder();
 		StringBuilder tipOffSteps = new StringBuilder();
-		List<Long> establishmentIds = new ArrayList<>();
 		int establishmentCount = 0;
 		int inspectionCount = 0;
 		int violationCount = 0;
 		int tipOffCount = 0;
 		LocalDate asOf = request.asOf();
-		for (AdministrativeUnit commune : units.findAllById(communeIds)) {
+		List<AdministrativeUnit> communes = units.findAllById(communeIds);
+		// the communes each commune continues, as they were the day before it was formed
+		Map<Long, List<AdministrativeUnit>> formerOf = new HashMap<>();
+		communes.stream().filter(c -> c.validFrom() != null)
+			.collect(Collectors.groupingBy(AdministrativeUnit::validFrom,
+					Collectors.mapping(AdministrativeUnit::id, Collectors.toList())))
+			.forEach((formed, ids) -> formerOf.putAll(units.lineageOn(ids, formed.minusDays(1))));
+		Map<Long, Long> provinceOf = provinceOf(communes, formerOf);
+		for (AdministrativeUnit commune : communes) {
 			SplittableRandom random = new SplittableRandom(request.seed() * 104_729L + commune.code().hashCode());
-			Long team = teamOfProvince.get(commune.parentId());
+			List<AdministrativeUnit> former = formerOf.getOrDefault(commune.id(), List.of());
+			// where something of that day in this commune's area happened: the commune, or one of those it continues
+			Function<LocalDate, AdministrativeUnit> unitOn = day -> commune.isValidOn(day)
+					|| former.isEmpty() ? commune : former.get(random.nextInt(former.size()));
 			boolean ward = commune.fullName().startsWith("Phường");
 			int count = ward ? 3 + random.nextInt(8) : random.nextInt(100) < 60 ? random.nextInt(4) : 0;
 			List<Long> ids = bulk.ids("prostitution.establishment", count);
@@ -143,14 +176,14 @@ public class PreventionGenerator {
 				LocalDate opened = asOf.minusDays(200 + random.nextInt(3000));
 				boolean closed = random.nextInt(100) < 8;
 				LocalDate closedOn = closed ? asOf.minusDays(random.nextInt(150)) : null;
+				LocalDate listed = opened.plusDays(random.nextInt(90));
+				AdministrativeUnit listedIn = unitOn.apply(listed);
 				BulkLoad.csv(establishments, id, type.name(), PREFIX.get(type) + " " + NAMES[random.nextInt(NAMES.length)],
-						"Số " + (1 + random.nextInt(300)) + ", " + commune.fullName(), commune.id(), commune.provinceCode(),
-						"Chủ cơ sở " + (e + 1), "GP-" + commune.code() + "-" + (e + 1), 2 + random.nextInt(25),
-						closed ? "CLOSED" : random.nextInt(100) < 3 ? "SUSPENDED" : "OPEN", opened, closedOn, null);
+						"Số " + (1 + random.nextInt(300)) + ", " + listedIn.fullName(), listedIn.id(),
+						listedIn.provinceCode(), "Chủ cơ sở " + (e + 1), "GP-" + commune.code() + "-" + (e + 1),
+						2 + random.nextInt(25), closed ? "CLOSED" : random.nextInt(100) < 3 ? "SUSPENDED" : "OPEN", opened,
+						closedOn, null, listed.atTime(8, 0).atZone(VIETNAM).toOffsetDateTime());
 				establishmentCount++;
-				if (team == null) {
-					continue;
-				}
 				for (int year = 0; year < request.years(); year++) {
 					if (random.nextInt(100) >= 30) {
 						continue;
@@ -159,13 +192,18 @@ public class PreventionGenerator {
 					if (on.isBefore(opened) || closedOn != null && on.isAfter(closedOn)) {
 						continue;
 					}
+					AdministrativeUnit unit = listedIn.isValidOn(on) ? listedIn : unitOn.apply(on);
+					Long team = teamOfProvince.get(provinceOf.get(unit.id()));
+					if (team == null) {
+						continue;
+					}
 					Decree decree = decrees.stream().filter(d -> !on.isBefore(d.from()) && (d.to() == null || !on.isAfter(d.to())))
 						.findFirst().orElse(null);
 					long inspectionId = bulk.ids("prostitution.inspection", 1).get(0);
 					boolean violated = decree != null && random.nextInt(100) < 12;
 					BulkLoad.csv(inspections, inspectionId, id, team, on,
 							violated ? "Phát hiện vi phạm, lập biên bản" : "Không phát hiện vi phạm",
-							decree == null ? null : decree.id(), commune.id(), commune.provinceCode(), "Đoàn 178",
+							decree == null ? null : decree.id(), unit.id(), unit.provinceCode(), "Đoàn 178",
 							on.atTime(17, 0).atZone(VIETNAM).toOffsetDateTime());
 					inspectionCount++;
 					if (violated) {
@@ -180,7 +218,6 @@ public class PreventionGenerator {
 						violationCount++;
 					}
 				}
-				establishmentIds.add(id);
 			}
 			for (int year = 0; year < request.years(); year++) {
 				if (random.nextInt(100) >= (ward ? 40 : 8)) {
@@ -207,9 +244,10 @@ public class PreventionGenerator {
 					BulkLoad.csv(tipOffSteps, tipOffId, step.name(), zoned(at), null, "Đoàn 178", null);
 				}
 				int allowed = deadlines.daysAfter(step);
+				AdministrativeUnit unit = unitOn.apply(received.toLocalDate());
 				BulkLoad.csv(tipOffs, tipOffId, random.nextBoolean() ? "PHONE" : "HOTLINE",
 						random.nextInt(4) == 0 ? "DENUNCIATION" : "TIP", zoned(received),
-						"Phản ánh có dấu hiệu hoạt động mại dâm tại địa bàn", commune.id(), commune.provinceCode(),
+						"Phản ánh có dấu hiệu hoạt động mại dâm tại địa bàn", unit.id(), unit.provinceCode(),
 						ids.isEmpty() ? null : ids.get(random.nextInt(ids.size())), step.name(),
 						step == TipOffStep.CLASSIFIED || step == TipOffStep.HANDLED ? "ADMINISTRATIVE" : null,
 						allowed == 0 ? null : zoned(at.plusDays(allowed)));
@@ -217,7 +255,7 @@ public class PreventionGenerator {
 			}
 		}
 		bulk.copyWithIds("prostitution.establishment (id, type, name, address, unit_id, province_code, owner_name, "
-				+ "licence_number, registered_workers, status, opened_on, closed_on, risk_notes)", establishments);
+				+ "licence_number, registered_workers, status, opened_on, closed_on, risk_notes, created_at)", establishments);
 		bulk.copyWithIds("prostitution.inspection (id, establishment_id, team_id, inspected_on, findings, decree_id, "
 				+ "unit_id, province_code, recorded_by, recorded_at)", inspections);
 		bulk.copy("prostitution.violation (inspection_id, article_id, clause, description, sanction, fine_vnd)", violations);
@@ -227,6 +265,28 @@ public class PreventionGenerator {
 		bulk.copy("prostitution.tip_off_step (tip_off_id, step, taken_at, responsible_id, responsible_name, note)",
 				tipOffSteps);
 		return new Generated(establishmentCount, inspectionCount, violationCount, tipOffCount);
+	}
+
+	/** By unit id, the id of the province the unit lies in, for the communes and the communes they continue. */
+	private Map<Long, Long> provinceOf(List<AdministrativeUnit> communes, Map<Long, List<AdministrativeUnit>> formerOf) {
+		List<Long> ids = new ArrayList<>(communes.stream().map(AdministrativeUnit::id).toList());
+		formerOf.values().forEach(former -> former.forEach(f -> ids.add(f.id())));
+		Map<Long, Long> provinces = new HashMap<>();
+		if (ids.isEmpty()) {
+			return provinces;
+		}
+		jdbc.sql("""
+				WITH RECURSIVE up(start_id, id, level) AS (
+				  SELECT u.id, u.id, u.level FROM geography.unit u WHERE u.id IN (:ids)
+				  UNION ALL
+				  SELECT up.start_id, p.id, p.level FROM up JOIN geography.unit c ON c.id = up.id
+				  JOIN geography.unit p ON p.id = c.parent_id WHERE up.level <> 'PROVINCE')
+				SELECT start_id, id FROM up WHERE level = 'PROVINCE'""")
+			.param("ids", ids)
+			.query(rs -> {
+				provinces.put(rs.getLong(1), rs.getLong(2));
+			});
+		return provinces;
 	}
 
 	private static java.time.OffsetDateTime zoned(LocalDateTime at) {

@@ -19,7 +19,6 @@ import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
-import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 
@@ -31,7 +30,7 @@ public class ProneEstablishments {
 	private static final String SELECT = """
 			SELECT e.id, e.type, e.name, e.address, e.unit_id, g.code AS unit_code, g.full_name AS unit_name,
 			       e.owner_name, e.licence_number, e.registered_workers, e.status, e.opened_on, e.closed_on,
-			       e.risk_notes, e.version,
+			       e.risk_notes, e.version, CAST(e.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) AS listed_on,
 			       (SELECT max(i.inspected_on) FROM prostitution.inspection i WHERE i.establishment_id = e.id)
 			         AS last_inspected_on
 			FROM prostitution.establishment e JOIN geography.unit g ON g.id = e.unit_id
@@ -39,16 +38,16 @@ public class ProneEstablishments {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
-	private final Units units;
+	private final RecordUnits recordUnits;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	ProneEstablishments(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock,
+	ProneEstablishments(JdbcClient jdbc, Jurisdictions jurisdictions, RecordUnits recordUnits, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
-		this.units = units;
+		this.recordUnits = recordUnits;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -98,7 +97,7 @@ public class ProneEstablishments {
 
 	public long create(EstablishmentDraft draft) {
 		ProstitutionRoles.requirePreventionStaff();
-		AdministrativeUnit unit = validate(draft);
+		AdministrativeUnit unit = validate(draft, LocalDate.now(clock));
 		long id = bind(jdbc.sql("""
 				INSERT INTO prostitution.establishment (type, name, address, unit_id, province_code, owner_name,
 				       licence_number, registered_workers, status, opened_on, closed_on, risk_notes)
@@ -114,7 +113,9 @@ public class ProneEstablishments {
 	/** Changes an establishment; refuses if someone else changed it since {@code version}. */
 	public void update(long id, int version, EstablishmentDraft draft) {
 		ProneEstablishment current = get(id);
-		AdministrativeUnit unit = validate(draft);
+		// an establishment stays with the commune of the day it was listed: editing one listed before the reform keeps
+		// it in its commune of then, whose successor still sees and counts it
+		AdministrativeUnit unit = validate(draft, current.listedOn());
 		int changed = bind(jdbc.sql("""
 				UPDATE prostitution.establishment SET type = :type, name = :name, address = :address, unit_id = :unit,
 				       province_code = :province, owner_name = :owner, licence_number = :licence,
@@ -131,7 +132,7 @@ public class ProneEstablishments {
 		events.publishEvent(new EstablishmentUpdated(id));
 	}
 
-	private AdministrativeUnit validate(EstablishmentDraft draft) {
+	private AdministrativeUnit validate(EstablishmentDraft draft, LocalDate listedOn) {
 		List<InputProblem> problems = new ArrayList<>();
 		if (draft.type() == null) {
 			problems.add(InputProblem.field("type", "error.field.required", "type"));
@@ -155,8 +156,8 @@ public class ProneEstablishments {
 		if (draft.status() == EstablishmentStatus.CLOSED && draft.closedOn() == null) {
 			problems.add(InputProblem.field("closedOn", "prostitution.error.closed-needs-date"));
 		}
-		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), today);
-		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
+		Optional<AdministrativeUnit> unit = recordUnits.byCode(draft.unitCode(), listedOn);
+		if (unit.isEmpty()) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));
 		}
 		if (!problems.isEmpty()) {
@@ -187,6 +188,7 @@ public class ProneEstablishments {
 				rs.getString("unit_name"), rs.getString("owner_name"), rs.getString("licence_number"),
 				(Integer) rs.getObject("registered_workers"), EstablishmentStatus.valueOf(rs.getString("status")),
 				rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-				rs.getString("risk_notes"), rs.getObject("last_inspected_on", LocalDate.class), rs.getInt("version"));
+				rs.getString("risk_notes"), rs.getObject("last_inspected_on", LocalDate.class),
+				rs.getObject("listed_on", LocalDate.class), rs.getInt("version"));
 	}
 }

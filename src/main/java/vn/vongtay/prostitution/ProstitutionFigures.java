@@ -69,7 +69,12 @@ public class ProstitutionFigures {
 				  SELECT e.id FROM prostitution.establishment e
 				  WHERE e.unit_id IN (SELECT unit_id FROM reach)
 				    AND (e.opened_on IS NULL OR e.opened_on <= :last)
-				    AND (e.closed_on IS NULL OR e.closed_on >= :first)),
+				    AND (e.closed_on IS NULL OR e.closed_on >= :first)
+				  -- one inspected here in the year counts here too, wherever it is listed (one listed since the reform
+				  -- under a commune formed from several): the share inspected never passes 100 %
+				  UNION
+				  SELECT i.establishment_id FROM prostitution.inspection i
+				  WHERE i.unit_id IN (SELECT unit_id FROM reach) AND i.inspected_on BETWEEN :first AND :last),
 				inspections AS (
 				  SELECT i.id, i.establishment_id FROM prostitution.inspection i
 				  WHERE i.unit_id IN (SELECT unit_id FROM reach) AND i.inspected_on BETWEEN :first AND :last),

@@ -27,7 +27,6 @@ import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.UnitLevel;
-import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 
@@ -41,7 +40,8 @@ public class SupportRecords {
 
 	private static final String SELECT = """
 			SELECT r.id, r.code, r.birth_year, r.sex, r.unit_id, g.code AS unit_code, g.full_name AS unit_name,
-			       r.consent_on, r.needs, r.reintegration_status, r.notes, r.version
+			       r.consent_on, r.needs, r.reintegration_status, r.notes, r.version,
+			       CAST(r.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS date) AS recorded_on
 			FROM prostitution.support_record r JOIN geography.unit g ON g.id = r.unit_id
 			""";
 
@@ -50,17 +50,17 @@ public class SupportRecords {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
-	private final Units units;
+	private final RecordUnits recordUnits;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	SupportRecords(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, Clock clock,
+	SupportRecords(JdbcClient jdbc, Jurisdictions jurisdictions, RecordUnits recordUnits, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
-		this.units = units;
+		this.recordUnits = recordUnits;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -105,7 +105,7 @@ public class SupportRecords {
 	/** Opens a record with a fresh pseudonymous code. */
 	public long create(SupportRecordDraft draft) {
 		ProstitutionRoles.requireSocialServices();
-		AdministrativeUnit unit = validate(draft);
+		AdministrativeUnit unit = validate(draft, LocalDate.now(clock));
 		// 32^8 codes make a clash rare; ON CONFLICT keeps the transaction usable so a clash just draws again.
 		while (true) {
 			String code = newCode();
@@ -128,7 +128,8 @@ public class SupportRecords {
 
 	public void update(long id, int version, SupportRecordDraft draft) {
 		SupportRecord current = get(id);
-		AdministrativeUnit unit = validate(draft);
+		// a record stays with the commune of the day it was opened, as an establishment stays with its listing's
+		AdministrativeUnit unit = validate(draft, current.recordedOn());
 		int changed = bind(jdbc.sql("""
 				UPDATE prostitution.support_record SET birth_year = :birthYear, sex = :sex, unit_id = :unit,
 				       province_code = :province, consent_on = :consent, needs = CAST(:needs AS text[]),
@@ -176,7 +177,7 @@ public class SupportRecords {
 		events.publishEvent(new SupportServiceProvided(record.id()));
 	}
 
-	private AdministrativeUnit validate(SupportRecordDraft draft) {
+	private AdministrativeUnit validate(SupportRecordDraft draft, LocalDate recordedOn) {
 		List<InputProblem> problems = new ArrayList<>();
 		LocalDate today = LocalDate.now(clock);
 		if (draft.sex() == null) {
@@ -194,8 +195,8 @@ public class SupportRecords {
 		else if (draft.consentOn().isAfter(today)) {
 			problems.add(InputProblem.field("consentOn", "prostitution.error.date-in-future"));
 		}
-		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), today);
-		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
+		Optional<AdministrativeUnit> unit = recordUnits.byCode(draft.unitCode(), recordedOn);
+		if (unit.isEmpty()) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));
 		}
 		else if (unit.get().level() != UnitLevel.COMMUNE) {
@@ -248,6 +249,6 @@ public class SupportRecords {
 				Sex.valueOf(rs.getString("sex")), rs.getLong("unit_id"), rs.getString("unit_code"),
 				rs.getString("unit_name"), rs.getObject("consent_on", LocalDate.class), needs,
 				ReintegrationStatus.valueOf(rs.getString("reintegration_status")), rs.getString("notes"), services,
-				rs.getInt("version"));
+				rs.getObject("recorded_on", LocalDate.class), rs.getInt("version"));
 	}
 }

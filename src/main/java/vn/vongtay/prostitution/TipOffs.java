@@ -20,7 +20,6 @@ import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnamTime;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
-import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.SignedInUser;
@@ -41,19 +40,19 @@ public class TipOffs {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
-	private final Units units;
+	private final RecordUnits recordUnits;
 	private final ProneEstablishments establishments;
 	private final TipOffDeadlines deadlines;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	TipOffs(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, ProneEstablishments establishments,
+	TipOffs(JdbcClient jdbc, Jurisdictions jurisdictions, RecordUnits recordUnits, ProneEstablishments establishments,
 			TipOffDeadlines deadlines, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
-		this.units = units;
+		this.recordUnits = recordUnits;
 		this.establishments = establishments;
 		this.deadlines = deadlines;
 		this.audit = audit;
@@ -120,8 +119,8 @@ public class TipOffs {
 		if (receivedAt.isAfter(now)) {
 			problems.add(InputProblem.field("receivedAt", "prostitution.error.date-in-future"));
 		}
-		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), receivedAt.toLocalDate());
-		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
+		Optional<AdministrativeUnit> unit = recordUnits.byCode(draft.unitCode(), receivedAt.toLocalDate());
+		if (unit.isEmpty()) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));
 		}
 		if (draft.establishmentId() != null && establishments.find(draft.establishmentId()).isEmpty()) {

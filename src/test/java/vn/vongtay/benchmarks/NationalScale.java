@@ -7,7 +7,7 @@ package vn.vongtay.benchmarks;
 record NationalScale(int children, int cases, int years, long seed, String password) {
 
 	/** Changes whenever the generators change what they write, so that a kept database is not reused across them. */
-	static final int GENERATOR_VERSION = 4;
+	static final int GENERATOR_VERSION = 5;
 
 	static NationalScale fromSystemProperties() {
 		int children = Integer.getInteger("vongtay.benchmark.children", 100_000);

@@ -18,6 +18,7 @@ import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.Agency;
 import vn.vongtay.directory.AgencyDraft;
 import vn.vongtay.directory.AgencyKind;
+import vn.vongtay.directory.Handover;
 import vn.vongtay.identity.Jurisdictions;
 
 /** The agency directory: pages for people and {@code /api/v1/agencies} for machines. */
@@ -69,6 +70,7 @@ class AgencyPages {
 	@GetMapping("/admin/agencies/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("agency", agencies.get(id));
+		model.addAttribute("handovers", agencies.successionOf(id));
 		model.addAttribute("kinds", AgencyKind.values());
 		model.addAttribute("canAdminister", Jurisdictions.requireUser().administers());
 		return "directory/agency-form";
@@ -96,6 +98,16 @@ class AgencyPages {
 	@ResponseBody
 	Agency api(@PathVariable long id) {
 		return agencies.get(id);
+	}
+
+	/**
+	 * How the agency's duties passed on to the agency carrying them today, each handover with its day, duties and legal
+	 * texts. For everyone who may see the agency (agencies are reference data).
+	 */
+	@GetMapping("/api/v1/agencies/{id}/succession")
+	@ResponseBody
+	List<Handover> succession(@PathVariable long id) {
+		return agencies.successionOf(id);
 	}
 
 	private static void requireAdministrator() {

@@ -94,7 +94,9 @@ class DemoAccounts implements ApplicationRunner {
 	 * jurisdiction applies), so the demo data looks the agency up by the name the demo directory gave it.
 	 */
 	private Long agencyNamed(String name) {
-		return jdbc.sql("SELECT id FROM directory.agency WHERE name = :name").param("name", name).query(Long.class)
+		// a body of both trees of 2025 (Sở Y tế tỉnh Cao Bằng until and since 01/07/2025) is the one of today
+		return jdbc.sql("SELECT id FROM directory.agency WHERE name = :name ORDER BY valid_to DESC NULLS FIRST LIMIT 1")
+			.param("name", name).query(Long.class)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("demo agency missing: " + name));
 	}

@@ -17,13 +17,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.core.VietnamTime;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.Units;
 
 /**
- * Demo prostitution-prevention work in Thọ Xuân (Thanh Hóa), the locality of the 2024 seed plan: establishments in the
- * communes formed on 01/07/2025, the district's 178 team of 2024 and the province's team after the reform, inspections
- * under both decrees, tip-offs of 2024 attached to the old communes and recent ones to the new communes (two of them
- * overdue), and three support records. Every name says <i>dữ liệu mẫu</i> so nobody takes it for real. Recent dates are
- * counted back from today, so the demo keeps showing current and overdue work.
+ * Demo prostitution-prevention work in Thọ Xuân (Thanh Hóa), the locality of the 2024 seed plan (004): the establishments
+ * the district listed in January 2024, the district's 178 team of 2024 and the province's team after the reform,
+ * inspections under both decrees, tip-offs, and three support records opened since the reform. Every record belongs to
+ * the unit that existed on its date (issue 18 §2): what was listed, inspected or received in 2024 to the communes and
+ * district of 2024, what came after 01/07/2025 to the communes that continue them, so the figures of 2024 and those of
+ * today both count it. Every name says <i>dữ liệu mẫu</i> so nobody takes it for real. Recent dates are counted back from
+ * today, so the demo keeps showing current and overdue work.
  */
 @Component
 @Order(40)
@@ -33,12 +37,16 @@ class DemoProstitutionWork implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoProstitutionWork.class);
 	private static final String DEMO = " (dữ liệu mẫu)";
 	private static final String OFFICER = "Cán bộ Đoàn kiểm tra liên ngành 178" + DEMO;
+	/** The district's review of prone establishments for its 2024 plan. */
+	private static final LocalDate LISTED = LocalDate.of(2024, 1, 15);
 
 	private final JdbcClient jdbc;
+	private final Units units;
 	private final Clock clock;
 
-	DemoProstitutionWork(JdbcClient jdbc, Clock clock) {
+	DemoProstitutionWork(JdbcClient jdbc, Units units, Clock clock) {
 		this.jdbc = jdbc;
+		this.units = units;
 		this.clock = clock;
 	}
 
@@ -47,11 +55,11 @@ class DemoProstitutionWork implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		boolean done = jdbc.sql("SELECT EXISTS (SELECT 1 FROM prostitution.establishment WHERE name LIKE '%dữ liệu mẫu%')")
 			.query(Boolean.class).single();
-		Long district = unit("395", false);
-		if (done || district == null || unit("15553", true) == null) {
+		LocalDate today = LocalDate.now(clock);
+		Long district = unit("395", LISTED);
+		if (done || district == null || unit("15553", today) == null) {
 			return;
 		}
-		LocalDate today = LocalDate.now(clock);
 
 		long hotel = establishment("HOTEL", "Khách sạn Sao Vàng Xanh", "15553", "Lê Văn Hùng", "2801234567", 18,
 				"OPEN", LocalDate.of(2016, 5, 10), null, "Gần khu công nghiệp, nhiều khách lưu trú ngắn ngày.");
@@ -73,7 +81,7 @@ class DemoProstitutionWork implements ApplicationRunner {
 						new Member("Đỗ Thị Mai", "Phòng Văn hóa và Thông tin huyện Thọ Xuân", "MEMBER"),
 						new Member("Trần Thị Hằng", "Phòng Lao động - Thương binh và Xã hội huyện Thọ Xuân", "SECRETARY")));
 		long provinceTeam = team("Đoàn kiểm tra liên ngành phòng, chống tệ nạn mại dâm tỉnh Thanh Hóa" + DEMO,
-				"3120/QĐ-UBND", LocalDate.of(2025, 8, 20), unit("38", true), List.of(
+				"3120/QĐ-UBND", LocalDate.of(2025, 8, 20), unit("38", LocalDate.of(2025, 8, 20)), List.of(
 						new Member("Lê Thị Thu", "Sở Y tế tỉnh Thanh Hóa", "HEAD"),
 						new Member("Hoàng Văn Long", "Công an tỉnh Thanh Hóa", "DEPUTY"),
 						new Member("Nguyễn Thị Bích", "Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa", "MEMBER")));
@@ -93,23 +101,23 @@ class DemoProstitutionWork implements ApplicationRunner {
 				null, null, null, 0, null, null, null);
 
 		LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
-		tipOff("HOTLINE", "DENUNCIATION", LocalDateTime.of(2024, 3, 2, 9, 30), unit("15556", false),
+		tipOff("HOTLINE", "DENUNCIATION", LocalDateTime.of(2024, 3, 2, 9, 30), unit("15556", LocalDate.of(2024, 3, 2)),
 				"Phản ánh nghi vấn hoạt động mua bán dâm tại một quán karaoke trên địa bàn thị trấn Lam Sơn" + DEMO,
 				"ADMINISTRATIVE", List.of(new Step("VERIFIED", LocalDateTime.of(2024, 3, 4, 14, 0), "Đã xác minh, có cơ sở"),
 						new Step("CLASSIFIED", LocalDateTime.of(2024, 3, 5, 8, 0), null),
 						new Step("HANDLED", LocalDateTime.of(2024, 3, 20, 16, 0), "Chuyển Đoàn 178 huyện kiểm tra, xử lý")),
 				null);
-		tipOff("PHONE", "TIP", LocalDateTime.of(2024, 7, 15, 20, 10), unit("15493", false),
+		tipOff("PHONE", "TIP", LocalDateTime.of(2024, 7, 15, 20, 10), unit("15493", LocalDate.of(2024, 7, 15)),
 				"Tin báo có người lạ thuê trọ dài ngày nghi môi giới mại dâm" + DEMO, null,
 				List.of(new Step("VERIFIED", LocalDateTime.of(2024, 7, 17, 10, 0), "Xác minh: người lao động thời vụ"),
 						new Step("CLOSED_UNFOUNDED", LocalDateTime.of(2024, 7, 18, 9, 0), "Không có dấu hiệu vi phạm")),
 				null);
-		tipOff("ONLINE", "COMPLAINT", now.minusDays(10), unit("15553", true),
+		tipOff("ONLINE", "COMPLAINT", now.minusDays(10), unit("15553", today),
 				"Phản ánh trên mạng xã hội về quảng cáo dịch vụ \"tươi mát\" tại khách sạn gần khu công nghiệp" + DEMO, null,
 				List.of(), 3);
-		tipOff("IN_PERSON", "TIP", now.minusDays(1), unit("15499", true),
+		tipOff("IN_PERSON", "TIP", now.minusDays(1), unit("15499", today),
 				"Người dân báo có tụ tập, ra vào bất thường ban đêm tại một nhà nghỉ" + DEMO, null, List.of(), 3);
-		tipOff("LETTER", "DENUNCIATION", now.minusDays(30), unit("15574", true),
+		tipOff("LETTER", "DENUNCIATION", now.minusDays(30), unit("15574", today),
 				"Đơn tố giác chủ cơ sở massage chứa mại dâm" + DEMO, "CRIMINAL",
 				List.of(new Step("VERIFIED", now.minusDays(28), "Có dấu hiệu tội phạm"),
 						new Step("CLASSIFIED", now.minusDays(27), "Chuyển Công an tỉnh điều tra")),
@@ -134,23 +142,23 @@ class DemoProstitutionWork implements ApplicationRunner {
 	private record Service(String kind, LocalDate on, String provider) {
 	}
 
-	private Long unit(String code, boolean current) {
-		return jdbc.sql("SELECT id FROM geography.unit WHERE code = :code AND (valid_to IS NULL) = :current "
-				+ "ORDER BY valid_from DESC NULLS LAST LIMIT 1")
-			.param("code", code).param("current", current).query(Long.class).optional().orElse(null);
+	/** The unit with the code on the date, if the demo localities have it. */
+	private Long unit(String code, LocalDate on) {
+		return units.findByCode(code, on).filter(u -> u.isValidOn(on)).map(AdministrativeUnit::id).orElse(null);
 	}
 
 	private long establishment(String type, String name, String communeCode, String owner, String licence, int workers,
 			String status, LocalDate opened, LocalDate closed, String risk) {
 		return jdbc.sql("""
 				INSERT INTO prostitution.establishment (type, name, address, unit_id, province_code, owner_name,
-				       licence_number, registered_workers, status, opened_on, closed_on, risk_notes)
+				       licence_number, registered_workers, status, opened_on, closed_on, risk_notes, created_at)
 				SELECT :type, :name, 'Thôn 1, ' || u.full_name, u.id, u.province_code, :owner, :licence, :workers, :status,
-				       :opened, :closed, :risk
+				       :opened, :closed, :risk, :listed
 				FROM geography.unit u WHERE u.id = :unit RETURNING id""")
 			.param("type", type).param("name", name + DEMO).param("owner", owner).param("licence", licence)
 			.param("workers", workers).param("status", status).param("opened", opened).param("closed", closed)
-			.param("risk", risk).param("unit", unit(communeCode, true))
+			.param("risk", risk).param("unit", unit(communeCode, LISTED))
+			.param("listed", zoned(LISTED.atTime(8, 0)))
 			.query(Long.class).single();
 	}
 
@@ -163,9 +171,12 @@ class DemoProstitutionWork implements ApplicationRunner {
 		for (Member m : members) {
 			jdbc.sql("""
 					INSERT INTO prostitution.team_member (team_id, person_name, agency_id, role)
-					SELECT :team, :name, a.id, :role FROM directory.agency a WHERE a.name = :agency
+					SELECT :team, :name, a.id, :role FROM directory.agency a
+					WHERE public.vn_fold(a.name) = public.vn_fold(:agency)
+					  AND daterange(a.valid_from, a.valid_to, '[]') @> CAST(:date AS date)
 					ORDER BY a.id LIMIT 1""")
 				.param("team", id).param("name", m.name()).param("role", m.role()).param("agency", m.agency())
+				.param("date", date)
 				.update();
 		}
 		return id;
@@ -173,15 +184,21 @@ class DemoProstitutionWork implements ApplicationRunner {
 
 	private void inspection(long establishment, long team, LocalDate on, String findings, String articleTitle,
 			String clause, String description, long fine, String sanction, String followUp, LocalDate due) {
+		// the commune of the day: a 2024 inspection in the commune of 2024, a recent one in the commune continuing it
+		long listedIn = jdbc.sql("SELECT unit_id FROM prostitution.establishment WHERE id = :id")
+			.param("id", establishment).query(Long.class).single();
+		AdministrativeUnit unit = units.onDate(listedIn, on).orElseThrow();
 		long id = jdbc.sql("""
 				INSERT INTO prostitution.inspection (establishment_id, team_id, inspected_on, findings, decree_id, unit_id,
-				       province_code, recorded_by)
+				       province_code, recorded_by, recorded_at)
 				SELECT e.id, :team, :on, :findings,
 				       (SELECT d.id FROM prostitution.sanctions_decree d
 				        WHERE daterange(d.valid_from, d.valid_to, '[]') @> CAST(:on AS date)),
-				       e.unit_id, e.province_code, :by
+				       :unit, :province, :by, :recorded
 				FROM prostitution.establishment e WHERE e.id = :establishment RETURNING id""")
 			.param("team", team).param("on", on).param("findings", findings).param("by", OFFICER)
+			.param("unit", unit.id()).param("province", unit.provinceCode())
+			.param("recorded", zoned(on.atTime(17, 0)))
 			.param("establishment", establishment)
 			.query(Long.class).single();
 		if (articleTitle != null) {
@@ -236,7 +253,8 @@ class DemoProstitutionWork implements ApplicationRunner {
 				       reintegration_status, notes)
 				SELECT :code, :birthYear, :sex, u.id, u.province_code, :consent, CAST(:needs AS text[]), :status, :notes
 				FROM geography.unit u WHERE u.id = :unit RETURNING id""")
-			.param("code", code).param("birthYear", birthYear).param("sex", sex).param("unit", unit(communeCode, true))
+			.param("code", code).param("birthYear", birthYear).param("sex", sex)
+			.param("unit", unit(communeCode, LocalDate.now(clock)))
 			.param("consent", consent).param("needs", needs).param("status", status).param("notes", "Hồ sơ mẫu" + DEMO)
 			.query(Long.class).single();
 		for (Service s : services) {
