@@ -250,7 +250,7 @@ final class ObligationRules {
 	/**
 	 * The bodies that report for a body a plan names, for a period ending on {@code end}: each commune's committee for
 	 * "UBND các xã", each district's for "UBND các huyện", the committee of a unit, or an agency (through the agency
-	 * that carries its duties when it has ended). A group the plan does not resolve ("các phòng, ban, ngành liên
+	 * that carries its duties when it has ended, as long as its unit lasted to the period's end). A group the plan does not resolve ("các phòng, ban, ngành liên
 	 * quan" without its list) reports nothing: nobody could act on it. A body the plan lists among the reporters is
 	 * one body whatever its name says ("tổ chức Đoàn các cấp").
 	 */
@@ -279,6 +279,11 @@ final class ObligationRules {
 			return List.of(committee(unit));
 		}
 		if (!listed && isGroup(agency.name())) {
+			return List.of();
+		}
+		// the period is owed by the unit's body: when the unit did not last to its end (a district of 2025), the body
+		// that took the office's duties over (the province's health department) does not inherit the unit's plan
+		if (!unit.isValidOn(end)) {
 			return List.of();
 		}
 		Body body = agencyBody(agency, ref, unit, end, directory);

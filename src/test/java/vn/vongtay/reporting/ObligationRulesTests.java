@@ -141,6 +141,22 @@ class ObligationRulesTests {
 				null))).as("the district's office ended on 30/06/2025").isEmpty();
 	}
 
+	/**
+	 * Nghị định 45/2025/NĐ-CP: the district's labour office handed child affairs to health on 01/03/2025, and the
+	 * district ended on 30/06/2025. Its reports of 2024 are read through the body carrying its duties now; the district
+	 * plan's report for 2025, a period the district did not last to the end of, is owed by nobody, not by the province's
+	 * health department that carries the office's duties.
+	 */
+	@Test
+	void anOfficeWhoseDutiesPassedOnOwesNothingForAPeriodItsDistrictDidNotLastTo() {
+		AgencyRef handedOver = world.agency(17, AgencyKind.SOCIAL_AFFAIRS, "Phòng Lao động - Thương binh và Xã hội",
+				district, null, LocalDate.of(2025, 2, 28), health);
+		List<Owed> owed = ofPlan(2024, 2025, rule(ReportKind.ANNUAL, handedOver, List.of(), labourDepartment, null, null,
+				null));
+		assertThat(owed).extracting(o -> o.period() + " " + o.reporter().name()).containsExactly(
+				"2024 Phòng Lao động - Thương binh và Xã hội huyện Tuần Giáo (nay là Sở Y tế tỉnh Điện Biên)");
+	}
+
 	/** Before 01/07/2025 a commune reports to its district; the province to the ministry of the day. */
 	@Test
 	void aStandingReportGoesToTheUnitAboveInTheTreeOfThePeriod() {
@@ -212,7 +228,8 @@ class ObligationRulesTests {
 		AgencyRef agency(long id, AgencyKind kind, String name, AdministrativeUnit unit, LocalDate from, LocalDate to,
 				AgencyRef successor) {
 			agencies.put(id, new Agency(id, kind, name, unit.id(), unit.code(), unit.fullName(), null, null, null, from,
-					to, successor == null ? null : successor.id(), 0));
+					to, successor == null ? null : successor.id(), null, null, successor == null ? null : successor.id(),
+					successor == null ? null : successor.name(), 0));
 			return new AgencyRef(id, name, unit.code(), successor == null ? id : successor.id(),
 					successor == null ? name : successor.name());
 		}

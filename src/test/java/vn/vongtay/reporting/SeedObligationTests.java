@@ -24,10 +24,11 @@ import vn.vongtay.geography.AdministrativeUnit;
 /**
  * The obligations of the five seed plans, made from scratch, are exactly those their texts state: who reports (a
  * unit's committee, {@code UBND <code>}, or an agency, {@code <kind>@<unit code>}), to whom ({@code HĐND <code>} for
- * "Hội đồng nhân dân cùng cấp", {@code →<kind>} for the agency that carries a replaced one's duties now), for which
- * period, by when ({@code *} when the text gives no date and the date is assumed), with which annexes; and no others.
- * Districts and their offices ended on 30/06/2025, so the plans' annual reports stop with 2024. Each table cites its
- * seed's section.
+ * "Hội đồng nhân dân cùng cấp", {@code →<kind>@<unit code>} for the agency that carries a replaced one's duties now:
+ * the labour offices' child affairs went to health on 01/03/2025 and to today's provincial health department on
+ * 01/07/2025), for which period, by when ({@code *} when the text gives no date and the date is assumed), with which
+ * annexes; and no others. Districts ended on 30/06/2025, so the plans' annual reports stop with 2024. Each table cites
+ * its seed's section.
  */
 @IntegrationTest
 @Transactional
@@ -63,16 +64,17 @@ class SeedObligationTests extends DemoAccountTestSupport {
 		Table expected = new Table();
 		for (int y = 2021; y <= 2024; y++) {
 			String year = String.valueOf(y);
-			for (String office : List.of("EDUCATION@870", "CULTURE@870", "HEALTH_DEPARTMENT@870", "HEALTH_FACILITY@870",
-					"POLICE@870")) {
-				expected.row(office, "SOCIAL_AFFAIRS@870", year, "15/12/" + y + "*", PLAN_ANNEXES);
+			for (String office : List.of("EDUCATION@870", "CULTURE@870", "HEALTH_DEPARTMENT@870→HEALTH_DEPARTMENT@82",
+					"HEALTH_FACILITY@870", "POLICE@870")) {
+				expected.row(office, "SOCIAL_AFFAIRS@870→HEALTH_DEPARTMENT@82", year, "15/12/" + y + "*", PLAN_ANNEXES);
 			}
-			expected.communes("870", "SOCIAL_AFFAIRS@870", year, "15/12/" + y + "*", PLAN_ANNEXES);
-			expected.row("SOCIAL_AFFAIRS@870", "UBND 870", year, "15/12/" + y + "*", PLAN_ANNEXES);
-			expected.row("SOCIAL_AFFAIRS@870", "SOCIAL_AFFAIRS@87→HEALTH_DEPARTMENT", year, "15/12/" + y + "*",
-					PLAN_ANNEXES);
+			expected.communes("870", "SOCIAL_AFFAIRS@870→HEALTH_DEPARTMENT@82", year, "15/12/" + y + "*", PLAN_ANNEXES);
+			expected.row("SOCIAL_AFFAIRS@870→HEALTH_DEPARTMENT@82", "UBND 870", year, "15/12/" + y + "*", PLAN_ANNEXES);
+			expected.row("SOCIAL_AFFAIRS@870→HEALTH_DEPARTMENT@82", "SOCIAL_AFFAIRS@87→HEALTH_DEPARTMENT@82", year,
+					"15/12/" + y + "*", PLAN_ANNEXES);
 		}
-		// the final report of 2021-2025 falls after the district ended on 30/06/2025: nobody owes it
+		// the final report of 2021-2025 falls after the district ended on 30/06/2025: nobody owes it, not even the
+		// province's health department that carries the district offices' child affairs today
 		assertThat(actual("hong-ngu-2021")).containsExactlyInAnyOrderElementsOf(expected.rows);
 	}
 
@@ -82,13 +84,13 @@ class SeedObligationTests extends DemoAccountTestSupport {
 		Table expected = new Table();
 		String annexes = CHILD_ANNEXES + ",SECTORS";
 		for (String[] report : new String[][] { { "2022-H1", "25/05/2022" }, { "2022", "20/11/2022" } }) {
-			for (String department : List.of("FINANCE@04", "JUSTICE@04", "HEALTH_DEPARTMENT@04", "EDUCATION@04",
-					"CULTURE@04", "POLICE@04", "INFORMATION@04")) {
-				expected.row(department, "SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT", report[0], report[1], annexes);
+			for (String department : List.of("FINANCE@04", "JUSTICE@04", "HEALTH_DEPARTMENT@04→HEALTH_DEPARTMENT@04",
+					"EDUCATION@04", "CULTURE@04", "POLICE@04", "INFORMATION@04")) {
+				expected.row(department, "SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT@04", report[0], report[1], annexes);
 			}
-			expected.childrenOf("04", "SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT", report[0], report[1], annexes);
+			expected.childrenOf("04", "SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT@04", report[0], report[1], annexes);
 		}
-		expected.row("SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT", "UBND 04", "2022", "30/11/2022", "");
+		expected.row("SOCIAL_AFFAIRS@04→HEALTH_DEPARTMENT@04", "UBND 04", "2022", "30/11/2022", "");
 		List<String> actual = actual("cao-bang-2022");
 		assertThat(actual).containsExactlyInAnyOrderElementsOf(expected.rows);
 		assertThat(actual).hasSize(2 * (7 + 10) + 1);
@@ -108,9 +110,9 @@ class SeedObligationTests extends DemoAccountTestSupport {
 			String year = String.valueOf(y);
 			for (String office : List.of("HEALTH_FACILITY@690", "EDUCATION@690", "CULTURE@690", "JUSTICE@690",
 					"POLICE@690", "FINANCE@690", "OTHER@690")) {
-				expected.row(office, "SOCIAL_AFFAIRS@690", year, "15/12/" + y + "*", PLAN_ANNEXES);
+				expected.row(office, "SOCIAL_AFFAIRS@690→HEALTH_DEPARTMENT@75", year, "15/12/" + y + "*", PLAN_ANNEXES);
 			}
-			expected.communes("690", "SOCIAL_AFFAIRS@690", year, "15/12/" + y + "*", PLAN_ANNEXES);
+			expected.communes("690", "SOCIAL_AFFAIRS@690→HEALTH_DEPARTMENT@75", year, "15/12/" + y + "*", PLAN_ANNEXES);
 			expected.row("UBND 690", "UBND 70", year, "15/12/" + y + "*", "");
 		}
 		assertThat(actual("binh-long-2022")).containsExactlyInAnyOrderElementsOf(expected.rows);
@@ -124,7 +126,7 @@ class SeedObligationTests extends DemoAccountTestSupport {
 	@Test
 	void tuanGiaoOwesWhatSectionsThreeAndTwelveStateAndNothingForDifficulties() {
 		Table expected = new Table();
-		for (String office : List.of("EDUCATION@099", "CULTURE@099", "MEDIA@099", "HEALTH_DEPARTMENT@099",
+		for (String office : List.of("EDUCATION@099", "CULTURE@099", "MEDIA@099", "HEALTH_DEPARTMENT@099→HEALTH_DEPARTMENT@11",
 				"HEALTH_FACILITY@099", "JUSTICE@099", "POLICE@099", "ETHNIC_AFFAIRS@099", "FATHERLAND_FRONT@099",
 				"WOMENS_UNION@099", "YOUTH_UNION@099")) {
 			expected.row(office, "SOCIAL_AFFAIRS@099", "2020-2021", "15/07/2021", "");
@@ -151,13 +153,17 @@ class SeedObligationTests extends DemoAccountTestSupport {
 	void thoXuanOwesWhatSectionFourStatesFromFourOfficesAndTheCommunes() {
 		Table expected = new Table();
 		for (String[] report : new String[][] { { "2024-H1", "10/06/2024" }, { "2024", "10/12/2024" } }) {
-			for (String office : List.of("CULTURE@395", "HEALTH_DEPARTMENT@395", "EDUCATION@395", "POLICE@395")) {
-				expected.row(office, "SOCIAL_AFFAIRS@395", report[0], report[1], "TARGETS,PREVENTION");
+			for (String office : List.of("CULTURE@395", "HEALTH_DEPARTMENT@395→HEALTH_DEPARTMENT@38", "EDUCATION@395",
+					"POLICE@395")) {
+				expected.row(office, "SOCIAL_AFFAIRS@395→HEALTH_DEPARTMENT@38", report[0], report[1],
+						"TARGETS,PREVENTION");
 			}
-			expected.communes("395", "SOCIAL_AFFAIRS@395", report[0], report[1], "TARGETS,PREVENTION");
+			expected.communes("395", "SOCIAL_AFFAIRS@395→HEALTH_DEPARTMENT@38", report[0], report[1],
+					"TARGETS,PREVENTION");
 		}
-		expected.row("SOCIAL_AFFAIRS@395", "UBND 38", "2024", "15/12/2024*", "");
-		expected.row("SOCIAL_AFFAIRS@395", "SOCIAL_AFFAIRS@38→HEALTH_DEPARTMENT", "2024", "15/12/2024*", "");
+		expected.row("SOCIAL_AFFAIRS@395→HEALTH_DEPARTMENT@38", "UBND 38", "2024", "15/12/2024*", "");
+		expected.row("SOCIAL_AFFAIRS@395→HEALTH_DEPARTMENT@38", "SOCIAL_AFFAIRS@38→HEALTH_DEPARTMENT@38", "2024",
+				"15/12/2024*", "");
 		assertThat(actual("tho-xuan-2024")).containsExactlyInAnyOrderElementsOf(expected.rows);
 	}
 
@@ -247,7 +253,7 @@ class SeedObligationTests extends DemoAccountTestSupport {
 	}
 
 	private String acting(long named, long acting) {
-		return named == acting ? "" : "→" + agency(acting).kind();
+		return named == acting ? "" : "→" + agencyAtUnit(acting);
 	}
 
 	private String recipient(Obligation o) {
