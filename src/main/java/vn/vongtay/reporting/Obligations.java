@@ -83,10 +83,7 @@ public class Obligations {
 	 */
 	public void setDueDate(long id, int version, LocalDate dueOn) {
 		SignedInUser user = Jurisdictions.requireUser();
-		Obligation obligation = get(id);
-		if (!isRecipient(obligation, user)) {
-			throw new UserFacingException(403, "reporting.error.not-recipient", obligation.recipientName());
-		}
+		Obligation obligation = requireReceiving(id);
 		if (dueOn == null) {
 			throw UserFacingException.rejected(List.of(InputProblem.field("dueOn", "error.field.required", "dueOn")));
 		}
@@ -114,6 +111,20 @@ public class Obligations {
 			.update();
 		audit.record("OBLIGATION_DUE_SET", "Obligation", id, obligation.recipientUnitId(),
 				obligation.period() + " " + dueOn + " (" + siblings + ")");
+	}
+
+	/**
+	 * An obligation whose report the caller receives, so that a form is checked for who sends it before what it holds.
+	 *
+	 * @throws UserFacingException 404 when the caller does not see it, 403 when they see it but do not receive it
+	 */
+	@Transactional(readOnly = true)
+	public Obligation requireReceiving(long id) {
+		Obligation obligation = get(id);
+		if (!isRecipient(obligation, Jurisdictions.requireUser())) {
+			throw new UserFacingException(403, "reporting.error.not-recipient", obligation.recipientName());
+		}
+		return obligation;
 	}
 
 	// --- who acts for the bodies ---

@@ -85,8 +85,9 @@ public class PeriodicReports {
 	 */
 	public void save(long id, int version, PeriodicReport.Sections sections, String number, String signerName,
 			Map<String, BigDecimal> enteredFigures) {
-		Loaded loaded = load(id, version);
+		Loaded loaded = load(id);
 		SignedInUser user = requireReporter(loaded.obligation());
+		loaded.requireVersion(version);
 		Set<String> enterable = enterableCodes(loaded.obligation());
 		List<InputProblem> problems = new ArrayList<>();
 		enteredFigures.keySet().stream().filter(code -> !enterable.contains(code))
@@ -115,9 +116,10 @@ public class PeriodicReports {
 
 	/** Submits the report to its recipient, whose people are told; refused with a required figure missing. */
 	public void submit(long id, int version) {
-		Loaded loaded = load(id, version);
+		Loaded loaded = load(id);
 		Obligation obligation = loaded.obligation();
 		SignedInUser user = requireReporter(obligation);
+		loaded.requireVersion(version);
 		if (loaded.report().takesFigures()) {
 			annexFigures.refresh(id, obligation);
 		}
@@ -131,9 +133,10 @@ public class PeriodicReports {
 
 	/** The recipient returns the report with what must be corrected. */
 	public void returnReport(long id, int version, String comment) {
-		Loaded loaded = load(id, version);
+		Loaded loaded = load(id);
 		Obligation obligation = loaded.obligation();
 		SignedInUser user = requireRecipient(obligation);
+		loaded.requireVersion(version);
 		loaded.report().returnForCorrection(comment, user.getUsername(), user.displayName(), clock.instant());
 		stored.save(loaded.report());
 		audit.record("REPORT_RETURNED", "PeriodicReport", id, obligation.reporterUnitId(),
@@ -144,9 +147,10 @@ public class PeriodicReports {
 
 	/** The recipient accepts the report: it is locked, and so are the entered figures it used. */
 	public void accept(long id, int version) {
-		Loaded loaded = load(id, version);
+		Loaded loaded = load(id);
 		Obligation obligation = loaded.obligation();
 		SignedInUser user = requireRecipient(obligation);
+		loaded.requireVersion(version);
 		loaded.report().accept(user.getUsername(), user.displayName(), clock.instant());
 		stored.save(loaded.report());
 		List<String> entered = annexFigures.of(id).stream()
@@ -227,6 +231,17 @@ public class PeriodicReports {
 	// --- plumbing ---
 
 	private record Loaded(PeriodicReport report, Obligation obligation) {
+
+		/**
+		 * A step on a report changed since the caller saw it is refused; checked after who acts, so that whoever may
+		 * not take the step is told so, and not that the report changed.
+		 */
+		void requireVersion(int version) {
+			if (report.version() != version) {
+				throw new org.springframework.dao.OptimisticLockingFailureException(
+						"report " + report.id() + " changed since version " + version);
+			}
+		}
 	}
 
 	/** The report and its obligation, as the caller sees them; otherwise not found. */
@@ -236,16 +251,6 @@ public class PeriodicReports {
 		Obligation obligation = obligations.find(obligationId)
 			.orElseThrow(() -> UserFacingException.notFound("reporting.error.report-not-found", id));
 		return new Loaded(stored.find(id).orElseThrow(), obligation);
-	}
-
-	/** As {@link #load(long)}, at the version the caller saw: a step on a report changed since is refused. */
-	private Loaded load(long id, int version) {
-		Loaded loaded = load(id);
-		if (loaded.report().version() != version) {
-			throw new org.springframework.dao.OptimisticLockingFailureException(
-					"report " + id + " changed since version " + version);
-		}
-		return loaded;
 	}
 
 	private static List<InputProblem> missingFigures(ReportView view) {

@@ -19,6 +19,8 @@ import vn.vongtay.core.OfficialDocument.Signature;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.Spreadsheets;
 import vn.vongtay.core.VietnameseFormats;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.reporting.ReportView.AnnexTable;
 import vn.vongtay.reporting.ReportView.Figure;
 import vn.vongtay.reporting.ReportView.Row;
@@ -47,8 +49,19 @@ public class ReportExports {
 		this.clock = clock;
 	}
 
+	/**
+	 * A report the caller may take out of the system: exporting periodic reports is its own use in the need-to-know
+	 * table (0009), the chairman's who signs the printed report, not the case worker's or a viewer's, who read them.
+	 *
+	 * @throws UserFacingException 403 for a role that may not export periodic reports, 404 for a report out of reach
+	 */
+	private ReportView exportable(long id) {
+		NeedToKnow.require(Jurisdictions.requireUser(), NeedToKnow.Data.PERIODIC_REPORTS, NeedToKnow.Use.EXPORT);
+		return reports.get(id);
+	}
+
 	public byte[] xlsx(long id) {
-		ReportView report = reports.get(id);
+		ReportView report = exportable(id);
 		List<Spreadsheets.SheetContent> sheets = new ArrayList<>();
 		for (AnnexTable table : report.annexes()) {
 			List<String> headings = new ArrayList<>(List.of(firstHeading(table), secondHeading(table)));
@@ -69,7 +82,7 @@ public class ReportExports {
 	}
 
 	public byte[] docx(long id) {
-		ReportView report = reports.get(id);
+		ReportView report = exportable(id);
 		Obligation o = report.obligation();
 		boolean committee = o.reporterAgencyId() == null;
 		// an agency's report is issued by the agency (Nghị định 30/2020: its own name, the body above it first)
@@ -128,7 +141,7 @@ public class ReportExports {
 	}
 
 	public byte[] csv(long id) {
-		ReportView report = reports.get(id);
+		ReportView report = exportable(id);
 		StringBuilder out = new StringBuilder("\uFEFF");
 		out.append("phu_luc,ma_dong,dong,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
 		for (AnnexTable table : report.annexes()) {
@@ -153,7 +166,7 @@ public class ReportExports {
 	 * indicator codes as data elements; figures without a value are left out, as ADX expects.
 	 */
 	public byte[] adx(long id) {
-		ReportView report = reports.get(id);
+		ReportView report = exportable(id);
 		String period = adxPeriod(report.obligation().period());
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		xml.append("<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"")

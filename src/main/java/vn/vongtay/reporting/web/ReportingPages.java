@@ -88,6 +88,7 @@ class ReportingPages {
 	@PostMapping("/reporting/obligations/{id}/due")
 	String setDue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String dueOn,
 			Model model, HttpServletResponse response) {
+		obligations.requireReceiving(id);
 		try {
 			obligations.setDueDate(id, version, strictDate(dueOn));
 		}
