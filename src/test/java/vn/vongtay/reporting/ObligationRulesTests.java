@@ -195,9 +195,9 @@ class ObligationRulesTests {
 
 	private List<Owed> ofPlan(int from, Integer to, PlanDetail.ReportingRule rule) {
 		PlanSummary summary = new PlanSummary(1, "tuan-giao", PlanKind.PLAN, null, "Kế hoạch", "099", "Huyện Tuần Giáo",
-				null, from, to, PlanStatus.DRAFT, 0, 0, 0, 0);
+				null, from, to, PlanStatus.DRAFT, 0, 0, 0, 0, 0);
 		PlanDetail plan = new PlanDetail(summary, committee, null, null, null, null, null, false, List.of(), List.of(),
-				List.of(), List.of(), List.of(rule), 0);
+				List.of(), List.of(), List.of(), List.of(), List.of(rule), 0);
 		return ObligationRules.ofPlan(plan, 2026, List.of("CHILDREN"), world);
 	}
 
@@ -231,7 +231,7 @@ class ObligationRulesTests {
 					to, successor == null ? null : successor.id(), null, null, successor == null ? null : successor.id(),
 					successor == null ? null : successor.name(), 0));
 			return new AgencyRef(id, name, unit.code(), successor == null ? id : successor.id(),
-					successor == null ? name : successor.name());
+					successor == null ? name : successor.name(), null);
 		}
 
 		@Override
