@@ -141,6 +141,24 @@ class ChildImportTests {
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("Ngày sinh \"2016-13-01\" không hợp lệ")));
 	}
 
+	/**
+	 * Issue 17 §6: Excel's "CSV (Comma delimited)" on a Vietnamese Windows saves in Windows-1258 with ";" between
+	 * cells; such a file was refused with "không tìm thấy dòng tiêu đề". It is read, its names as typed.
+	 */
+	@Test
+	void aCsvSavedByExcelOnVietnameseWindowsIsImported() {
+		String suffix = "Ansi" + letters();
+		String csv = """
+				Họ và tên;Ngày sinh;Giới tính;Dân tộc;Số định danh cá nhân;Mã xã;Thôn/ấp;Họ tên người chăm sóc;Quan hệ;Nhóm hoàn cảnh đặc biệt;Ghi chú\r
+				Nguyễn Thị Ánh Tuyết %1$s;05/09/2015;Nữ;Thái;;03253;Bản Phiêng Pẻn;Lò Thị Ước;Mẹ;a;\r
+				""".formatted(suffix);
+		ChildImports.Report report = imports.importNow("so.csv", vn.vongtay.core.ExcelCsv.windows1258(csv), true);
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.committed()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT full_name FROM children.child WHERE full_name LIKE :s").param("s", "%" + suffix)
+			.query(String.class).single()).isEqualTo("Nguyễn Thị Ánh Tuyết " + suffix);
+	}
+
 	/** A run-specific word of letters: names may not contain digits. */
 	private static String letters() {
 		StringBuilder word = new StringBuilder();

@@ -63,7 +63,7 @@ class TabularFileTests {
 	@Test
 	void aCsvSavedByExcelOnVietnameseWindowsIsReadAsWindows1258() {
 		String text = "Họ và tên;Ngày sinh;Giới tính;Thôn/ấp\r\nNguyễn Thị Ánh Tuyết;05/09/2015;Nữ;Bản Phiêng Pẻn\r\n";
-		List<List<String>> rows = TabularFile.read("so.csv", windows1258(text));
+		List<List<String>> rows = TabularFile.read("so.csv", ExcelCsv.windows1258(text));
 		assertThat(rows).containsExactly(List.of("Họ và tên", "Ngày sinh", "Giới tính", "Thôn/ấp"),
 				List.of("Nguyễn Thị Ánh Tuyết", "05/09/2015", "Nữ", "Bản Phiêng Pẻn"));
 		assertThat(rows.get(1).get(0)).as("composed, as typed").isEqualTo(Normalizer.normalize("Nguyễn Thị Ánh Tuyết",
@@ -107,33 +107,6 @@ class TabularFileTests {
 				() -> TabularFile.read("so.csv", csv.getBytes(StandardCharsets.UTF_8)));
 		assertThat(refusal.messageKey()).isEqualTo("error.file.cell-too-long");
 		assertThat(refusal.arguments()).containsExactly(2, TabularFile.MAX_CELL_CHARS);
-	}
-
-	/**
-	 * Text as Windows encodes it in code page 1258: the letters the code page holds whole (â, ê, ô, ơ, ư, ă, đ and some
-	 * toned vowels) as one byte, the other toned letters as their base letter and a tone mark.
-	 */
-	static byte[] windows1258(String text) {
-		java.nio.charset.Charset cp1258 = java.nio.charset.Charset.forName("windows-1258");
-		java.nio.charset.CharsetEncoder encoder = cp1258.newEncoder();
-		StringBuilder spelled = new StringBuilder();
-		for (char ch : Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray()) {
-			if (encoder.canEncode(ch)) {
-				spelled.append(ch);
-				continue;
-			}
-			String decomposed = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
-			String tone = decomposed.substring(decomposed.length() - 1);
-			spelled.append(Normalizer.normalize(decomposed.substring(0, decomposed.length() - 1), Normalizer.Form.NFC))
-				.append(tone);
-		}
-		byte[] bytes = spelled.toString().getBytes(cp1258);
-		for (byte b : bytes) {
-			if (b == '?') {
-				throw new IllegalStateException("not encodable in Windows-1258: " + text);
-			}
-		}
-		return bytes;
 	}
 
 	private static byte[] workbook(int rows) throws IOException {
