@@ -20,3 +20,21 @@ document.addEventListener('change', function (event) {
     }
   });
 });
+
+// An import's commit button says how many children it writes: the accepted rows and each likely duplicate the officer
+// chose to add or merge (issue 17 §6).
+document.addEventListener('change', function (event) {
+  var form = event.target.closest && event.target.closest('form[data-commit-count]');
+  if (!form || event.target.tagName !== 'SELECT') {
+    return;
+  }
+  var count = parseInt(form.getAttribute('data-commit-count'), 10);
+  form.querySelectorAll('select[name^="row-"]').forEach(function (decision) {
+    if (decision.value === 'KEEP' || decision.value === 'MERGE') {
+      count++;
+    }
+  });
+  var locale = document.documentElement.lang === 'en' ? 'en-US' : 'vi-VN';
+  var button = form.querySelector('button[type=submit]');
+  button.textContent = form.getAttribute('data-commit-label').replace('{n}', count.toLocaleString(locale));
+});

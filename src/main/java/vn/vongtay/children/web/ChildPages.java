@@ -302,6 +302,15 @@ class ChildPages {
 		return "children/import :: run";
 	}
 
+	/** The rejected rows of an import as a workbook to fix and upload again; the uploader's own, as the import page. */
+	@GetMapping("/children/imports/{id}/rejected.xlsx")
+	ResponseEntity<byte[]> rejectedRows(@PathVariable long id, Locale locale) {
+		byte[] workbook = imports.rejectedRows(id,
+				problem -> problems.message(problem.messageKey(), problem.arguments(), locale, problem.messageKey()),
+				problems.message("children.import.fix-column", new Object[0], locale, "Lỗi cần sửa"));
+		return download("dong-bi-tu-choi-" + id + ".xlsx", workbook);
+	}
+
 	@PostMapping("/children/imports/{id}/commit")
 	String commit(@PathVariable long id, @RequestParam Map<String, String> form) {
 		Map<Integer, ChildImports.Decision> decisions = new HashMap<>();
