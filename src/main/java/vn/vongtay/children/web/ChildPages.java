@@ -126,7 +126,9 @@ class ChildPages {
 		if (!children.rights().register()) {
 			throw new UserFacingException(403, "error.access-denied");
 		}
-		return form(null, null, Map.of(), model);
+		// nobody types a commune code: one who answers for a single commune registers in it
+		List<vn.vongtay.geography.AdministrativeUnit> communes = children.communesToRegisterIn();
+		return form(null, null, communes.size() == 1 ? Map.of("communeCode", communes.get(0).code()) : Map.of(), model);
 	}
 
 	@GetMapping("/children/{id}/edit")
@@ -148,13 +150,25 @@ class ChildPages {
 		model.addAttribute("ethnicities", reference.ethnicities());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("rights", children.rights());
+		if (id == null) {
+			model.addAttribute("communes", children.communesToRegisterIn());
+		}
 		return "children/form";
 	}
 
 	@PostMapping("/children")
 	String register(HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
 		try {
-			long id = children.register(draft(request));
+			ChildDraft draft = draft(request);
+			if (!"true".equals(request.getParameter("registerAnyway"))) {
+				// the same child typed twice: the officer opens the record there is, or says this is another child
+				List<ChildSummary> same = children.likelyDuplicates(draft);
+				if (!same.isEmpty()) {
+					model.addAttribute("duplicates", same);
+					return form(null, null, typed(request), model);
+				}
+			}
+			long id = children.register(draft);
 			return "redirect:/children/" + id + "?saved";
 		}
 		catch (UserFacingException refusal) {
@@ -192,9 +206,13 @@ class ChildPages {
 		}
 		model.addAttribute("problems", said);
 		model.addAttribute("invalid", refusal.problems().stream().map(InputProblem::column).toList());
+		return form(id, version, typed(request), model);
+	}
+
+	private static Map<String, String> typed(HttpServletRequest request) {
 		Map<String, String> typed = new HashMap<>();
 		request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? null : values[0]));
-		return form(id, version, typed, model);
+		return typed;
 	}
 
 	/** A record's values as the form's fields hold them. */
