@@ -117,6 +117,34 @@ class ChildPagesTests {
 			.contains("Xã Tuần Giáo");
 	}
 
+	/**
+	 * Issue 17 §3: the child picker finds a child by name and date of birth within the caller's reach only, for whoever
+	 * reads identities in the register, and writes each search to the audit log.
+	 */
+	@Test
+	void theChildPickerAnswersWithinTheCallersReachOnlyAndIsAudited() throws Exception {
+		String name = "Sùng Thị Chọn " + (char) ('a' + System.nanoTime() % 26) + "y";
+		mvc.perform(registration(name)).andExpect(status().is3xxRedirection());
+		long audited = jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'CHILDREN_SEARCHED'").query(Long.class)
+			.single();
+
+		String found = mvc.perform(get("/children/picker").param("q", name).param("born", "07/06/2015").with(as("xa.a")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(found).contains("\"fullName\":\"" + name + "\"", "\"birthDate\":\"07/06/2015\"",
+				"Bản Đề Phòng", "Xã Tuần Giáo");
+		assertThat(mvc.perform(get("/children/picker").param("q", name).param("born", "08/06/2015").with(as("xa.a")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo("[]");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'CHILDREN_SEARCHED'").query(Long.class)
+			.single()).isGreaterThan(audited);
+
+		// another commune's officer does not reach the child; a viewer of figures reads no names
+		assertThat(mvc.perform(get("/children/picker").param("q", name).with(as("xa.b"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo("[]");
+		mvc.perform(get("/children/picker").param("q", name).with(as("lanhdao.dienbien")))
+			.andExpect(status().isForbidden());
+	}
+
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder registration(String name) {
 		return post("/children").param("fullName", name).param("sex", "FEMALE").param("birthDate", "2015-06-07")
 			.param("communeCode", "03253").param("village", "Bản Đề Phòng").with(as("xa.a")).with(csrf());

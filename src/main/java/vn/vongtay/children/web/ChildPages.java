@@ -121,6 +121,53 @@ class ChildPages {
 		return "children/child";
 	}
 
+	private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
+
+	/**
+	 * The answers of the child picker ({@code children/picker :: picker}), for forms that link a record to a child:
+	 * children within the caller's reach whose name matches, narrowed by a date of birth (dd/mm/yyyy), at most ten,
+	 * each labelled with what tells two children of one name apart. Whoever reads identities in the register may use
+	 * it (need to know, CHILD_IDENTITY READ, through the register's search, which keeps to the caller's reach and
+	 * village and writes each search to the audit log); others are refused.
+	 */
+	@GetMapping(value = "/children/picker", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	List<Map<String, Object>> picker(@RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String born) {
+		if (!children.rights().identity()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		LocalDate day = null;
+		java.util.regex.Matcher typed = DAY.matcher(born.strip());
+		if (typed.matches()) {
+			try {
+				day = LocalDate.of(Integer.parseInt(typed.group(3)), Integer.parseInt(typed.group(2)),
+						Integer.parseInt(typed.group(1)));
+			}
+			catch (java.time.DateTimeException e) {
+				day = null;
+			}
+		}
+		String name = q.strip();
+		if (name.length() < 2 && day == null) {
+			return List.of();
+		}
+		List<ChildSummary> found = children.search(new ChildQuery(name.isEmpty() ? null : name, null, day, day, null,
+				false, false, null, 0, 10));
+		java.time.format.DateTimeFormatter ddMMyyyy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+		return found.stream().map(child -> {
+			Map<String, Object> answer = new java.util.LinkedHashMap<>();
+			answer.put("id", child.id());
+			answer.put("fullName", child.fullName());
+			answer.put("birthDate", child.dateOfBirth().format(ddMMyyyy));
+			answer.put("village", child.village());
+			answer.put("commune", child.communeName());
+			answer.put("label", child.fullName() + " (" + child.dateOfBirth().format(ddMMyyyy) + ") – "
+					+ (child.village() == null ? "" : child.village() + ", ") + child.communeName());
+			return answer;
+		}).toList();
+	}
+
 	@GetMapping("/children/new")
 	String create(Model model) {
 		if (!children.rights().register()) {
