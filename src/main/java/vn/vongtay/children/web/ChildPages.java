@@ -173,9 +173,7 @@ class ChildPages {
 		if (!children.rights().register()) {
 			throw new UserFacingException(403, "error.access-denied");
 		}
-		// nobody types a commune code: one who answers for a single commune registers in it
-		List<vn.vongtay.geography.AdministrativeUnit> communes = children.communesToRegisterIn();
-		return form(null, null, communes.size() == 1 ? Map.of("communeCode", communes.get(0).code()) : Map.of(), model);
+		return form(null, null, Map.of(), model);
 	}
 
 	@GetMapping("/children/{id}/edit")
@@ -189,6 +187,16 @@ class ChildPages {
 
 	/** The form with the values shown: a record's, or what was typed when it was refused. */
 	private String form(Long id, Integer version, Map<String, String> values, Model model) {
+		if (id == null) {
+			// nobody types a commune code: one who answers for a single commune registers in it, others choose by name
+			List<vn.vongtay.geography.AdministrativeUnit> communes = children.communesToRegisterIn();
+			model.addAttribute("communes", communes);
+			String typed = values.get("communeCode");
+			if (communes.size() == 1 && (typed == null || typed.isBlank())) {
+				values = new HashMap<>(values);
+				values.put("communeCode", communes.get(0).code());
+			}
+		}
 		model.addAttribute("id", id);
 		model.addAttribute("version", version);
 		model.addAttribute("v", values);
@@ -197,9 +205,6 @@ class ChildPages {
 		model.addAttribute("ethnicities", reference.ethnicities());
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("rights", children.rights());
-		if (id == null) {
-			model.addAttribute("communes", children.communesToRegisterIn());
-		}
 		return "children/form";
 	}
 
