@@ -106,9 +106,8 @@ public class RegisterGenerator {
 
 	/**
 	 * The periods of a commune's lineage, oldest first: a boundary at each day a unit of the lineage began, back through
-	 * every reform the commune continues; the last period is the commune itself, up to its last day when it has ended (a
-	 * commune split in 2025, whose children wait for an officer to say where they went: their residence there ends with
-	 * it).
+	 * every reform the commune continues; the last period, open, is the commune itself (a commune split in 2025 among
+	 * several keeps its children, open, until an officer says where each went: README, child register).
 	 */
 	private List<Period> periods(long communeId) {
 		List<LocalDate> boundaries = jdbc.sql("""
@@ -132,12 +131,6 @@ public class RegisterGenerator {
 			periods.add(new Period(from, to, ids.isEmpty() ? List.of(communeId) : ids));
 			from = to == null ? null : to.plusDays(1);
 		}
-		LocalDate ended = jdbc.sql("SELECT valid_to FROM geography.unit WHERE id = :id").param("id", communeId)
-			.query(LocalDate.class).optional().orElse(null);
-		if (ended != null) {
-			Period last = periods.remove(periods.size() - 1);
-			periods.add(new Period(last.from(), ended, last.unitIds()));
-		}
 		return periods;
 	}
 
@@ -148,7 +141,7 @@ public class RegisterGenerator {
 				return period.unitOf(place);
 			}
 		}
-		return periods.get(periods.size() - 1).unitOf(place);
+		throw new IllegalStateException("the last period is open");
 	}
 
 	/**
@@ -303,14 +296,12 @@ public class RegisterGenerator {
 			List<Period> periods) {
 		Long unit = null;
 		LocalDate from = null;
-		LocalDate to = null;
 		for (Period period : periods) {
 			if (period.to() != null && period.to().isBefore(born)) {
 				continue;
 			}
 			long here = period.unitOf(place);
 			if (unit != null && unit == here) {
-				to = period.to();
 				continue;
 			}
 			if (unit != null) {
@@ -319,9 +310,8 @@ public class RegisterGenerator {
 			}
 			unit = here;
 			from = period.from() == null || period.from().isBefore(born) ? born : period.from();
-			to = period.to();
 		}
-		BulkLoad.csv(residences, childId, unit, from, to, from.equals(born) ? "REGISTERED" : "LINEAGE", null);
+		BulkLoad.csv(residences, childId, unit, from, null, from.equals(born) ? "REGISTERED" : "LINEAGE", null);
 	}
 
 	/** Supports of a child in a group, each recorded by the commune where the child lived on its day. */
