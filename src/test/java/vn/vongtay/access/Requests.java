@@ -195,6 +195,7 @@ final class Requests {
 		on("GET /children/export.xlsx", "group").params("group", "${childGroup}");
 		on("GET /children/{id}").id("child");
 		on("GET /children/{id}/edit").id("child");
+		on("GET /children/picker").params("q", "${childName}");
 		on("POST /children").params("fullName", "", "communeCode", "03253");
 		on("POST /children/{id}").id("child").params("version", "-1", "fullName", "", "communeCode", "03253");
 		on("POST /children/{id}/move").id("child").params("version", "-1", "communeCode", "03295");
@@ -207,6 +208,8 @@ final class Requests {
 		on("POST /children/imports").file("file", "ma-tran.csv", "ma trận");
 		on("GET /children/imports/{id}").id("childImport");
 		on("GET /children/imports/{id}/progress").id("childImport");
+		// the fixture's run is discarded: its file is no longer kept, so its uploader is answered 409
+		on("GET /children/imports/{id}/rejected.xlsx").id("childImport");
 		on("POST /children/imports/{id}/commit").id("childImport");
 		on("POST /children/imports/{id}/discard").id("childImport");
 	}
