@@ -20,3 +20,17 @@ document.addEventListener('change', function (event) {
     }
   });
 });
+
+// A refused form's error summary takes the focus, so that a screen reader reads it at once and the keyboard starts
+// there (decision 0013); the page's title says there are errors, as the GOV.UK pattern does.
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.querySelector('[data-error-summary]');
+  if (!summary) {
+    return;
+  }
+  var prefix = summary.getAttribute('data-title-prefix');
+  if (prefix && document.title.indexOf(prefix) !== 0) {
+    document.title = prefix + ' ' + document.title;
+  }
+  summary.focus();
+});
