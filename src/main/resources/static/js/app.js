@@ -34,3 +34,17 @@ document.addEventListener('DOMContentLoaded', function () {
   }
   summary.focus();
 });
+
+// On a phone the menu folds behind its button (app.css); without script there is no button and the menu stays open.
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.querySelector('.menu-toggle');
+  var header = document.querySelector('.topbar');
+  if (!toggle || !header) {
+    return;
+  }
+  header.classList.add('menu-collapsible');
+  toggle.addEventListener('click', function () {
+    var open = header.classList.toggle('menu-open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+});
