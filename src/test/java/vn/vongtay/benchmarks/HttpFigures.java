@@ -105,8 +105,8 @@ final class HttpFigures implements FigureSet {
 		ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseG1GC", "-jar", jar.toString())
 			.redirectErrorStream(true).redirectOutput(serverLog.toFile());
 		builder.environment().put("SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl());
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.username());
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().remove("SPRING_PROFILES_ACTIVE");
 		String base = "http://127.0.0.1:" + port;
