@@ -23,7 +23,7 @@ public record FormErrors(List<String> general, List<Entry> entries) {
 	 *
 	 * @param field the field's name as the form posts it ({@code items[1].agencyId})
 	 * @param id the id of its control on the page, which the summary links to
-	 * @param label the field's label as the page shows it, with the row counted from 1 ("Cơ quan chủ trì, dòng 2")
+	 * @param label the field's label as the page shows it, with the row counted from 1 (“Cơ quan chủ trì, dòng 2”)
 	 * @param message the whole sentence shown under the field and in the summary, naming the field by its label
 	 * @param labelled false when no label was found for the field and a generic word stands in for it (a defect the
 	 *        tests look for)

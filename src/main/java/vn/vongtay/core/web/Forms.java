@@ -198,7 +198,7 @@ public class Forms {
 			return new FormErrors.Entry(field, FormErrors.idOf(field), label, text, labelled);
 		}
 
-		/** The field's label, each index of a row counted from 1 ("Cơ quan chủ trì, dòng 2"), or null. */
+		/** The field's label, each index of a row counted from 1 (“Cơ quan chủ trì, dòng 2”), or null. */
 		private String labelOf(String field) {
 			String base = INDEX.matcher(field).replaceAll("");
 			String label = labels.containsKey(field) ? labels.get(field) : labels.get(base);
