@@ -2,6 +2,7 @@ package vn.vongtay.childfriendly;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +35,7 @@ import vn.vongtay.childfriendly.RecognitionRule.CriterionPoints;
 import vn.vongtay.core.AttachedFiles;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.UnitLevel;
@@ -381,14 +384,7 @@ public class Assessments {
 		Map<Long, String> codes = itemCodes(row.setId());
 		List<InputProblem> problems = new ArrayList<>();
 		for (ItemEntry e : entries) {
-			if (!max.containsKey(e.itemId())) {
-				problems.add(InputProblem.field("points-" + e.itemId(), "error.child-friendly.unknown-item",
-						String.valueOf(e.itemId())));
-			}
-			else if (e.points() != null && (e.points() < 0 || e.points() > max.get(e.itemId()))) {
-				problems.add(InputProblem.field("points-" + e.itemId(), "error.child-friendly.item-points",
-						codes.get(e.itemId()), String.valueOf(e.points()), String.valueOf(max.get(e.itemId()))));
-			}
+			pointsProblem("points-", e.itemId(), e.points(), max, codes).ifPresent(problems::add);
 			if (e.evidence() != null && e.evidence().length() > EVIDENCE_LENGTH) {
 				problems.add(InputProblem.field("evidence-" + e.itemId(), "error.child-friendly.evidence-length",
 						codes.get(e.itemId()), String.valueOf(EVIDENCE_LENGTH)));
@@ -510,14 +506,7 @@ public class Assessments {
 		Map<Long, String> codes = itemCodes(row.setId());
 		List<InputProblem> problems = new ArrayList<>();
 		for (ReviewEntry e : entries) {
-			if (!max.containsKey(e.itemId())) {
-				problems.add(InputProblem.field("reviewed-" + e.itemId(), "error.child-friendly.unknown-item",
-						String.valueOf(e.itemId())));
-			}
-			else if (e.points() != null && (e.points() < 0 || e.points() > max.get(e.itemId()))) {
-				problems.add(InputProblem.field("reviewed-" + e.itemId(), "error.child-friendly.item-points",
-						codes.get(e.itemId()), String.valueOf(e.points()), String.valueOf(max.get(e.itemId()))));
-			}
+			pointsProblem("reviewed-", e.itemId(), e.points(), max, codes).ifPresent(problems::add);
 		}
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
@@ -561,7 +550,7 @@ public class Assessments {
 		}
 		else if (date.isAfter(LocalDate.now(clock)) || date.getYear() < row.year()) {
 			problems.add(InputProblem.field("decisionDate", "error.child-friendly.decision-date",
-					vn.vongtay.core.VietnameseFormats.date(date), String.valueOf(row.year())));
+					VietnameseFormats.date(date), String.valueOf(row.year())));
 		}
 		if (!recognised && text == null) {
 			problems.add(InputProblem.field("reason", "error.child-friendly.reason-required"));
@@ -585,7 +574,7 @@ public class Assessments {
 			.param("reason", text).param("id", id).update();
 		bump(id, version, row.category(), recognised ? AssessmentStatus.RECOGNISED : AssessmentStatus.NOT_RECOGNISED);
 		step(id, user, recognised ? "RECOGNISED" : "NOT_RECOGNISED",
-				decisionNumber + " " + vn.vongtay.core.VietnameseFormats.date(date) + (text == null ? "" : ": " + text));
+				decisionNumber + " " + VietnameseFormats.date(date) + (text == null ? "" : ": " + text));
 		audit.record(recognised ? "CHILD_FRIENDLY_RECOGNISED" : "CHILD_FRIENDLY_NOT_RECOGNISED",
 				"ChildFriendlyAssessment", id, row.unitId(), decisionNumber);
 		events.publishEvent(new RecognitionDecided(id, row.unitId(), row.year(), recognised));
@@ -605,6 +594,20 @@ public class Assessments {
 		set.criteria().forEach(c -> c.items().forEach(i -> byItem.put(i.id(),
 				i.indicatorCodes().stream().map(byCode::get).filter(f -> f != null).toList())));
 		return byItem;
+	}
+
+	/** An item not of this assessment, or points outside 0 to the item's most (blank points are no points yet). */
+	private static Optional<InputProblem> pointsProblem(String field, long itemId, Integer points,
+			Map<Long, Integer> max, Map<Long, String> codes) {
+		if (!max.containsKey(itemId)) {
+			return Optional.of(InputProblem.field(field + itemId, "error.child-friendly.unknown-item",
+					String.valueOf(itemId)));
+		}
+		if (points != null && (points < 0 || points > max.get(itemId))) {
+			return Optional.of(InputProblem.field(field + itemId, "error.child-friendly.item-points", codes.get(itemId),
+					String.valueOf(points), String.valueOf(max.get(itemId))));
+		}
+		return Optional.empty();
 	}
 
 	private Map<Long, Integer> itemMaxima(long id) {
@@ -658,7 +661,7 @@ public class Assessments {
 				INSERT INTO childfriendly.assessment_step (assessment_id, action, comment, by_user, by_name, at)
 				VALUES (:id, :action, :comment, :by, :name, :at)""")
 			.param("id", id).param("action", action).param("comment", comment).param("by", user.id())
-			.param("name", user.displayName()).param("at", java.sql.Timestamp.from(Instant.now(clock)))
+			.param("name", user.displayName()).param("at", Timestamp.from(Instant.now(clock)))
 			.update();
 	}
 

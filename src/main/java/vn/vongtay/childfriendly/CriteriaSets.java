@@ -121,41 +121,33 @@ public class CriteriaSets {
 
 	/** Corrects a criterion (its most points, name, whether it was checked); system administrators only. */
 	public void correctCriterion(long criterionId, int version, Correction correction) {
-		SignedInUser user = requireAdministrator();
-		validate(correction);
-		int changed = jdbc.sql("""
-				UPDATE childfriendly.criterion SET max_points = COALESCE(:max, max_points), name = COALESCE(:text, name),
-				       confirmed = COALESCE(:confirmed, confirmed), note = :note, changed_by = :by, changed_at = now(),
-				       version = version + 1
-				WHERE id = :id AND version = :version""")
-			.param("max", correction.maxPoints()).param("text", VietnameseText.clean(correction.text()))
-			.param("confirmed", correction.confirmed()).param("note", VietnameseText.clean(correction.note()))
-			.param("by", user.getUsername()).param("id", criterionId).param("version", version)
-			.update();
-		if (changed == 0) {
-			throw new OptimisticLockingFailureException("criterion " + criterionId + " changed since " + version);
-		}
+		correct("childfriendly.criterion", "name", criterionId, version, correction);
 		audit.record("CHILD_FRIENDLY_CRITERION_CORRECTED", "ChildFriendlyCriterion", criterionId, null,
 				String.valueOf(correction));
 	}
 
 	/** Corrects an item of a criterion; system administrators only. */
 	public void correctItem(long itemId, int version, Correction correction) {
+		correct("childfriendly.criterion_item", "text", itemId, version, correction);
+		audit.record("CHILD_FRIENDLY_ITEM_CORRECTED", "ChildFriendlyItem", itemId, null, String.valueOf(correction));
+	}
+
+	/** A criterion and an item are corrected alike: what is given replaces what was, if nobody changed it meanwhile. */
+	private void correct(String table, String textColumn, long id, int version, Correction correction) {
 		SignedInUser user = requireAdministrator();
 		validate(correction);
-		int changed = jdbc.sql("""
-				UPDATE childfriendly.criterion_item SET max_points = COALESCE(:max, max_points), text = COALESCE(:text, text),
-				       confirmed = COALESCE(:confirmed, confirmed), note = :note, changed_by = :by, changed_at = now(),
+		int changed = jdbc.sql("UPDATE " + table + " SET max_points = COALESCE(:max, max_points), " + textColumn
+				+ " = COALESCE(:text, " + textColumn + """
+				), confirmed = COALESCE(:confirmed, confirmed), note = :note, changed_by = :by, changed_at = now(),
 				       version = version + 1
 				WHERE id = :id AND version = :version""")
 			.param("max", correction.maxPoints()).param("text", VietnameseText.clean(correction.text()))
 			.param("confirmed", correction.confirmed()).param("note", VietnameseText.clean(correction.note()))
-			.param("by", user.getUsername()).param("id", itemId).param("version", version)
+			.param("by", user.getUsername()).param("id", id).param("version", version)
 			.update();
 		if (changed == 0) {
-			throw new OptimisticLockingFailureException("item " + itemId + " changed since " + version);
+			throw new OptimisticLockingFailureException(table + " " + id + " changed since version " + version);
 		}
-		audit.record("CHILD_FRIENDLY_ITEM_CORRECTED", "ChildFriendlyItem", itemId, null, String.valueOf(correction));
 	}
 
 	private static void validate(Correction correction) {

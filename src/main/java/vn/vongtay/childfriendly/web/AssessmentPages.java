@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.vongtay.childfriendly.Assessment;
+import vn.vongtay.childfriendly.AssessmentStatus;
 import vn.vongtay.childfriendly.Assessments;
 import vn.vongtay.childfriendly.Assessments.CommuneRow;
 import vn.vongtay.childfriendly.Assessments.ItemEntry;
@@ -37,6 +38,7 @@ import vn.vongtay.childfriendly.Assessments.Summary;
 import vn.vongtay.childfriendly.CommuneCategory;
 import vn.vongtay.childfriendly.CriteriaSet;
 import vn.vongtay.childfriendly.CriteriaSets;
+import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.web.FormValues;
 import vn.vongtay.core.web.ProblemDetails;
@@ -134,9 +136,9 @@ class AssessmentPages {
 		model.addAttribute("categories", CommuneCategory.values());
 		model.addAttribute("mayScore", Assessments.mayScore(user) && a.status().openToCommune());
 		model.addAttribute("mayReview", Assessments.mayReview(user)
-				&& a.status() == vn.vongtay.childfriendly.AssessmentStatus.SUBMITTED);
+				&& a.status() == AssessmentStatus.SUBMITTED);
 		model.addAttribute("mayDecide", Assessments.mayReview(user)
-				&& a.status() == vn.vongtay.childfriendly.AssessmentStatus.REVIEWED);
+				&& a.status() == AssessmentStatus.REVIEWED);
 		model.addAttribute("history", assessments.history(a.unitId()));
 		model.addAttribute("today", LocalDate.now(clock));
 	}
@@ -158,7 +160,7 @@ class AssessmentPages {
 			@RequestParam(required = false) String itemId, Model model) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
-				throw UserFacingException.rejected(List.of(vn.vongtay.core.InputProblem.field("file", "error.file.empty")));
+				throw UserFacingException.rejected(List.of(InputProblem.field("file", "error.file.empty")));
 			}
 			assessments.attach(id, FormValues.wholeNumber(itemId), file.getOriginalFilename(), file.getContentType(),
 					file.getBytes());
@@ -279,7 +281,7 @@ class AssessmentPages {
 			return Integer.valueOf(v.replace(".", ""));
 		}
 		catch (NumberFormatException e) {
-			throw UserFacingException.rejected(List.of(vn.vongtay.core.InputProblem.field(field,
+			throw UserFacingException.rejected(List.of(InputProblem.field(field,
 					"error.child-friendly.points-number", value)));
 		}
 	}
