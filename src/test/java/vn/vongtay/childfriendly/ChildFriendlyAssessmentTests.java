@@ -325,8 +325,24 @@ class ChildFriendlyAssessmentTests extends DemoAccountTestSupport {
 				"{\"unitCode\":\"03253\",\"year\":" + lastYear + ",\"category\":\"OTHER\"}")
 			.andExpect(status().is(422));
 		assertThat(text(result)).contains("03253");
-		assertThat(jdbc.sql("SELECT count(*) FROM childfriendly.assessment WHERE year = :y").param("y", lastYear)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM childfriendly.assessment a JOIN geography.unit u ON u.id = a.unit_id
+				WHERE a.year = :y AND u.code = '03253'""").param("y", lastYear).query(Long.class).single()).isZero();
 		apiGet("lanhdao.dienbien", "/api/v1/child-friendly/criteria?year=" + lastYear).andExpect(status().isOk());
+	}
+
+	@Test
+	void theDemoShowsTheFormerCommuneRecognisedFor2024AndTheNewCommunesOwn2025AssessmentAwaitingReview() {
+		List<Assessments.Summary> recognised = as("xa.b", () -> assessments.recognised(2024, null));
+		assertThat(recognised).singleElement().satisfies(r -> {
+			assertThat(r.unitName()).contains("Tỏa Tình");
+			assertThat(r.reviewedTotal()).isEqualTo(930);
+			assertThat(r.decisionNumber()).isEqualTo("215/QĐ-UBND");
+		});
+		Assessment demo = read("tinh.dienbien", recognised.get(0).id());
+		assertThat(demo.reviewedOutcome().recognisable()).as("the demo's recognition meets QĐ 06/QĐ-TTg").isTrue();
+		assertThat(as("tinh.dienbien", () -> assessments.communes(2025, "03295"))).singleElement()
+			.satisfies(c -> assertThat(c.assessment().status()).isEqualTo(AssessmentStatus.SUBMITTED));
+		assertThat(as("xa.a", () -> assessments.recognised(2024, null))).isEmpty();
 	}
 }
