@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The system's own figures of a commune for a year, as the caller may see them: the evidence of a criterion that the
@@ -14,6 +15,9 @@ public interface CommuneFigures {
 
 	/** The figures of the indicators for the commune and year; codes the catalogue does not know are left out. */
 	List<Figure> of(long communeId, int year, Collection<String> indicatorCodes);
+
+	/** The names of the indicators as the catalogue gives them, so that no page shows a bare code. */
+	Map<String, String> names(Collection<String> indicatorCodes);
 
 	/**
 	 * One figure and where it comes from.

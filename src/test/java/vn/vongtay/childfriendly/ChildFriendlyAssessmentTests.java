@@ -316,7 +316,8 @@ class ChildFriendlyAssessmentTests extends DemoAccountTestSupport {
 			.get("/child-friendly/assessments/" + id)).andExpect(status().isNotFound());
 		page("ctv.a", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/child-friendly"))
 			.andExpect(status().isForbidden());
-		assertThat(pageBody("admin", "/child-friendly/criteria")).contains("06/QĐ-TTg");
+		assertThat(pageBody("admin", "/child-friendly/criteria")).contains("06/QĐ-TTg")
+			.contains("Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng").doesNotContain(">FULL_VACCINATION_U1<");
 	}
 
 	@Test

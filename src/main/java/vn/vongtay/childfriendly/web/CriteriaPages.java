@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import vn.vongtay.childfriendly.CommuneFigures;
 import vn.vongtay.childfriendly.CriteriaSet;
 import vn.vongtay.childfriendly.CriteriaSets;
 import vn.vongtay.childfriendly.CriteriaSets.Correction;
@@ -36,11 +37,13 @@ import vn.vongtay.identity.Role;
 class CriteriaPages {
 
 	private final CriteriaSets criteria;
+	private final CommuneFigures figures;
 	private final ProblemDetails problems;
 	private final Clock clock;
 
-	CriteriaPages(CriteriaSets criteria, ProblemDetails problems, Clock clock) {
+	CriteriaPages(CriteriaSets criteria, CommuneFigures figures, ProblemDetails problems, Clock clock) {
 		this.criteria = criteria;
+		this.figures = figures;
 		this.problems = problems;
 		this.clock = clock;
 	}
@@ -54,6 +57,8 @@ class CriteriaPages {
 	private void fill(Model model, Integer year) {
 		CriteriaSet set = criteria.forYear(year == null ? LocalDate.now(clock).getYear() : year);
 		model.addAttribute("set", set);
+		model.addAttribute("indicatorNames", figures.names(set.criteria().stream()
+			.flatMap(c -> c.items().stream()).flatMap(i -> i.indicatorCodes().stream()).distinct().toList()));
 		model.addAttribute("sets", criteria.all());
 		model.addAttribute("mayCorrect", Jurisdictions.requireUser().has(Role.SYSTEM_ADMIN));
 	}

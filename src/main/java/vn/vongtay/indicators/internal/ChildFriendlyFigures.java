@@ -2,6 +2,7 @@ package vn.vongtay.indicators.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,5 +46,12 @@ class ChildFriendlyFigures implements CommuneFigures {
 					v.suppressed(), v.status().name(), v.period(), v.asOf(), indicator.source()));
 		}
 		return figures;
+	}
+
+	@Override
+	public Map<String, String> names(Collection<String> indicatorCodes) {
+		Map<String, String> names = new LinkedHashMap<>();
+		indicatorCodes.forEach(code -> catalogue.find(code).ifPresent(i -> names.put(code, i.name())));
+		return names;
 	}
 }
