@@ -532,7 +532,7 @@ public class Assessments {
 	 * Records the decision on a reviewed assessment: recognised only when the reviewed points meet every condition of
 	 * QĐ 06/QĐ-TTg ({@link RecognitionRule}); not recognised with the reason.
 	 */
-	public void decide(long id, int version, boolean recognised, String number, LocalDate date, String signer,
+	public void decide(long id, int version, Boolean decided, String number, LocalDate date, String signer,
 			String reason) {
 		SignedInUser user = requireReviewer();
 		Row row = row(id);
@@ -540,6 +540,12 @@ public class Assessments {
 			throw UserFacingException.conflict("error.child-friendly.not-reviewed", row.status().name());
 		}
 		List<InputProblem> problems = new ArrayList<>();
+		// neither recognised nor refused is no decision: the outcome is never assumed
+		if (decided == null) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("recognised", "error.field.required",
+					"recognised")));
+		}
+		boolean recognised = decided;
 		String decisionNumber = VietnameseText.clean(number);
 		String text = VietnameseText.clean(reason);
 		if (decisionNumber == null) {

@@ -207,7 +207,8 @@ class AssessmentPages {
 	@PostMapping("/child-friendly/assessments/{id}/decision")
 	String decide(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
 		try {
-			assessments.decide(id, version(form), "true".equals(form.get("recognised")), form.get("decisionNumber"),
+			assessments.decide(id, version(form), FormValues.blankToNull(form.get("recognised")) == null ? null
+					: "true".equals(form.get("recognised")), form.get("decisionNumber"),
 					FormValues.date(form.get("decisionDate")), form.get("signer"), form.get("reason"));
 			return "redirect:/child-friendly/assessments/" + id + "?decided";
 		}
@@ -297,10 +298,10 @@ class AssessmentPages {
 	record VersionRequest(Integer version) {
 	}
 
-	record ReviewRequest(Integer version, List<ReviewEntry> items, String comment, boolean returnToCommune) {
+	record ReviewRequest(Integer version, List<ReviewEntry> items, String comment, Boolean returnToCommune) {
 	}
 
-	record DecisionRequest(Integer version, boolean recognised, String decisionNumber, LocalDate decisionDate,
+	record DecisionRequest(Integer version, Boolean recognised, String decisionNumber, LocalDate decisionDate,
 			String signer, String reason) {
 	}
 
@@ -371,7 +372,7 @@ class AssessmentPages {
 	@Operation(summary = "Review a submitted assessment: return it with a comment, or set the reviewed points: province and district officers")
 	Assessment apiReview(@PathVariable long id, @RequestBody ReviewRequest request) {
 		assessments.review(id, required(request.version()), request.items() == null ? List.of() : request.items(),
-				request.comment(), request.returnToCommune());
+				request.comment(), Boolean.TRUE.equals(request.returnToCommune()));
 		return assessments.get(id);
 	}
 
