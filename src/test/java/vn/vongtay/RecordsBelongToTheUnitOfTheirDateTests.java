@@ -97,6 +97,8 @@ class RecordsBelongToTheUnitOfTheirDateTests {
 		DATES.put("reporting.obligation.recipient_unit_id", periodEnd("t.period"));
 		DATES.put("reporting.annex_figure.unit_id",
 				periodEnd("o.period") + " | JOIN reporting.report r ON r.id = t.report_id JOIN reporting.obligation o ON o.id = r.obligation_id");
+		// a child-friendly assessment belongs to the commune that existed on the last day of its year (decision 0014)
+		DATES.put("childfriendly.assessment.unit_id", "make_date(t.year, 12, 31)");
 		DATES.put("indicators.entered_value.unit_id", "t.period_end");
 		DATES.put("indicators.entered_value_change.unit_id", periodEnd("t.period"));
 		// an official figure from a document is the unit's of the period's end (OfficialFigures refuses another)

@@ -84,6 +84,7 @@ final class MatrixFixtures {
 		prostitution();
 		reporting();
 		indicators();
+		childFriendly();
 		administration();
 		return this;
 	}
@@ -277,6 +278,27 @@ final class MatrixFixtures {
 		ids.put("opinion", text(opinion, "id"));
 		ids.put("forum", text(opinion, "activityId"));
 		secrets.put("opinion", List.of(text(opinion, "content")));
+	}
+
+	/**
+	 * xa.a's 2022 assessment of Thị trấn Tuần Giáo (03253 before the 2025 reform) with an evidence file, the criteria
+	 * of QĐ 06/QĐ-TTg, and the demo's 2025 assessment of Xã Quài Tở, xa.b's commune.
+	 */
+	private void childFriendly() {
+		JsonNode assessment = client.json(Caller.COMMUNE, post("/api/v1/child-friendly/assessments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unitCode\":\"03253\",\"year\":2022,\"category\":\"MOUNTAIN_ISLAND_DISADVANTAGED\"}"));
+		ids.put("assessment", text(assessment, "id"));
+		ids.put("assessmentFile", text(client.json(Caller.COMMUNE,
+				multipart("/api/v1/child-friendly/assessments/" + id("assessment") + "/files")
+					.file(new MockMultipartFile("file", "bien-ban-ma-tran.pdf", "application/pdf", PDF))), "id"));
+		JsonNode criterion = client.json(Caller.COMMUNE, get("/api/v1/child-friendly/criteria").param("year", "2022"))
+			.get("criteria").get(0);
+		ids.put("criterion", text(criterion, "id"));
+		ids.put("criterionItem", text(criterion.get("items").get(0), "id"));
+		JsonNode quaiTo = first(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/child-friendly/communes")
+			.param("year", "2025")), c -> c.get("assessment") != null && !c.get("assessment").isNull());
+		ids.put("foreignAssessment", text(quaiTo.get("assessment"), "id"));
 	}
 
 	/** The demo's prevention work in Thọ Xuân, as its inspector lists it; a support record cb.a opens in Tuần Giáo. */

@@ -157,6 +157,7 @@ final class Requests {
 		prostitution();
 		reporting();
 		indicators();
+		childFriendly();
 		administration();
 	}
 
@@ -212,6 +213,35 @@ final class Requests {
 		on("GET /children/imports/{id}/rejected.xlsx").id("childImport");
 		on("POST /children/imports/{id}/commit").id("childImport");
 		on("POST /children/imports/{id}/discard").id("childImport");
+	}
+
+	private void childFriendly() {
+		on("GET /api/v1/child-friendly/communes").params("year", "2022", "unit", "03253");
+		on("GET /api/v1/child-friendly/recognised").params("year", "2024");
+		on("GET /api/v1/child-friendly/criteria").params("year", "2022");
+		// a start without the commune's kind: refused for its content once the caller may start one
+		on("POST /api/v1/child-friendly/assessments").json("{\"unitCode\":\"03253\",\"year\":2022}");
+		on("POST /child-friendly/assessments").params("unitCode", "03253", "year", "2022", "category", "");
+		on("GET /api/v1/child-friendly/assessments/{id}").id("assessment");
+		on("GET /api/v1/child-friendly/assessments/{id}", "xa.b").id("foreignAssessment");
+		on("GET /child-friendly/assessments/{id}").id("assessment");
+		on("GET /child-friendly/assessments/{id}/files/{fileId}").id("assessment").with("fileId", "assessmentFile");
+		on("PUT /api/v1/child-friendly/assessments/{id}/scores").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/scores").id("assessment").params("version", "-1");
+		// a file of a type no office keeps as evidence
+		on("POST /api/v1/child-friendly/assessments/{id}/files").id("assessment").file("file", "ma-tran.exe", "ma trận");
+		on("POST /child-friendly/assessments/{id}/files").id("assessment").file("file", "ma-tran.exe", "ma trận");
+		// the fixture's assessment is a draft: submitting it unscored, reviewing or deciding it are refused
+		on("POST /api/v1/child-friendly/assessments/{id}/submit").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/submit").id("assessment").params("version", "-1");
+		on("POST /api/v1/child-friendly/assessments/{id}/review").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/review").id("assessment").params("version", "-1");
+		on("POST /api/v1/child-friendly/assessments/{id}/decision").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/decision").id("assessment").params("version", "-1");
+		on("PUT /api/v1/child-friendly/criteria/items/{id}").id("criterionItem").json(STALE);
+		on("POST /child-friendly/criteria/items/{id}").id("criterionItem").params("version", "-1");
+		on("PUT /api/v1/child-friendly/criteria/criteria/{id}").id("criterion").json(STALE);
+		on("POST /child-friendly/criteria/criteria/{id}").id("criterion").params("version", "-1");
 	}
 
 	private void casework() {
