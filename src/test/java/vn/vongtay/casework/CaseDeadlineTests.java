@@ -154,7 +154,8 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 				.isEqualTo(LocalDateTime.of(2026, 12, 3, 23, 59, 59));
 			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "mười",
 					"planWorkingDays", "4", "version", "1")
-				.andExpect(status().isBadRequest());
+				// a field typed wrong: the same page again with the field's message (decision 0013), nothing changed
+				.andExpect(status().isUnprocessableEntity());
 		}
 		finally {
 			as("tinh.dienbien", () -> {
