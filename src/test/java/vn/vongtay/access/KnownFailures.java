@@ -26,15 +26,6 @@ final class KnownFailures {
 		known(administrator, "GET /cases/{id} [xa.b]", "admin");
 		known(administrator, "GET /api/v1/cases/{id}/summary", "admin");
 
-		String collaboratorFigures = "new: no FIGURES for the collaborator (indicator values include counts by group, "
-				+ "see 16.1)";
-		for (String route : new String[] { "GET /indicators",
-				"GET /api/v1/indicators", "GET /api/v1/indicators/{code}", "GET /indicators/{code}",
-				"GET /api/v1/indicators/{code}/values", "GET /api/v1/indicators/{code}/dashboard", "GET /indicators/entry",
-				"GET /api/v1/indicators/entries" }) {
-			known(collaboratorFigures, route, "ctv");
-		}
-
 		// --- not in issue 16: periodic reports ---
 		String periodicReports = "new: PERIODIC_REPORTS are not granted to the collaborator, the hotline or the inspector";
 		known(periodicReports, "GET /reporting", "ctv", "111", "thanhtra");

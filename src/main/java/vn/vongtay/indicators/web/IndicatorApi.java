@@ -1,5 +1,8 @@
 package vn.vongtay.indicators.web;
 
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +33,15 @@ import vn.vongtay.indicators.internal.Measure.Dimension;
 @RestController
 @Tag(name = "Chỉ số thống kê / Indicators")
 class IndicatorApi {
+
+	/**
+	 * Figures are read by every role the need-to-know table gives {@code FIGURES}, so not by the village collaborator:
+	 * indicator values count children by circumstance group (issue 16, item 1). Checked before every handler here.
+	 */
+	@ModelAttribute
+	void requireFigures() {
+		NeedToKnow.require(Jurisdictions.requireUser(), NeedToKnow.Data.FIGURES, NeedToKnow.Use.READ);
+	}
 
 	private final IndicatorCatalogue catalogue;
 	private final IndicatorValues values;

@@ -1,5 +1,7 @@
 package vn.vongtay.indicators.web;
 
+import vn.vongtay.identity.NeedToKnow;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +37,15 @@ import vn.vongtay.indicators.IndicatorValues;
 /** The catalogue, an indicator's dashboard and the entry form of a unit and period. */
 @Controller
 class IndicatorPages {
+
+	/**
+	 * Figures are read by every role the need-to-know table gives {@code FIGURES}, so not by the village collaborator:
+	 * indicator values count children by circumstance group (issue 16, item 1). Checked before every handler here.
+	 */
+	@ModelAttribute
+	void requireFigures() {
+		NeedToKnow.require(Jurisdictions.requireUser(), NeedToKnow.Data.FIGURES, NeedToKnow.Use.READ);
+	}
 
 	private final IndicatorCatalogue catalogue;
 	private final IndicatorValues values;
