@@ -166,6 +166,19 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 			.status()).isEqualTo(Status.VALUE);
 	}
 
+	/** The leader's indicator page reads the province's figures of the year, not a catalogue (issue 17 §5). */
+	@Test
+	void theLeadersCatalogueShowsEachIndicatorsValueForTheProvinceThisYear() throws Exception {
+		int year = units.today().getYear();
+		String page = pageBody("lanhdao.dienbien", "/indicators?q=duoi 16");
+		IndicatorValue children = as("lanhdao.dienbien",
+				() -> values.value("CHILDREN_UNDER_16", units.byCode("11", units.today()).id(), IndicatorPeriod.year(year)));
+		assertThat(children.value()).isPositive();
+		String shown = vn.vongtay.core.VietnameseFormats.number(children.value(), java.util.Locale.forLanguageTag("vi"));
+		assertThat(page).contains("Giá trị năm " + year + " của Tỉnh Điện Biên").contains("Năm " + year)
+			.contains(">" + shown + "</a>");
+	}
+
 	/**
 	 * A count hidden from a viewer reaches the chart as hidden, with the words to write in its place, never as a zero
 	 * or a gap that reads as one; counts are drawn with whole-number ticks (issue 17 §5).

@@ -76,7 +76,15 @@ class IndicatorPages {
 		model.addAttribute("q", q);
 		model.addAttribute("domains", catalogue.byDomain(found));
 		model.addAttribute("count", found.size());
-		model.addAttribute("defaultUnit", defaultUnit().code());
+		// each indicator's value for the caller's unit this year beside its name, so that a leader reads the figures
+		// rather than a catalogue (issue 17 §5)
+		AdministrativeUnit unit = defaultUnit();
+		IndicatorPeriod year = IndicatorPeriod.year(units.today().getYear());
+		model.addAttribute("defaultUnit", unit.code());
+		model.addAttribute("valuesUnit", unit);
+		model.addAttribute("valuesYear", year);
+		model.addAttribute("values", values.valuesOf(unit.id(), year, found.stream().map(Indicator::code).toList()));
+		model.addAttribute("threshold", values.smallCountThreshold());
 		return "indicators/catalogue";
 	}
 
