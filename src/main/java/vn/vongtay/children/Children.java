@@ -543,19 +543,7 @@ public class Children {
 	@Transactional(readOnly = true)
 	public List<AdministrativeUnit> communesToRegisterIn() {
 		require(RegisterRights::register);
-		Jurisdiction jurisdiction = jurisdictions.current();
-		List<Long> ids = jdbc.sql("""
-				SELECT u.id FROM geography.unit u
-				WHERE u.level = 'COMMUNE' AND (u.valid_from IS NULL OR u.valid_from <= :today)
-				  AND (u.valid_to IS NULL OR u.valid_to >= :today) AND """ + " " + jurisdiction.restrict("u.id"))
-			.param(Jurisdiction.PARAMETER, jurisdiction.boundRoots())
-			.param("today", today())
-			.query(Long.class)
-			.list();
-		return units.findAllById(ids).stream()
-			.sorted(java.util.Comparator.comparing(AdministrativeUnit::fullName, java.text.Collator.getInstance(
-					java.util.Locale.forLanguageTag("vi"))))
-			.toList();
+		return units.communesReached(jurisdictions.current().rootUnitIds(), today());
 	}
 
 	/** Corrects a child's record; refused when someone else changed it since {@code version}. */

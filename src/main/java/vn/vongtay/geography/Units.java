@@ -2,12 +2,15 @@ package vn.vongtay.geography;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -231,6 +234,26 @@ public class Units {
 			.param("jurisdictionRoots", roots)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * The communes that exist on the day within what the given root units answer for, in Vietnamese alphabetical
+	 * order: the choices of a form's commune field (where a child lives, where a report belongs).
+	 */
+	public List<AdministrativeUnit> communesReached(Collection<Long> roots, LocalDate day) {
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+		return jdbc.sql(SELECT + " WHERE u.level = 'COMMUNE' AND " + VALID_ON + " AND u.id = ANY (ARRAY(" + REACH_OF_ROOTS
+				+ "))")
+			.param("jurisdictionRoots", roots)
+			.param("asOf", day)
+			.query(Units::map)
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(AdministrativeUnit::fullName, vietnamese))
+			.toList();
 	}
 
 	public long countValidOn(UnitLevel level, LocalDate asOf) {

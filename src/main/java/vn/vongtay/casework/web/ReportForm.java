@@ -1,11 +1,14 @@
 package vn.vongtay.casework.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import vn.vongtay.casework.AbuseForm;
 import vn.vongtay.casework.ReportChannel;
 import vn.vongtay.casework.ReportDraft;
 import vn.vongtay.children.Sex;
+import vn.vongtay.core.web.FormInput;
 import vn.vongtay.core.web.FormValues;
 
 /**
@@ -22,14 +25,36 @@ record ReportForm(String channel, String receivedAt, String childId, String chil
 	/** Keys of the staff form, apart from the hotline's tickets the API receives as external references. */
 	static final String KEY_PREFIX = "form:";
 
-	ReportDraft draft() {
-		Long age = FormValues.wholeNumber(childAgeYears);
+	/** An empty form, with the commune the report most likely belongs to when the caller answers for one only. */
+	static ReportForm blank(String childId, String communeCode, String submission) {
+		return new ReportForm(null, null, childId, null, null, null, null, null, communeCode, null, null, null, null,
+				null, null, null, List.of(), null, null, null, null, submission);
+	}
+
+	/** The draft, every field that cannot be read noted against it; the channel must be chosen (issue 17 §3). */
+	ReportDraft draft(FormInput input) {
+		ReportChannel chosen = input.choice("channel", ReportChannel.class, channel);
+		if (FormValues.blankToNull(channel) == null) {
+			input.problem("channel", "form.error.choice");
+		}
+		Integer age = input.integer("childAgeYears", childAgeYears);
 		String key = FormValues.blankToNull(submission);
-		return new ReportDraft(FormValues.enumValue(ReportChannel.class, channel), FormValues.dateTime(receivedAt),
-				key == null ? null : KEY_PREFIX + key, FormValues.wholeNumber(childId), childName,
-				FormValues.enumValue(Sex.class, childSex), FormValues.date(childBirthDate),
-				age == null ? null : age.intValue(), childAddress, childUnitCode, place, placeUnitCode, condition,
-				consequences, parents, caregiver, actionsTaken, FormValues.enumValues(AbuseForm.class, suspectedForms),
-				informantName, informantPhone, informantAddress, informantRelation);
+		List<AbuseForm> forms = new ArrayList<>();
+		for (String form : suspectedForms == null ? List.<String>of() : suspectedForms) {
+			AbuseForm read = input.choice("suspectedForms", AbuseForm.class, form);
+			if (read != null) {
+				forms.add(read);
+			}
+		}
+		return new ReportDraft(chosen, input.dateTime("receivedAt", receivedAt), key == null ? null : KEY_PREFIX + key,
+				input.wholeNumber("childId", childId), childName, input.choice("childSex", Sex.class, childSex),
+				input.date("childBirthDate", childBirthDate), age, childAddress, childUnitCode, place, placeUnitCode,
+				condition, consequences, parents, caregiver, actionsTaken, Set.copyOf(forms), informantName,
+				informantPhone, informantAddress, informantRelation);
+	}
+
+	/** Whether a suspected form of abuse was ticked, to tick it again when the form comes back. */
+	public boolean suspects(AbuseForm form) {
+		return suspectedForms != null && suspectedForms.contains(form.name());
 	}
 }
