@@ -46,8 +46,9 @@ final class CaseFile {
 			int cycle, LocalDateTime receivedAt, LocalDateTime openedAt, Long caseWorkerId, String caseWorkerName,
 			LocalDateTime escalatedAt, String escalationReason, RiskLevel riskLevel, Boolean emergencyRequired,
 			LocalDateTime emergencyDueAt, LocalDateTime emergencyTakenAt, LocalDateTime planDueAt,
-			LocalDateTime planApprovedAt, LocalDateTime firstPlanDueAt, LocalDateTime firstPlanApprovedAt,
-			LocalDate reviewDueOn, LocalDateTime reviewedAt, Classification classification, CaseOutcome outcome,
+			LocalDateTime planSubmittedAt, LocalDateTime approvalDueAt, LocalDateTime planApprovedAt,
+			LocalDateTime firstPlanDueAt, LocalDateTime firstPlanSubmittedAt, LocalDateTime firstApprovalDueAt,
+			LocalDateTime firstPlanApprovedAt, LocalDate reviewDueOn, LocalDateTime reviewedAt, Classification classification, CaseOutcome outcome,
 			LocalDateTime closedAt, String closureReason, int version) {
 	}
 
@@ -75,9 +76,16 @@ final class CaseFile {
 	private Boolean emergencyRequired;
 	private LocalDateTime emergencyDueAt;
 	private LocalDateTime emergencyTakenAt;
+	/** When the plan of the current cycle must be submitted (Art. 28), and when it first was. */
 	private LocalDateTime planDueAt;
+	private LocalDateTime planSubmittedAt;
+	/** When the chairman must decide on the plan last submitted; null while none awaits a decision. */
+	private LocalDateTime approvalDueAt;
 	private LocalDateTime planApprovedAt;
+	// the first plan the case needed, for the statistics: its deadlines and when it was submitted and approved
 	private LocalDateTime firstPlanDueAt;
+	private LocalDateTime firstPlanSubmittedAt;
+	private LocalDateTime firstApprovalDueAt;
 	private LocalDateTime firstPlanApprovedAt;
 	private LocalDate reviewDueOn;
 	private LocalDateTime reviewedAt;
@@ -118,8 +126,12 @@ final class CaseFile {
 		this.emergencyDueAt = state.emergencyDueAt();
 		this.emergencyTakenAt = state.emergencyTakenAt();
 		this.planDueAt = state.planDueAt();
+		this.planSubmittedAt = state.planSubmittedAt();
+		this.approvalDueAt = state.approvalDueAt();
 		this.planApprovedAt = state.planApprovedAt();
 		this.firstPlanDueAt = state.firstPlanDueAt();
+		this.firstPlanSubmittedAt = state.firstPlanSubmittedAt();
+		this.firstApprovalDueAt = state.firstApprovalDueAt();
 		this.firstPlanApprovedAt = state.firstPlanApprovedAt();
 		this.reviewDueOn = state.reviewDueOn();
 		this.reviewedAt = state.reviewedAt();
@@ -146,8 +158,8 @@ final class CaseFile {
 		State state = new State(id, number, unit.id(), unit.provinceCode(), child, CaseStage.OPENED, 1, receivedAt, now,
 				caseWorker == null ? null : caseWorker.id(), caseWorker == null ? null : caseWorker.name(),
 				unit.provinceOnly() ? now : null, unit.provinceOnly() ? COMMUNE_UNKNOWN : null, null, null,
-				terms.emergencyDue(receivedAt), null, planDue, null, planDue, null, null, null, Classification.none(),
-				null, null, null, 0);
+				terms.emergencyDue(receivedAt), null, planDue, null, null, null, planDue, null, null, null, null, null,
+				Classification.none(), null, null, null, 0);
 		CaseFile file = new CaseFile(state, null, Set.of(), null);
 		file.isNew = true;
 		file.register(new CaseOpened(id.value(), unit.id(), unit.provinceCode(), child.registerId(), receivedAt));
@@ -322,39 +334,54 @@ final class CaseFile {
 		take(CaseAction.DRAFT_PLAN, now, by, null, cleaned.goals());
 	}
 
-	/** The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28). */
-	void submitPlan(Actor by, LocalDateTime now) {
+	/**
+	 * The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28): the first submission of the
+	 * cycle meets, or misses, the plan's deadline; each submission gives the chairman the approval days to decide.
+	 */
+	void submitPlan(Actor by, DeadlineTerms terms, LocalDateTime now) {
 		permit(by, CaseAction.SUBMIT_PLAN);
 		if (plan == null) {
 			reject(List.of(InputProblem.field("plan", "casework.error.no-plan")));
 		}
 		plan.submit(now);
+		planSubmittedAt = planSubmittedAt == null ? now : planSubmittedAt;
+		firstPlanSubmittedAt = firstPlanSubmittedAt == null ? now : firstPlanSubmittedAt;
+		approvalDueAt = terms.approvalDue(now);
 		take(CaseAction.SUBMIT_PLAN, now, by, null, null);
 		register(new PlanSubmitted(id.value(), unitId, cycle));
 	}
 
-	/** The chairman sends the plan back to the case worker with what must change. */
+	/**
+	 * The chairman sends the plan back to the case worker with what must change: a decision, so nothing awaits the
+	 * chairman until the plan is submitted again.
+	 */
 	void returnPlan(Actor by, String comment, LocalDateTime now) {
 		permit(by, CaseAction.RETURN_PLAN);
 		String why = required(comment, "comment");
 		plan.returnToDraft(why);
+		approvalDueAt = null;
+		alerted.remove(alertKey(DeadlineKind.APPROVAL, AlertKind.APPROACHING));
+		alerted.remove(alertKey(DeadlineKind.APPROVAL, AlertKind.BREACHED));
 		take(CaseAction.RETURN_PLAN, now, by, null, why);
 		register(new PlanReturned(id.value(), unitId, cycle, why));
 	}
 
 	/**
 	 * The chairman approves the plan (Mẫu 05): implementation starts, the review date the plan set becomes the next
-	 * deadline, and the plan deadline is met or missed now.
+	 * deadline, and the approval deadline is met or missed now.
 	 */
 	void approvePlan(Actor by, String decisionNumber, String note, LocalDateTime now) {
 		permit(by, CaseAction.APPROVE_PLAN);
 		plan.approve(by, clean(decisionNumber), now);
 		planApprovedAt = now;
-		firstPlanApprovedAt = firstPlanApprovedAt == null ? now : firstPlanApprovedAt;
+		if (firstPlanApprovedAt == null) {
+			firstPlanApprovedAt = now;
+			firstApprovalDueAt = approvalDueAt;
+		}
 		reviewDueOn = plan.reviewOn();
 		reviewedAt = null;
 		take(CaseAction.APPROVE_PLAN, now, by, null, clean(note));
-		register(new PlanApproved(id.value(), unitId, cycle, now, Deadline.metBy(planDueAt, now)));
+		register(new PlanApproved(id.value(), unitId, cycle, now, Deadline.metBy(approvalDueAt, now)));
 	}
 
 	// --- step 7: implementation ---
@@ -452,7 +479,10 @@ final class CaseFile {
 		emergencyDueAt = terms.emergencyDue(now);
 		planDueAt = terms.planDue(now);
 		// a plan never approved keeps counting against the deadline of the reopened case, for the statistics
-		firstPlanDueAt = firstPlanApprovedAt == null ? planDueAt : firstPlanDueAt;
+		if (firstPlanApprovedAt == null) {
+			firstPlanDueAt = planDueAt;
+			firstPlanSubmittedAt = null;
+		}
 		take(CaseAction.REOPEN, now, by, null, why);
 		register(new CaseReopened(id.value(), unitId));
 	}
@@ -561,12 +591,18 @@ final class CaseFile {
 
 	// --- the deadlines ---
 
-	/** The deadlines of the current cycle as they stand at {@code now}: emergency, plan, and review once set. */
+	/**
+	 * The deadlines of the current cycle as they stand at {@code now}: emergency, the plan's submission, the chairman's
+	 * decision while a submitted plan awaits it or once approved, and the review once set.
+	 */
 	List<Deadline> deadlines(LocalDateTime now) {
 		boolean closed = closedAt != null;
 		List<Deadline> deadlines = new ArrayList<>(3);
 		deadlines.add(Deadline.emergency(emergencyDueAt, emergencyTakenAt, emergencyRequired, closed, now));
-		deadlines.add(Deadline.plan(planDueAt, planApprovedAt, closed, now));
+		deadlines.add(Deadline.plan(planDueAt, planSubmittedAt, closed, now));
+		if (approvalDueAt != null) {
+			deadlines.add(Deadline.approval(approvalDueAt, planApprovedAt, closed, now));
+		}
 		if (reviewDueOn != null) {
 			deadlines.add(Deadline.review(DeadlineTerms.endOf(reviewDueOn), reviewedAt, now));
 		}
@@ -684,6 +720,8 @@ final class CaseFile {
 	private void newCycle() {
 		cycle++;
 		plan = null;
+		planSubmittedAt = null;
+		approvalDueAt = null;
 		planApprovedAt = null;
 		reviewDueOn = null;
 		reviewedAt = null;
@@ -750,8 +788,9 @@ final class CaseFile {
 	State state() {
 		return new State(id, number, unitId, provinceCode, child, stage, cycle, receivedAt, openedAt, caseWorkerId,
 				caseWorkerName, escalatedAt, escalationReason, riskLevel, emergencyRequired, emergencyDueAt,
-				emergencyTakenAt, planDueAt, planApprovedAt, firstPlanDueAt, firstPlanApprovedAt, reviewDueOn, reviewedAt,
-				classification, outcome, closedAt, closureReason, version);
+				emergencyTakenAt, planDueAt, planSubmittedAt, approvalDueAt, planApprovedAt, firstPlanDueAt,
+				firstPlanSubmittedAt, firstApprovalDueAt, firstPlanApprovedAt, reviewDueOn, reviewedAt, classification,
+				outcome, closedAt, closureReason, version);
 	}
 
 	Derived derived(DeadlineNotice notice) {

@@ -88,7 +88,7 @@ public class CaseProcess {
 	}
 
 	public void submitPlan(long id, int version) {
-		act(id, version, CaseAction.SUBMIT_PLAN, (file, by, now) -> file.submitPlan(by, now));
+		act(id, version, CaseAction.SUBMIT_PLAN, (file, by, now) -> file.submitPlan(by, deadlineRules.termsFor(file.unitId()), now));
 	}
 
 	public void returnPlan(long id, int version, String comment) {

@@ -56,7 +56,7 @@ class CaseFileTests {
 		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn tâm lý.",
 				RiskLevel.MEDIUM), at(3));
 		file.draftPlan(WORKER, plan(), agency -> true, at(4));
-		file.submitPlan(WORKER, at(5));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
 		file.approvePlan(CHAIRMAN, "15/QĐ-UBND", null, at(6));
 		return file;
 	}
@@ -119,7 +119,7 @@ class CaseFileTests {
 		assertThat(catchThrowableOfType(UserFacingException.class,
 				() -> file.draftPlan(CHAIRMAN, plan(), agency -> true, at(4))).status()).isEqualTo(403);
 		file.draftPlan(WORKER, plan(), agency -> true, at(4));
-		file.submitPlan(WORKER, at(5));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
 		assertThat(catchThrowableOfType(UserFacingException.class,
 				() -> file.approvePlan(WORKER, null, null, at(6))).status()).isEqualTo(403);
 		assertThat(file.stage()).isEqualTo(CaseStage.AWAITING_APPROVAL);
@@ -184,6 +184,57 @@ class CaseFileTests {
 			.contains(LocalDateTime.of(2026, 12, 30, 23, 59, 59));
 		assertThat(file.steps()).extracting(CaseFile.Step::kind).containsExactly("VERIFY",
 				"ASSESS_INITIAL", "ASSESS_DETAILED", "DRAFT_PLAN", "SUBMIT_PLAN", "APPROVE_PLAN");
+	}
+
+	// Art. 28: "trong thời hạn 05 ngày làm việc" the case worker drafts the plan and submits it to the chairman; the
+	// chairman's approval (Mẫu 05) is a separate step, due the approval working days after the submission
+	@Test
+	void aPlanSubmittedOnTheFifthWorkingDayMeetsArticle28AndIsNotEscalatedWhileTheChairmanStillHasTimeToDecide() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(), agency -> true, at(4));
+		LocalDateTime lastDay = LocalDateTime.of(2026, 12, 7, 16, 0);
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, lastDay);
+		assertThat(file.deadlines(lastDay)).extracting(Deadline::kind, Deadline::dueAt, Deadline::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EMERGENCY, at(12), DeadlineStatus.NOT_REQUIRED),
+					org.assertj.core.groups.Tuple.tuple(DeadlineKind.PLAN, LocalDateTime.of(2026, 12, 7, 23, 59, 59),
+							DeadlineStatus.MET),
+					org.assertj.core.groups.Tuple.tuple(DeadlineKind.APPROVAL,
+							LocalDateTime.of(2026, 12, 9, 23, 59, 59), DeadlineStatus.PENDING));
+		assertThat(file.nextDueAt()).contains(LocalDateTime.of(2026, 12, 9, 23, 59, 59));
+		LocalDateTime tuesday = LocalDateTime.of(2026, 12, 8, 9, 0);
+		assertThat(file.watch(tuesday, NOTICE)).as("nothing is late on Tuesday").isEmpty();
+		assertThat(file.escalatedAt()).isNull();
+		file.approvePlan(CHAIRMAN, "15/QĐ-UBND", null, LocalDateTime.of(2026, 12, 9, 10, 0));
+		assertThat(file.events()).filteredOn(PlanApproved.class::isInstance).singleElement()
+			.extracting(e -> ((PlanApproved) e).onTime()).isEqualTo(true);
+		assertThat(file.state().firstPlanSubmittedAt()).isEqualTo(lastDay);
+	}
+
+	// Art. 28: the plan not submitted within 5 working days is the case worker's missed deadline; a decision not taken
+	// within the approval days after the submission is the chairman's, reported to the supervisors as such
+	@Test
+	void aChairmanWhoDoesNotDecideInTimeMissesTheApprovalDeadlineAndThePlanSubmittedInTimeStaysMet() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(), agency -> true, at(4));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
+		LocalDateTime late = LocalDateTime.of(2026, 12, 3, 0, 30);
+		assertThat(file.watch(late, NOTICE)).extracting(CaseFile.Alert::deadline, CaseFile.Alert::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.APPROVAL, CaseFile.AlertKind.BREACHED));
+		assertThat(file.escalationReason()).isEqualTo("casework.escalation.deadline-missed.APPROVAL");
+		file.returnPlan(CHAIRMAN, "Bổ sung người chịu trách nhiệm.", late.plusHours(8));
+		assertThat(file.deadlines(late.plusHours(9))).extracting(Deadline::kind, Deadline::status).containsExactly(
+				org.assertj.core.groups.Tuple.tuple(DeadlineKind.EMERGENCY, DeadlineStatus.NOT_REQUIRED),
+				org.assertj.core.groups.Tuple.tuple(DeadlineKind.PLAN, DeadlineStatus.MET));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, late.plusHours(10));
+		file.approvePlan(CHAIRMAN, null, null, late.plusHours(11));
+		assertThat(file.deadlines(late.plusHours(12))).filteredOn(d -> d.kind() == DeadlineKind.APPROVAL)
+			.singleElement().extracting(Deadline::dueAt, Deadline::status)
+			.containsExactly(LocalDateTime.of(2026, 12, 7, 23, 59, 59), DeadlineStatus.MET);
+		assertThat(file.state().firstPlanSubmittedAt()).as("the first submission met Art. 28").isEqualTo(at(5));
 	}
 
 	// Chapter III, step 8 (Mẫu 06): a review closes the case or starts a new plan, due as the first was (Art. 28)

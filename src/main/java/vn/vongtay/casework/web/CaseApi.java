@@ -271,7 +271,11 @@ class CaseApi {
 
 	@PutMapping("/casework/deadline-rules/{unitCode}")
 	List<DeadlineRules.Rule> setDeadlineRule(@PathVariable String unitCode, @RequestBody RuleRequest request) {
-		rules.set(unitCode, request.emergencyHours(), request.planWorkingDays(), request.basis(), request.version());
+		// a client written before the approval's own deadline existed leaves it out: the national assumption applies
+		int approvalDays = request.approvalWorkingDays() == null ? rules.national().approvalWorkingDays()
+				: request.approvalWorkingDays();
+		rules.set(unitCode, request.emergencyHours(), request.planWorkingDays(), approvalDays, request.basis(),
+				request.version());
 		return rules.list();
 	}
 
@@ -315,7 +319,8 @@ class CaseApi {
 	record ChildLink(Integer version, Long childId) {
 	}
 
-	record RuleRequest(Integer version, Integer emergencyHours, Integer planWorkingDays, String basis) {
+	record RuleRequest(Integer version, Integer emergencyHours, Integer planWorkingDays, Integer approvalWorkingDays,
+			String basis) {
 	}
 
 }
