@@ -216,26 +216,33 @@ final class CaseFile {
 	// --- step 4: emergency measures (Mẫu 07) ---
 
 	/**
-	 * Emergency measures or a temporary isolation (Mẫu 07; Law on Children Art. 50, Nghị định 56/2017 Art. 24), taken
-	 * at the time given (the field work often comes before the record). The first measure taken meets, or misses, the
-	 * emergency deadline.
+	 * The case worker proposes emergency measures or a temporary isolation (Mẫu 07's content) for the commune chairman
+	 * to decide; the chairman is told at once. A proposal meets no deadline: only the decision does.
+	 */
+	void proposeEmergencyMeasure(Actor by, EmergencyMeasure form, LocalDateTime now) {
+		permit(by, CaseAction.PROPOSE_EMERGENCY_MEASURE);
+		List<InputProblem> problems = new ArrayList<>();
+		measureProblems(form, now.toLocalDate(), problems);
+		reject(problems);
+		EmergencyMeasure proposed = new EmergencyMeasure(null, form.measures(), null, null, clean(form.description()),
+				clean(form.careArrangement()), form.until());
+		take(CaseAction.PROPOSE_EMERGENCY_MEASURE, now, by, proposed, null);
+		register(new EmergencyMeasureProposed(id.value(), unitId));
+	}
+
+	/**
+	 * The commune chairman decides emergency measures or a temporary isolation (Mẫu 07; Law on Children Art. 50,
+	 * Nghị định 56/2017 Art. 24) at the time given (a decision made by phone is recorded afterwards), and signs it: the
+	 * decision names the chairman who took it. The first decision meets, or misses, the emergency deadline.
 	 */
 	void takeEmergencyMeasure(Actor by, EmergencyMeasure form, LocalDateTime now) {
 		permit(by, CaseAction.TAKE_EMERGENCY_MEASURE);
 		List<InputProblem> problems = new ArrayList<>();
 		LocalDateTime at = formTime(form.takenAt(), "takenAt", now, problems);
-		if (form.measures().isEmpty()) {
-			problems.add(InputProblem.field("measures", "casework.error.measure-required"));
-		}
-		if (clean(form.decidedBy()) == null) {
-			problems.add(InputProblem.field("decidedBy", "error.field.required", "decidedBy"));
-		}
-		if (form.until() != null && form.until().isBefore(at.toLocalDate())) {
-			problems.add(InputProblem.field("until", "error.field.dates-reversed"));
-		}
+		measureProblems(form, at.toLocalDate(), problems);
 		reject(problems);
-		EmergencyMeasure recorded = new EmergencyMeasure(at, form.measures(), clean(form.decidedBy()),
-				clean(form.decisionNumber()), clean(form.description()), clean(form.careArrangement()), form.until());
+		EmergencyMeasure recorded = new EmergencyMeasure(at, form.measures(), by.name(), clean(form.decisionNumber()),
+				clean(form.description()), clean(form.careArrangement()), form.until());
 		boolean first = emergencyTakenAt == null;
 		if (first) {
 			emergencyTakenAt = at;
@@ -244,6 +251,15 @@ final class CaseFile {
 		take(CaseAction.TAKE_EMERGENCY_MEASURE, at, by, recorded, null);
 		if (first) {
 			register(new EmergencyMeasureTaken(id.value(), unitId, at, Deadline.metBy(emergencyDueAt, at)));
+		}
+	}
+
+	private static void measureProblems(EmergencyMeasure form, LocalDate from, List<InputProblem> problems) {
+		if (form.measures().isEmpty()) {
+			problems.add(InputProblem.field("measures", "casework.error.measure-required"));
+		}
+		if (form.until() != null && form.until().isBefore(from)) {
+			problems.add(InputProblem.field("until", "error.field.dates-reversed"));
 		}
 	}
 

@@ -323,6 +323,9 @@ public class CaseForms {
 		EmergencyMeasure m = records.latestContent(c.id(), CaseAction.TAKE_EMERGENCY_MEASURE.name(),
 				EmergencyMeasure.class).orElseThrow(() -> notReached(Form.MAU_07));
 		boolean isolation = m.measures().contains(EmergencyMeasureKind.TEMPORARY_ISOLATION_FROM_ABUSER);
+		// the chairman decides on the case worker's proposal (the decision is the chairman's, signed by the chairman)
+		boolean proposed = c.steps().stream()
+			.anyMatch(s -> s.step().equals(CaseAction.PROPOSE_EMERGENCY_MEASURE.name()) && !s.takenAt().isAfter(m.takenAt()));
 		OfficialDocument doc = OfficialDocument.create().issuingBody(committee(unit));
 		if (m.decisionNumber() != null) {
 			doc.number(m.decisionNumber());
@@ -338,7 +341,8 @@ public class CaseForms {
 			.bases("Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;",
 					"Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09 tháng 5 năm 2017 của Chính phủ quy định chi tiết một số"
 							+ " điều của Luật Trẻ em;",
-					"Xét báo cáo đánh giá nguy cơ ban đầu đối với trẻ em (hồ sơ số " + c.number() + ").")
+					"Xét báo cáo đánh giá nguy cơ ban đầu đối với trẻ em (hồ sơ số " + c.number() + ")"
+							+ (proposed ? " và đề xuất của người làm công tác bảo vệ trẻ em cấp xã." : "."))
 			.centred("QUYẾT ĐỊNH:", true)
 			.paragraph("Điều 1.", " Áp dụng đối với trẻ em " + childDescription(c) + " các biện pháp sau: "
 					+ m.measures().stream().map(k -> label("casework.emergency." + k)).collect(Collectors.joining("; "))

@@ -79,6 +79,14 @@ class CaseNotices {
 				false, link(header), "casework.notify.plan-submitted", header.number());
 	}
 
+	/** Mẫu 07 is the chairman's decision: the chairman is told of a proposal at once, urgently (Art. 24: 12 hours). */
+	@EventListener
+	void on(EmergencyMeasureProposed event) {
+		CaseRecords.Header header = records.requireHeader(event.caseId());
+		notifications.send(ids(staff.reaching(header.unitId(), Set.of(Role.COMMUNE_CHAIRMAN), UnitLevel.COMMUNE)),
+				true, link(header), "casework.notify.emergency-proposed", header.number());
+	}
+
 	@EventListener
 	void on(PlanReturned event) {
 		toCaseWorker(records.requireHeader(event.caseId()), false, "casework.notify.plan-returned");

@@ -69,6 +69,11 @@ public class CaseProcess {
 		act(id, version, CaseAction.ASSESS_INITIAL, (file, by, now) -> file.assessInitial(by, assessment, now));
 	}
 
+	public void proposeEmergencyMeasure(long id, int version, EmergencyMeasure measure) {
+		act(id, version, CaseAction.PROPOSE_EMERGENCY_MEASURE,
+				(file, by, now) -> file.proposeEmergencyMeasure(by, measure, now));
+	}
+
 	public void takeEmergencyMeasure(long id, int version, EmergencyMeasure measure) {
 		act(id, version, CaseAction.TAKE_EMERGENCY_MEASURE,
 				(file, by, now) -> file.takeEmergencyMeasure(by, measure, now));

@@ -29,6 +29,23 @@ public record ChildCase(long id, String number, long unitId, String unitCode, St
 		return plans.stream().filter(p -> p.cycle() == cycle).findFirst();
 	}
 
+	/**
+	 * The case worker's latest proposal of emergency measures the chairman has not decided on since (Mẫu 07), for the
+	 * chairman's decision to start from.
+	 */
+	public Optional<CaseStep> pendingEmergencyProposal() {
+		CaseStep pending = null;
+		for (CaseStep step : steps) {
+			if (step.step().equals(CaseAction.PROPOSE_EMERGENCY_MEASURE.name())) {
+				pending = step;
+			}
+			else if (step.step().equals(CaseAction.TAKE_EMERGENCY_MEASURE.name())) {
+				pending = null;
+			}
+		}
+		return Optional.ofNullable(pending);
+	}
+
 	public Optional<Deadline> deadline(DeadlineKind kind) {
 		return deadlines.stream().filter(d -> d.kind() == kind).findFirst();
 	}

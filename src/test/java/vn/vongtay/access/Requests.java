@@ -268,6 +268,7 @@ final class Requests {
 		steps.put("dismiss", "{\"version\":-1,\"reason\":\"ma trận\"}");
 		steps.put("initial-assessment", "{\"version\":-1,\"form\":{}}");
 		steps.put("emergency-measures", "{\"version\":-1,\"form\":{}}");
+		steps.put("emergency-measures/proposal", "{\"version\":-1,\"form\":{}}");
 		steps.put("detailed-assessment", "{\"version\":-1,\"form\":{}}");
 		steps.put("close-without-plan", "{\"version\":-1,\"outcome\":\"SAFE_WITH_FAMILY\",\"reason\":\"ma trận\"}");
 		steps.put("plan/submit", text);

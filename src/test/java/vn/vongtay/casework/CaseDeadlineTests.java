@@ -201,9 +201,14 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 			process.verify(c.id(), cases(c.id()).version(), null);
 			process.assessInitial(c.id(), cases(c.id()).version(), new InitialAssessment(received.plusHours(1), null,
 					"Trẻ bị đánh, có vết thương ở đầu.", null, RiskLevel.SERIOUS, Set.of(AbuseForm.VIOLENCE), null, null));
+			return null;
+		});
+		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(c.id(), cases(c.id()).version(), new EmergencyMeasure(received.plusHours(13),
-					Set.of(EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE), "Chủ tịch UBND xã", null, null,
-					"Trạm Y tế xã", null));
+					Set.of(EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE), null, null, null, "Trạm Y tế xã", null));
+			return null;
+		});
+		as("cb.a", () -> {
 			process.assessDetailed(c.id(), cases(c.id()).version(), new DetailedAssessment(received.plusHours(14), null,
 					null, null, null, null, null, "Điều trị, tư vấn tâm lý.", RiskLevel.HIGH));
 			process.draftPlan(c.id(), cases(c.id()).version(), new PlanDraft("Bảo đảm an toàn cho trẻ.",

@@ -171,6 +171,34 @@ class CaseFileTests {
 			.containsExactly(DeadlineStatus.LATE, at(13));
 	}
 
+	// Law on Children Art. 50, Nghị định 56/2017 Chapter III step 4 (Mẫu 07): the commune chairman decides and signs
+	// emergency measures and the temporary isolation; the case worker proposes them and carries them out
+	@Test
+	void theCaseWorkerProposesEmergencyMeasuresAndTheChairmanDecidesAndSignsThemWhichAloneMeetsTheDeadline() {
+		CaseFile file = assessed(RiskLevel.SERIOUS);
+		EmergencyMeasure proposal = new EmergencyMeasure(null, Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE), null,
+				null, "Trẻ ở nhà bà ngoại đến khi cách ly được người gây hại.", "Nhà bà ngoại", null);
+		file.proposeEmergencyMeasure(WORKER, proposal, at(3));
+		assertThat(file.steps()).filteredOn(s -> s.kind().equals("PROPOSE_EMERGENCY_MEASURE")).singleElement()
+			.extracting(CaseFile.Step::actor).isEqualTo(WORKER);
+		assertThat(file.events()).filteredOn(EmergencyMeasureProposed.class::isInstance).singleElement()
+			.isEqualTo(new EmergencyMeasureProposed(1, TUAN_GIAO.id()));
+		assertThat(file.deadlines(at(4)).get(0).status()).as("a proposal is not yet a measure")
+			.isEqualTo(DeadlineStatus.PENDING);
+		assertThat(catchThrowableOfType(UserFacingException.class,
+				() -> file.takeEmergencyMeasure(WORKER, proposal, at(4))).status()).isEqualTo(403);
+		assertThat(catchThrowableOfType(UserFacingException.class,
+				() -> file.proposeEmergencyMeasure(WORKER, new EmergencyMeasure(null, Set.of(), null, null, null, null,
+						null), at(4))).problems()).extracting(InputProblem::column).containsExactly("measures");
+
+		file.takeEmergencyMeasure(CHAIRMAN, new EmergencyMeasure(at(5), proposal.measures(), null, "07/QĐ-UBND",
+				proposal.description(), proposal.careArrangement(), null), at(5));
+		assertThat(file.steps()).filteredOn(s -> s.kind().equals("TAKE_EMERGENCY_MEASURE")).singleElement()
+			.extracting(s -> ((EmergencyMeasure) s.content()).decidedBy()).as("signed by the chairman who decided")
+			.isEqualTo(CHAIRMAN.name());
+		assertThat(file.deadlines(at(6)).get(0).status()).isEqualTo(DeadlineStatus.MET);
+	}
+
 	// Art. 28 and Mẫu 05: the approved plan is implemented and reviewed on the date it set
 	@Test
 	void approvingThePlanStartsImplementationSetsTheReviewDeadlineAndPublishesThatThePlanWasOnTime() {

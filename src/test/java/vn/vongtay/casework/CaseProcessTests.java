@@ -382,13 +382,41 @@ class CaseProcessTests extends CaseworkTestSupport {
 			.containsExactlyInAnyOrder("l", "i");
 	}
 
+	// Law on Children Art. 50, Nghị định 56/2017 Chapter III step 4 (Mẫu 07): the case worker proposes emergency
+	// measures, the commune chairman is told at once and decides; the decision is the chairman's, not the worker's
+	@Test
+	void theCaseWorkerProposesEmergencyMeasuresOnThePageAndTheChairmanIsToldSeesTheProposalAndDecides()
+			throws Exception {
+		long id = hotlineCase("Lò Thị " + unique(), null);
+		String link = "/cases/" + id;
+		form("cb.a", link + "/emergency-measures", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE").andExpect(status().isForbidden());
+		form("cb.a", link + "/emergency-measures/proposal", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE", "careArrangement", "Nhà bà ngoại ở bản Đông")
+			.andExpect(status().is3xxRedirection());
+		assertThat(notifications("chutich.a", "casework.notify.emergency-proposed", link)).isEqualTo(1);
+		assertThat(asCaseWorker(id).deadline(DeadlineKind.EMERGENCY).orElseThrow().completedAt())
+			.as("a proposal is not a decision").isNull();
+		String chairmansPage = pageBody("chutich.a", link);
+		assertThat(chairmansPage).contains("id=\"emergency-proposal-pending\"", "Nhà bà ngoại ở bản Đông")
+			.doesNotContain("id=\"emergency-proposal\"");
+		form("chutich.a", link + "/emergency-measures", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE", "careArrangement", "Nhà bà ngoại ở bản Đông", "decisionNumber", "09/QĐ-UBND")
+			.andExpect(status().is3xxRedirection());
+		ChildCase decided = asCaseWorker(id);
+		assertThat(decided.deadline(DeadlineKind.EMERGENCY).orElseThrow().completedAt()).isNotNull();
+		assertThat(decided.steps()).filteredOn(s -> s.step().equals("TAKE_EMERGENCY_MEASURE")).singleElement()
+			.satisfies(s -> assertThat(s.content()).containsEntry("decidedBy", displayName("chutich.a")));
+		assertThat(decided.pendingEmergencyProposal()).isEmpty();
+	}
+
 	@Test
 	void theCasePagesFormsTakeEmergencyMeasuresClassificationEscalationReturnProgressDismissalAndReopening()
 			throws Exception {
 		long a = hotlineCase("Lò Thị " + unique(), null);
 		String at = now().minusMinutes(10).toString().substring(0, 16);
 		form("chutich.a", "/cases/" + a + "/emergency-measures", "version", String.valueOf(version(a)), "takenAt", at,
-				"measures", "TEMPORARY_SAFE_PLACE", "measures", "POLICE_PROTECTION", "decidedBy", "Chủ tịch UBND xã",
+				"measures", "TEMPORARY_SAFE_PLACE", "measures", "POLICE_PROTECTION",
 				"careArrangement", "Nhà bà ngoại", "until", today().plusDays(7).format(
 						java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
 			.andExpect(status().is3xxRedirection()).andExpect(

@@ -199,7 +199,7 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(caseId, version(caseId), new EmergencyMeasure(null,
 					Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE, EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE),
-					"Chủ tịch UBND xã Tuần Giáo", "07/QĐ-UBND", null, "Nhà bà ngoại của trẻ, bản Đông",
+					null, "07/QĐ-UBND", null, "Nhà bà ngoại của trẻ, bản Đông",
 					today().plusDays(14)));
 			return null;
 		});

@@ -127,6 +127,14 @@ class CaseApi {
 		return cases.get(id);
 	}
 
+	/** The case worker proposes emergency measures (Mẫu 07) for the chairman to decide. */
+	@PostMapping("/cases/{id}/emergency-measures/proposal")
+	ChildCase proposeEmergency(@PathVariable long id, @RequestBody Versioned<EmergencyMeasure> request) {
+		process.proposeEmergencyMeasure(id, version(request.version()), body(request.form()));
+		return cases.get(id);
+	}
+
+	/** The commune chairman decides emergency measures (Mẫu 07). */
 	@PostMapping("/cases/{id}/emergency-measures")
 	ChildCase emergency(@PathVariable long id, @RequestBody Versioned<EmergencyMeasure> request) {
 		process.takeEmergencyMeasure(id, version(request.version()), body(request.form()));

@@ -169,6 +169,12 @@ class CasePages {
 		return back(id);
 	}
 
+	@PostMapping("/cases/{id}/emergency-measures/proposal")
+	String proposeEmergency(@PathVariable long id, @ModelAttribute EmergencyMeasureForm form) {
+		process.proposeEmergencyMeasure(id, version(form.version()), form.measure());
+		return back(id);
+	}
+
 	@PostMapping("/cases/{id}/emergency-measures")
 	String emergency(@PathVariable long id, @ModelAttribute EmergencyMeasureForm form) {
 		process.takeEmergencyMeasure(id, version(form.version()), form.measure());
@@ -337,12 +343,13 @@ class CasePages {
 	}
 
 	/** Mẫu 07. */
-	record EmergencyMeasureForm(Integer version, String takenAt, List<String> measures, String decidedBy,
-			String decisionNumber, String description, String careArrangement, String until) {
+	/** Mẫu 07, proposed by the case worker or decided by the chairman, who signs it (no name to type). */
+	record EmergencyMeasureForm(Integer version, String takenAt, List<String> measures, String decisionNumber,
+			String description, String careArrangement, String until) {
 
 		EmergencyMeasure measure() {
 			return new EmergencyMeasure(FormValues.dateTime(takenAt), FormValues.enumValues(EmergencyMeasureKind.class,
-					measures), decidedBy, decisionNumber, description, careArrangement, FormValues.date(until));
+					measures), null, decisionNumber, description, careArrangement, FormValues.date(until));
 		}
 	}
 
