@@ -177,7 +177,8 @@ class CaseFiles {
 				       child_birth_date, child_birth_estimated, stage, cycle, received_at, opened_at, case_worker_id,
 				       case_worker_name, escalated_at, escalation_reason, risk_level, emergency_required, emergency_due_at,
 				       emergency_taken_at, plan_due_at, plan_submitted_at, approval_due_at, plan_approved_at,
-				       first_plan_due_at, first_plan_submitted_at, first_approval_due_at, first_plan_approved_at, review_due_on, reviewed_at, abuse_confirmed, abuse_forms, abuse_subtypes, setting, perpetrator_type,
+				       first_plan_due_at, first_plan_submitted_at, first_approval_due_at, first_plan_approved_at,
+				       review_due_on, reviewed_at, abuse_confirmed, abuse_forms, abuse_subtypes, setting, perpetrator_type,
 				       perpetrator_relationship, outcome, closed_at, closure_reason, next_due_at, next_alert_at, version)
 				VALUES (:id, :number, :unit, :province, :child, :childName, :childSex, :birth, :estimated, :stage, :cycle,
 				       :received, :opened, :worker, :workerName, :escalatedAt, :escalationReason, :risk, :required,
