@@ -336,11 +336,12 @@ final class CaseFile {
 				problems.add(InputProblem.field(at + ".agencyId", "error.agency.not-found", item.agencyId()));
 			}
 		}
+		PlanMeeting meeting = meeting(draft.meeting(), today, problems);
 		reject(problems);
 		PlanDraft cleaned = new PlanDraft(clean(draft.goals()), draft.items().stream()
 			.map(i -> new PlanDraft.Item(i.service(), clean(i.description()), i.agencyId(), clean(i.providerName()),
 					i.dueOn()))
-			.toList(), draft.reviewOn(), clean(draft.notes()));
+			.toList(), draft.reviewOn(), clean(draft.notes()), meeting);
 		if (plan == null) {
 			plan = CasePlan.drafted(cycle, cleaned, by, now);
 		}
@@ -351,13 +352,48 @@ final class CaseFile {
 	}
 
 	/**
-	 * The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28): the first submission of the
-	 * cycle meets, or misses, the plan's deadline; each submission gives the chairman the approval days to decide.
+	 * The minutes of the plan's meeting as given: none at all is allowed while drafting; once any is given, when it was
+	 * held (not after today, not before the report), who chaired it and what it concluded.
+	 */
+	private PlanMeeting meeting(PlanMeeting given, LocalDate today, List<InputProblem> problems) {
+		if (given == null || given.heldOn() == null && clean(given.chair()) == null && clean(given.participants()) == null
+				&& clean(given.conclusions()) == null) {
+			return null;
+		}
+		if (given.heldOn() == null) {
+			problems.add(InputProblem.field("meeting.heldOn", "error.field.required",
+					label("casework.meeting.held-on", "meeting.heldOn")));
+		}
+		else if (given.heldOn().isAfter(today)) {
+			problems.add(InputProblem.field("meeting.heldOn", "casework.error.date-in-future"));
+		}
+		else if (given.heldOn().isBefore(receivedAt.toLocalDate())) {
+			problems.add(InputProblem.field("meeting.heldOn", "casework.error.before-report"));
+		}
+		if (clean(given.chair()) == null) {
+			problems.add(InputProblem.field("meeting.chair", "error.field.required",
+					label("casework.meeting.chair", "meeting.chair")));
+		}
+		if (clean(given.conclusions()) == null) {
+			problems.add(InputProblem.field("meeting.conclusions", "error.field.required",
+					label("casework.meeting.conclusions", "meeting.conclusions")));
+		}
+		return new PlanMeeting(given.heldOn(), clean(given.chair()), clean(given.participants()),
+				clean(given.conclusions()));
+	}
+
+	/**
+	 * The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28) with the minutes of the
+	 * meeting that agreed it (Art. 27-28): the first submission of the cycle meets, or misses, the plan's deadline;
+	 * each submission gives the chairman the approval days to decide.
 	 */
 	void submitPlan(Actor by, DeadlineTerms terms, LocalDateTime now) {
 		permit(by, CaseAction.SUBMIT_PLAN);
 		if (plan == null) {
 			reject(List.of(InputProblem.field("plan", "casework.error.no-plan")));
+		}
+		if (plan.meeting() == null) {
+			reject(List.of(InputProblem.field("meeting.heldOn", "casework.error.meeting-required")));
 		}
 		plan.submit(now);
 		planSubmittedAt = planSubmittedAt == null ? now : planSubmittedAt;

@@ -290,7 +290,7 @@ class CaseFiles {
 				.param("cycle", plan.cycle())
 				.param("status", plan.status().name())
 				.param("goals", plan.goals())
-				.param("content", plan.notes() == null ? null : records.json(Map.of("notes", plan.notes())))
+				.param("content", plan.content() == null ? null : records.json(plan.content()))
 				.param("review", plan.reviewOn())
 				.param("draftedBy", plan.draftedById())
 				.param("draftedByName", plan.draftedByName())
@@ -394,10 +394,10 @@ class CaseFiles {
 			.param("case", caseId)
 			.param("cycle", cycle)
 			.query((rs, n) -> {
-				Map<String, Object> content = records.contentMap(rs.getString("content"));
+				CaseRecords.PlanContent content = records.planContent(rs.getString("content"));
 				long planId = rs.getLong("id");
 				return new CasePlan(planId, cycle, PlanStatus.valueOf(rs.getString("status")), rs.getString("goals"),
-						content == null ? null : (String) content.get("notes"), rs.getObject("review_on", LocalDate.class),
+						content.notes(), content.meeting(), rs.getObject("review_on", LocalDate.class),
 						(Long) rs.getObject("drafted_by_id"), rs.getString("drafted_by_name"),
 						CaseRecords.local(rs, "drafted_at"), CaseRecords.local(rs, "submitted_at"),
 						rs.getString("returned_comment"), (Long) rs.getObject("approved_by_id"),

@@ -232,8 +232,21 @@ public class CaseForms {
 					Column.text("Cơ quan, người thực hiện", 38), Column.centred("Thời hạn", 20)), rows)
 			.heading("III. RÀ SOÁT, ĐÁNH GIÁ")
 			.paragraph("Kế hoạch được rà soát, đánh giá vào ngày " + p.reviewOn().format(DATE) + ".");
+		PlanMeeting m = p.meeting();
+		// Art. 27-28: the plan is agreed at a meeting; its minutes go with the plan submitted to the chairman
+		doc.heading("IV. BIÊN BẢN CUỘC HỌP XÂY DỰNG KẾ HOẠCH");
+		if (m == null) {
+			doc.paragraph("Ngày họp: " + orDots(null) + "; chủ trì: " + orDots(null) + ".")
+				.paragraph("Thành phần tham dự: " + orDots(null) + ".")
+				.paragraph("Kết luận: " + orDots(null));
+		}
+		else {
+			doc.paragraph("Ngày họp: " + m.heldOn().format(DATE) + ". Chủ trì: " + m.chair() + ".")
+				.paragraph("Thành phần tham dự: " + orDots(m.participants()) + ".")
+				.paragraph("Kết luận: " + m.conclusions());
+		}
 		if (p.notes() != null) {
-			doc.heading("IV. GHI CHÚ").paragraph(p.notes());
+			doc.heading("V. GHI CHÚ").paragraph(p.notes());
 		}
 		doc.signatures(Signature.of(null, "Người lập kế hoạch", p.draftedByName()),
 				p.approvedAt() == null ? Signature.toSign("Phê duyệt của Chủ tịch UBND", "(Ký, ghi rõ họ tên, đóng dấu)")

@@ -403,8 +403,12 @@ public class CaseGenerator {
 						agency == null ? "UBND " + lowerFirst(commune.fullName()) : null,
 						at.toLocalDate().plusDays(7 + random.nextInt(50))));
 			}
+			// Art. 27-28: the plan agreed at a meeting the case worker chaired the same day
+			PlanMeeting meeting = new PlanMeeting(at.toLocalDate(), officials.caseWorker().name(),
+					"Trẻ em, cha mẹ hoặc người chăm sóc, đại diện các cơ quan thực hiện dịch vụ",
+					"Thống nhất mục tiêu và các hoạt động hỗ trợ, can thiệp của kế hoạch");
 			return new PlanDraft("Bảo đảm an toàn, phục hồi sức khỏe và tâm lý cho trẻ", items,
-					at.toLocalDate().plusDays(30 + random.nextInt(60)), null);
+					at.toLocalDate().plusDays(30 + random.nextInt(60)), null, meeting);
 		}
 
 		private void approve(LocalDateTime at) {
@@ -785,7 +789,7 @@ public class CaseGenerator {
 			for (CasePlan plan : plans) {
 				long planId = plan.id().orElseThrow();
 				BulkLoad.csv(planRows, planId, planCases.get(plan), plan.cycle(), plan.status().name(), plan.goals(),
-						plan.notes() == null ? null : records.json(Map.of("notes", plan.notes())), plan.reviewOn(),
+						plan.content() == null ? null : records.json(plan.content()), plan.reviewOn(),
 						plan.draftedById(), plan.draftedByName(), CaseRecords.zoned(plan.draftedAt()),
 						CaseRecords.zoned(plan.submittedAt()), plan.returnedComment(), plan.approvedById(),
 						plan.approvedByName(), CaseRecords.zoned(plan.approvedAt()), plan.decisionNumber(), plan.version());

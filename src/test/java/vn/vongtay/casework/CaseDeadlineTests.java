@@ -214,7 +214,8 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 			process.draftPlan(c.id(), cases(c.id()).version(), new PlanDraft("Bảo đảm an toàn cho trẻ.",
 					java.util.List.of(new PlanDraft.Item(ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã",
 							java.time.LocalDate.now(clock).plusDays(3))),
-					java.time.LocalDate.now(clock).plusDays(30), null));
+					java.time.LocalDate.now(clock).plusDays(30), null, new PlanMeeting(received.toLocalDate().plusDays(1),
+							"Lò Văn Cán bộ", "Trẻ, bà ngoại, Trạm Y tế xã", "Thống nhất điều trị tại Trạm Y tế xã.")));
 			process.submitPlan(c.id(), cases(c.id()).version());
 			return null;
 		});

@@ -62,9 +62,16 @@ class CaseFileTests {
 	}
 
 	private static PlanDraft plan() {
+		return plan(MINUTES);
+	}
+
+	private static final PlanMeeting MINUTES = new PlanMeeting(REPORTED.toLocalDate(), "Lò Văn Cán bộ",
+			"Trẻ, bà ngoại, Công an xã, Trạm Y tế xã", "Thống nhất tư vấn tâm lý 04 buổi và bảo vệ trẻ tại nhà bà ngoại.");
+
+	private static PlanDraft plan(PlanMeeting minutes) {
 		return new PlanDraft("Bảo đảm an toàn cho trẻ.", List.of(new PlanDraft.Item(ServiceKind.PSYCHOLOGICAL_SUPPORT,
 				"04 buổi tư vấn", null, "Trung tâm CTXH", REPORTED.toLocalDate().plusDays(10))),
-				REPORTED.toLocalDate().plusDays(30), null);
+				REPORTED.toLocalDate().plusDays(30), null, minutes);
 	}
 
 	private static LocalDateTime at(int hours) {
@@ -197,6 +204,33 @@ class CaseFileTests {
 			.extracting(s -> ((EmergencyMeasure) s.content()).decidedBy()).as("signed by the chairman who decided")
 			.isEqualTo(CHAIRMAN.name());
 		assertThat(file.deadlines(at(6)).get(0).status()).isEqualTo(DeadlineStatus.MET);
+	}
+
+	// Art. 27-28: the plan is agreed at a meeting with the child, the family and the agencies, whose minutes (date,
+	// chair, participants, conclusions) go with the plan; a draft may be saved before the meeting, not submitted
+	@Test
+	void aPlanIsSubmittedOnlyWithTheMinutesOfItsMeetingAndMinutesGivenInPartAreRefusedFieldByField() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(null), agency -> true, at(4));
+		UserFacingException refused = catchThrowableOfType(UserFacingException.class,
+				() -> file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5)));
+		assertThat(refused.problems()).extracting(InputProblem::column, InputProblem::messageKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("meeting.heldOn", "casework.error.meeting-required"));
+		assertThat(file.stage()).isEqualTo(CaseStage.PLANNING);
+
+		assertThat(catchThrowableOfType(UserFacingException.class, () -> file.draftPlan(WORKER,
+				plan(new PlanMeeting(REPORTED.toLocalDate().plusDays(3), null, "Trẻ, bà ngoại", " ")), agency -> true,
+				at(6))).problems()).extracting(InputProblem::column, InputProblem::messageKey).containsExactly(
+						org.assertj.core.groups.Tuple.tuple("meeting.heldOn", "casework.error.date-in-future"),
+						org.assertj.core.groups.Tuple.tuple("meeting.chair", "error.field.required"),
+						org.assertj.core.groups.Tuple.tuple("meeting.conclusions", "error.field.required"));
+
+		file.draftPlan(WORKER, plan(MINUTES), agency -> true, at(7));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(8));
+		assertThat(file.plan().orElseThrow().meeting()).isEqualTo(MINUTES);
+		assertThat(file.stage()).isEqualTo(CaseStage.AWAITING_APPROVAL);
 	}
 
 	// Art. 28 and Mẫu 05: the approved plan is implemented and reviewed on the date it set

@@ -93,7 +93,7 @@ class CaseProcessTests extends CaseworkTestSupport {
 		assessDetailed(awaiting);
 		UserFacingException chairmanDrafts = refusal(() -> as("chutich.a", () -> {
 			process.draftPlan(awaiting, version(awaiting), new PlanDraft(PLAN_GOALS, List.of(new PlanDraft.Item(
-					ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã", today().plusDays(3))), today().plusDays(30), null));
+					ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã", today().plusDays(3))), today().plusDays(30), null, planMeeting()));
 			return null;
 		}));
 		assertThat(chairmanDrafts.status()).isEqualTo(403);
@@ -380,6 +380,38 @@ class CaseProcessTests extends CaseworkTestSupport {
 		assertThat(asCaseWorker(id).suggestedGroups()).isEmpty();
 		assertThat(as("cb.a", () -> children.get(child)).circumstances()).extracting(Child.Circumstance::groupCode)
 			.containsExactlyInAnyOrder("l", "i");
+	}
+
+	// Art. 27-28: the plan's meeting minutes are typed on the plan's page form, refused in place when incomplete, and
+	// shown on the case page once recorded; the plan cannot be submitted without them
+	@Test
+	void thePlansMeetingMinutesAreRecordedOnThePageWithThePlanAndShownOnTheCase() throws Exception {
+		long id = hotlineCase("Lò Văn " + unique(), null);
+		verify(id);
+		assessInitial(id, RiskLevel.HIGH);
+		assessDetailed(id);
+		String link = "/cases/" + id;
+		String[] plan = { "goals", "Bảo đảm an toàn cho trẻ.", "service", "PSYCHOLOGICAL_SUPPORT", "providerName",
+				"Trung tâm CTXH", "dueOn", today().plusDays(5).toString(), "reviewOn", today().plusDays(30).toString() };
+		form("cb.a", link + "/plan", concat(plan, "version", String.valueOf(version(id))))
+			.andExpect(status().is3xxRedirection());
+		String refused = text(form("cb.a", link + "/plan/submit", "version", String.valueOf(version(id))));
+		assertThat(refused).contains("Chưa có biên bản cuộc họp xây dựng kế hoạch");
+		assertThat(stage(id)).isEqualTo(CaseStage.PLANNING);
+		form("cb.a", link + "/plan", concat(plan, "version", String.valueOf(version(id)), "meetingHeldOn",
+				today().toString(), "meetingChair", "Lò Văn Cán bộ", "meetingParticipants", "Trẻ, bà ngoại, Trạm Y tế xã",
+				"meetingConclusions", "Thống nhất tư vấn tâm lý 04 buổi."))
+			.andExpect(status().is3xxRedirection());
+		form("cb.a", link + "/plan/submit", "version", String.valueOf(version(id))).andExpect(status().is3xxRedirection());
+		assertThat(stage(id)).isEqualTo(CaseStage.AWAITING_APPROVAL);
+		assertThat(pageBody("chutich.a", link)).contains("Biên bản cuộc họp xây dựng kế hoạch", "Lò Văn Cán bộ",
+				"Trẻ, bà ngoại, Trạm Y tế xã", "Thống nhất tư vấn tâm lý 04 buổi.");
+	}
+
+	private static String[] concat(String[] first, String... more) {
+		String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 	// Law on Children Art. 50, Nghị định 56/2017 Chapter III step 4 (Mẫu 07): the case worker proposes emergency

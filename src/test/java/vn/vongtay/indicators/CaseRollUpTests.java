@@ -29,6 +29,7 @@ import vn.vongtay.casework.EmergencyMeasureKind;
 import vn.vongtay.casework.InitialAssessment;
 import vn.vongtay.casework.PerpetratorType;
 import vn.vongtay.casework.PlanDraft;
+import vn.vongtay.casework.PlanMeeting;
 import vn.vongtay.casework.Rating;
 import vn.vongtay.casework.ReportChannel;
 import vn.vongtay.casework.ReportDraft;
@@ -188,7 +189,8 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	private void plan(long caseId) {
 		process.draftPlan(caseId, version(caseId), new PlanDraft("Trẻ an toàn tại gia đình.", List.of(new PlanDraft.Item(
 				ServiceKind.PSYCHOLOGICAL_SUPPORT, null, null, "Trung tâm CTXH", today.plusDays(7))),
-				today.plusDays(20), null));
+				today.plusDays(20), null, new PlanMeeting(today, "Lò Văn Cán bộ", "Trẻ, mẹ, Trung tâm CTXH",
+						"Thống nhất kế hoạch tư vấn tâm lý.")));
 		process.submitPlan(caseId, version(caseId));
 	}
 

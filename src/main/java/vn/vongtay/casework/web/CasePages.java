@@ -33,6 +33,7 @@ import vn.vongtay.casework.EmergencyMeasureKind;
 import vn.vongtay.casework.InitialAssessment;
 import vn.vongtay.casework.PerpetratorType;
 import vn.vongtay.casework.PlanDraft;
+import vn.vongtay.casework.PlanMeeting;
 import vn.vongtay.casework.PlanItemStatus;
 import vn.vongtay.casework.Rating;
 import vn.vongtay.casework.ReferralDraft;
@@ -370,7 +371,8 @@ class CasePages {
 	 * a value is never split at its commas); rows without a service are blank.
 	 */
 	record PlanForm(Integer version, String goals, String reviewOn, String notes, List<String> service,
-			List<String> description, List<String> agencyId, List<String> providerName, List<String> dueOn) {
+			List<String> description, List<String> agencyId, List<String> providerName, List<String> dueOn,
+			String meetingHeldOn, String meetingChair, String meetingParticipants, String meetingConclusions) {
 
 		PlanDraft plan() {
 			List<PlanDraft.Item> items = new ArrayList<>();
@@ -382,7 +384,8 @@ class CasePages {
 							at(providerName, i), FormValues.date(at(dueOn, i))));
 				}
 			}
-			return new PlanDraft(goals, items, FormValues.date(reviewOn), notes);
+			return new PlanDraft(goals, items, FormValues.date(reviewOn), notes, new PlanMeeting(
+					FormValues.date(meetingHeldOn), meetingChair, meetingParticipants, meetingConclusions));
 		}
 
 		private static String at(List<String> values, int i) {
