@@ -630,6 +630,15 @@ final class CaseFile {
 	}
 
 	/**
+	 * Whether the case worker must find the child in the register (or register them) and link the case: an abuse was
+	 * confirmed of a child the register does not hold, so the child's group of special circumstances (Law on Children
+	 * Art. 10) cannot be recorded.
+	 */
+	boolean childToRegister() {
+		return closedAt == null && child.registerId() == null && Boolean.TRUE.equals(classification.abuseConfirmed());
+	}
+
+	/**
 	 * The register's groups of special circumstances a confirmed abuse of a register child points to (Law on Children
 	 * Art. 10: violence i, exploitation k, sexual abuse l, trafficking m, abandonment b).
 	 */

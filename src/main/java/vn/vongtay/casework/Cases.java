@@ -219,7 +219,8 @@ public class Cases {
 				file.escalatedAt(), file.escalationReason(), file.riskLevel(), file.emergencyRequired(),
 				file.deadlines(now), file.nextDueAt().orElse(null), file.classification(), file.outcome(),
 				file.closedAt(), file.closureReason(), reports.ofCase(id, caseWorker), steps, plans(id, now.toLocalDate()),
-				referrals.ofCase(id), suggestedGroups(file, steps, now.toLocalDate()), file.version());
+				referrals.ofCase(id), suggestedGroups(file, steps, now.toLocalDate()), file.childToRegister(),
+				file.version());
 	}
 
 	/**

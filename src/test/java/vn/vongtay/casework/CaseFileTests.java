@@ -399,6 +399,21 @@ class CaseFileTests {
 			.problems()).extracting(InputProblem::messageKey).containsExactly("casework.error.confirmed-needs-form");
 	}
 
+	// Law on Children Art. 10(1)(i): a child abused by violence belongs in the register's group i); a confirmed abuse of
+	// a child the register does not hold asks the case worker to find (or register) the child first
+	@Test
+	void aConfirmedAbuseOfAChildNotInTheRegisterAsksForTheChildAndOnceLinkedPointsToItsGroup() {
+		CaseFile file = reported();
+		assertThat(file.childToRegister()).as("nothing confirmed yet").isFalse();
+		file.classify(WORKER, new Classification(true, Set.of(AbuseForm.VIOLENCE), Set.of(), AbuseSetting.FAMILY,
+				PerpetratorType.STEP_PARENT, null), at(2));
+		assertThat(file.childToRegister()).isTrue();
+		assertThat(file.groupsPointedTo()).as("no register child to record a group for").isEmpty();
+		file.linkChild(WORKER, new ReportedChild(77L, "Lò Thị Én", Sex.FEMALE, LocalDate.of(2017, 3, 8), false), at(3));
+		assertThat(file.childToRegister()).isFalse();
+		assertThat(file.groupsPointedTo()).containsExactly("i");
+	}
+
 	private static Map<ReviewCriterion, Rating> ratings() {
 		return Map.of(ReviewCriterion.HARM_STILL_SERIOUS, Rating.HIGH, ReviewCriterion.ABUSER_ACCESS, Rating.MEDIUM,
 				ReviewCriterion.CARE_ENVIRONMENT_OBSTACLES, Rating.MEDIUM, ReviewCriterion.SELF_PROTECTION_AND_RECOVERY,

@@ -349,6 +349,31 @@ class CaseProcessTests extends CaseworkTestSupport {
 		assertThat(after.steps()).extracting(CaseStep::step).contains("CIRCUMSTANCE_RECORDED");
 	}
 
+	// Law on Children Art. 10(1)(i): a confirmed abuse of a child the register does not hold asks the case worker, on
+	// the case page, to find the child with the register's picker and link the case; the group then follows
+	@Test
+	void aConfirmedAbuseOfAChildNotInTheRegisterAsksTheCaseWorkerToLinkTheChildWithThePickerAndThenToRecordGroupI()
+			throws Exception {
+		long id = hotlineCase("Lò Thị " + unique(), null);
+		String link = "/cases/" + id;
+		assertThat(pageBody("cb.a", link)).doesNotContain("id=\"child-to-register\"");
+		as("cb.a", () -> {
+			process.classify(id, version(id), new Classification(true, Set.of(AbuseForm.VIOLENCE), Set.of(),
+					AbuseSetting.FAMILY, null, null));
+			return null;
+		});
+		assertThat(asCaseWorker(id).childToRegister()).isTrue();
+		assertThat(pageBody("cb.a", link)).contains("id=\"child-to-register\"", "data-child-picker",
+				"name=\"childId\"", "/children/new");
+		long child = registerChild("cb.a", TUAN_GIAO, "Lò Thị " + unique());
+		form("cb.a", link + "/child", "version", String.valueOf(version(id)), "childId", String.valueOf(child))
+			.andExpect(status().is3xxRedirection());
+		ChildCase linked = asCaseWorker(id);
+		assertThat(linked.childId()).isEqualTo(child);
+		assertThat(linked.childToRegister()).isFalse();
+		assertThat(linked.suggestedGroups()).containsExactly("i");
+	}
+
 	@Test
 	void aGroupTheChildIsAlreadyRecordedInIsNeitherSuggestedNorRecordedTwice() {
 		long child = registerChild("cb.a", TUAN_GIAO, "Lò Thị " + unique());
