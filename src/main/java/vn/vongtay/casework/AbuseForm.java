@@ -3,8 +3,8 @@ package vn.vongtay.casework;
 import java.util.Optional;
 
 /**
- * The forms of abuse of the Law on Children (Art. 4(5): "bạo lực, bóc lột, xâm hại tình dục, mua bán, bỏ rơi, bỏ mặc
- * trẻ em và các hình thức gây tổn hại khác"; defined in Art. 4(6)-(9)), the last one the law's "other forms of harm"
+ * The forms of abuse of the Law on Children (Art. 4(5): «bạo lực, bóc lột, xâm hại tình dục, mua bán, bỏ rơi, bỏ mặc
+ * trẻ em và các hình thức gây tổn hại khác»; defined in Art. 4(6)-(9)), the last one the law's «other forms of harm»
  * to a child's body, feelings, mind, honour or dignity. A confirmed form suggests the group of special circumstances
  * of Art. 10 the child then belongs to in the register.
  */
