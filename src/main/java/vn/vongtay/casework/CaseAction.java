@@ -9,14 +9,15 @@ import vn.vongtay.identity.Role;
 /**
  * What someone does to a case; each is allowed at some stages only (see {@link CaseStage#after(CaseAction)}) and to
  * some roles only ({@link #mayBeTakenBy}): the commune's case workers and officers do the casework, the commune
- * chairman decides emergency measures and approves plans (Nghị định 56/2017, Art. 24 and 28), the commune's officers
+ * chairman decides emergency measures and approves plans (Nghị định 56/2017, Art. 24 and 28; Mẫu 05 and 07 are the
+ * chairman's decisions) while the case worker proposes the measures and carries them out, the commune's officers
  * and chairman assign it, and a case is transferred by the commune or the supervisors above it. Referrals to the
  * agencies are the casework of the case worker and the commune officer, who hold REFERRALS in the need-to-know table
  * (decision 0009); the chairman reads them with the case.
  */
 public enum CaseAction {
 	VERIFY(Roles.WORKERS), DISMISS(Roles.WORKERS), ASSESS_INITIAL(Roles.WORKERS),
-	TAKE_EMERGENCY_MEASURE(Roles.WORKERS_AND_CHAIRMAN), ASSESS_DETAILED(Roles.WORKERS),
+	PROPOSE_EMERGENCY_MEASURE(Roles.WORKERS), TAKE_EMERGENCY_MEASURE(Roles.CHAIRMAN), ASSESS_DETAILED(Roles.WORKERS),
 	CLOSE_WITHOUT_PLAN(Roles.WORKERS), DRAFT_PLAN(Roles.WORKERS), SUBMIT_PLAN(Roles.WORKERS),
 	RETURN_PLAN(Roles.CHAIRMAN), APPROVE_PLAN(Roles.CHAIRMAN), REVIEW_AND_CLOSE(Roles.WORKERS),
 	REVIEW_AND_REPLAN(Roles.WORKERS), REOPEN(Roles.WORKERS_AND_CHAIRMAN), ASSIGN(Roles.LEADS),

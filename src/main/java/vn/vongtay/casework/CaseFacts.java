@@ -30,7 +30,8 @@ public class CaseFacts {
 
 	/**
 	 * The facts of one case. {@code unitId} is the commune (or province) responsible now; {@code firstPlanApprovedAt}
-	 * is the approval of the first plan the case needed and {@code firstPlanOnTime} whether it met its deadline;
+	 * is the approval of the first plan the case needed and {@code firstPlanOnTime} whether it met both its deadlines
+	 * (submitted within the working days of Art. 28, approved within the approval days after that submission);
 	 * {@code emergencyRequired} says whether measures were needed (null: never decided) and
 	 * {@code emergencyOnTime} whether they were taken by the emergency deadline. Whether a deadline was met is the
 	 * casework's rule ({@link Deadline}), never the reader's.
@@ -48,7 +49,8 @@ public class CaseFacts {
 	private static final String SELECT = """
 			SELECT c.id, c.unit_id, c.received_at, c.closed_at, c.child_sex, c.child_birth_date, c.abuse_confirmed,
 			       c.abuse_forms, c.abuse_subtypes, c.setting, c.perpetrator_type, c.emergency_required,
-			       c.emergency_due_at, c.emergency_taken_at, c.first_plan_due_at, c.first_plan_approved_at, c.outcome
+			       c.emergency_due_at, c.emergency_taken_at, c.first_plan_due_at, c.first_plan_submitted_at,
+			       c.first_approval_due_at, c.first_plan_approved_at, c.outcome
 			FROM casework.child_case c
 			""";
 
@@ -109,6 +111,15 @@ public class CaseFacts {
 		return byCase;
 	}
 
+	/**
+	 * The first plan met its deadlines when the case worker submitted it within the working days of Art. 28 and the
+	 * chairman approved it within the approval days after the submission that was approved.
+	 */
+	private static boolean firstPlanOnTime(ResultSet rs, LocalDateTime approvedAt) throws SQLException {
+		return Deadline.metBy(CaseRecords.local(rs, "first_plan_due_at"), CaseRecords.local(rs, "first_plan_submitted_at"))
+				&& Deadline.metBy(CaseRecords.local(rs, "first_approval_due_at"), approvedAt);
+	}
+
 	private static Facts map(ResultSet rs, Map<Long, List<ReportFact>> reports) throws SQLException {
 		String setting = rs.getString("setting");
 		String perpetrator = rs.getString("perpetrator_type");
@@ -123,7 +134,7 @@ public class CaseFacts {
 				setting == null ? null : AbuseSetting.valueOf(setting),
 				perpetrator == null ? null : PerpetratorType.valueOf(perpetrator), (Boolean) rs.getObject("emergency_required"),
 				Deadline.metBy(CaseRecords.local(rs, "emergency_due_at"), CaseRecords.local(rs, "emergency_taken_at")),
-				firstPlanApproved, Deadline.metBy(CaseRecords.local(rs, "first_plan_due_at"), firstPlanApproved),
+				firstPlanApproved, firstPlanOnTime(rs, firstPlanApproved),
 				outcome == null ? null : CaseOutcome.valueOf(outcome), reports.getOrDefault(id, List.of()));
 	}
 }

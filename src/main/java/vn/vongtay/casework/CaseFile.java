@@ -46,8 +46,9 @@ final class CaseFile {
 			int cycle, LocalDateTime receivedAt, LocalDateTime openedAt, Long caseWorkerId, String caseWorkerName,
 			LocalDateTime escalatedAt, String escalationReason, RiskLevel riskLevel, Boolean emergencyRequired,
 			LocalDateTime emergencyDueAt, LocalDateTime emergencyTakenAt, LocalDateTime planDueAt,
-			LocalDateTime planApprovedAt, LocalDateTime firstPlanDueAt, LocalDateTime firstPlanApprovedAt,
-			LocalDate reviewDueOn, LocalDateTime reviewedAt, Classification classification, CaseOutcome outcome,
+			LocalDateTime planSubmittedAt, LocalDateTime approvalDueAt, LocalDateTime planApprovedAt,
+			LocalDateTime firstPlanDueAt, LocalDateTime firstPlanSubmittedAt, LocalDateTime firstApprovalDueAt,
+			LocalDateTime firstPlanApprovedAt, LocalDate reviewDueOn, LocalDateTime reviewedAt, Classification classification, CaseOutcome outcome,
 			LocalDateTime closedAt, String closureReason, int version) {
 	}
 
@@ -75,9 +76,16 @@ final class CaseFile {
 	private Boolean emergencyRequired;
 	private LocalDateTime emergencyDueAt;
 	private LocalDateTime emergencyTakenAt;
+	/** When the plan of the current cycle must be submitted (Art. 28), and when it first was. */
 	private LocalDateTime planDueAt;
+	private LocalDateTime planSubmittedAt;
+	/** When the chairman must decide on the plan last submitted; null while none awaits a decision. */
+	private LocalDateTime approvalDueAt;
 	private LocalDateTime planApprovedAt;
+	// the first plan the case needed, for the statistics: its deadlines and when it was submitted and approved
 	private LocalDateTime firstPlanDueAt;
+	private LocalDateTime firstPlanSubmittedAt;
+	private LocalDateTime firstApprovalDueAt;
 	private LocalDateTime firstPlanApprovedAt;
 	private LocalDate reviewDueOn;
 	private LocalDateTime reviewedAt;
@@ -118,8 +126,12 @@ final class CaseFile {
 		this.emergencyDueAt = state.emergencyDueAt();
 		this.emergencyTakenAt = state.emergencyTakenAt();
 		this.planDueAt = state.planDueAt();
+		this.planSubmittedAt = state.planSubmittedAt();
+		this.approvalDueAt = state.approvalDueAt();
 		this.planApprovedAt = state.planApprovedAt();
 		this.firstPlanDueAt = state.firstPlanDueAt();
+		this.firstPlanSubmittedAt = state.firstPlanSubmittedAt();
+		this.firstApprovalDueAt = state.firstApprovalDueAt();
 		this.firstPlanApprovedAt = state.firstPlanApprovedAt();
 		this.reviewDueOn = state.reviewDueOn();
 		this.reviewedAt = state.reviewedAt();
@@ -146,8 +158,8 @@ final class CaseFile {
 		State state = new State(id, number, unit.id(), unit.provinceCode(), child, CaseStage.OPENED, 1, receivedAt, now,
 				caseWorker == null ? null : caseWorker.id(), caseWorker == null ? null : caseWorker.name(),
 				unit.provinceOnly() ? now : null, unit.provinceOnly() ? COMMUNE_UNKNOWN : null, null, null,
-				terms.emergencyDue(receivedAt), null, planDue, null, planDue, null, null, null, Classification.none(),
-				null, null, null, 0);
+				terms.emergencyDue(receivedAt), null, planDue, null, null, null, planDue, null, null, null, null, null,
+				Classification.none(), null, null, null, 0);
 		CaseFile file = new CaseFile(state, null, Set.of(), null);
 		file.isNew = true;
 		file.register(new CaseOpened(id.value(), unit.id(), unit.provinceCode(), child.registerId(), receivedAt));
@@ -204,26 +216,33 @@ final class CaseFile {
 	// --- step 4: emergency measures (Mẫu 07) ---
 
 	/**
-	 * Emergency measures or a temporary isolation (Mẫu 07; Law on Children Art. 50, Nghị định 56/2017 Art. 24), taken
-	 * at the time given (the field work often comes before the record). The first measure taken meets, or misses, the
-	 * emergency deadline.
+	 * The case worker proposes emergency measures or a temporary isolation (Mẫu 07's content) for the commune chairman
+	 * to decide; the chairman is told at once. A proposal meets no deadline: only the decision does.
+	 */
+	void proposeEmergencyMeasure(Actor by, EmergencyMeasure form, LocalDateTime now) {
+		permit(by, CaseAction.PROPOSE_EMERGENCY_MEASURE);
+		List<InputProblem> problems = new ArrayList<>();
+		measureProblems(form, now.toLocalDate(), problems);
+		reject(problems);
+		EmergencyMeasure proposed = new EmergencyMeasure(null, form.measures(), null, null, clean(form.description()),
+				clean(form.careArrangement()), form.until());
+		take(CaseAction.PROPOSE_EMERGENCY_MEASURE, now, by, proposed, null);
+		register(new EmergencyMeasureProposed(id.value(), unitId));
+	}
+
+	/**
+	 * The commune chairman decides emergency measures or a temporary isolation (Mẫu 07; Law on Children Art. 50,
+	 * Nghị định 56/2017 Art. 24) at the time given (a decision made by phone is recorded afterwards), and signs it: the
+	 * decision names the chairman who took it. The first decision meets, or misses, the emergency deadline.
 	 */
 	void takeEmergencyMeasure(Actor by, EmergencyMeasure form, LocalDateTime now) {
 		permit(by, CaseAction.TAKE_EMERGENCY_MEASURE);
 		List<InputProblem> problems = new ArrayList<>();
 		LocalDateTime at = formTime(form.takenAt(), "takenAt", now, problems);
-		if (form.measures().isEmpty()) {
-			problems.add(InputProblem.field("measures", "casework.error.measure-required"));
-		}
-		if (clean(form.decidedBy()) == null) {
-			problems.add(InputProblem.field("decidedBy", "error.field.required", "decidedBy"));
-		}
-		if (form.until() != null && form.until().isBefore(at.toLocalDate())) {
-			problems.add(InputProblem.field("until", "error.field.dates-reversed"));
-		}
+		measureProblems(form, at.toLocalDate(), problems);
 		reject(problems);
-		EmergencyMeasure recorded = new EmergencyMeasure(at, form.measures(), clean(form.decidedBy()),
-				clean(form.decisionNumber()), clean(form.description()), clean(form.careArrangement()), form.until());
+		EmergencyMeasure recorded = new EmergencyMeasure(at, form.measures(), by.name(), clean(form.decisionNumber()),
+				clean(form.description()), clean(form.careArrangement()), form.until());
 		boolean first = emergencyTakenAt == null;
 		if (first) {
 			emergencyTakenAt = at;
@@ -232,6 +251,15 @@ final class CaseFile {
 		take(CaseAction.TAKE_EMERGENCY_MEASURE, at, by, recorded, null);
 		if (first) {
 			register(new EmergencyMeasureTaken(id.value(), unitId, at, Deadline.metBy(emergencyDueAt, at)));
+		}
+	}
+
+	private static void measureProblems(EmergencyMeasure form, LocalDate from, List<InputProblem> problems) {
+		if (form.measures().isEmpty()) {
+			problems.add(InputProblem.field("measures", "casework.error.measure-required"));
+		}
+		if (form.until() != null && form.until().isBefore(from)) {
+			problems.add(InputProblem.field("until", "error.field.dates-reversed"));
 		}
 	}
 
@@ -308,11 +336,12 @@ final class CaseFile {
 				problems.add(InputProblem.field(at + ".agencyId", "error.agency.not-found", item.agencyId()));
 			}
 		}
+		PlanMeeting meeting = meeting(draft.meeting(), today, problems);
 		reject(problems);
 		PlanDraft cleaned = new PlanDraft(clean(draft.goals()), draft.items().stream()
 			.map(i -> new PlanDraft.Item(i.service(), clean(i.description()), i.agencyId(), clean(i.providerName()),
 					i.dueOn()))
-			.toList(), draft.reviewOn(), clean(draft.notes()));
+			.toList(), draft.reviewOn(), clean(draft.notes()), meeting);
 		if (plan == null) {
 			plan = CasePlan.drafted(cycle, cleaned, by, now);
 		}
@@ -322,39 +351,89 @@ final class CaseFile {
 		take(CaseAction.DRAFT_PLAN, now, by, null, cleaned.goals());
 	}
 
-	/** The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28). */
-	void submitPlan(Actor by, LocalDateTime now) {
+	/**
+	 * The minutes of the plan's meeting as given: none at all is allowed while drafting; once any is given, when it was
+	 * held (not after today, not before the report), who chaired it and what it concluded.
+	 */
+	private PlanMeeting meeting(PlanMeeting given, LocalDate today, List<InputProblem> problems) {
+		if (given == null || given.heldOn() == null && clean(given.chair()) == null && clean(given.participants()) == null
+				&& clean(given.conclusions()) == null) {
+			return null;
+		}
+		if (given.heldOn() == null) {
+			problems.add(InputProblem.field("meeting.heldOn", "error.field.required",
+					label("casework.meeting.held-on", "meeting.heldOn")));
+		}
+		else if (given.heldOn().isAfter(today)) {
+			problems.add(InputProblem.field("meeting.heldOn", "casework.error.date-in-future"));
+		}
+		else if (given.heldOn().isBefore(receivedAt.toLocalDate())) {
+			problems.add(InputProblem.field("meeting.heldOn", "casework.error.before-report"));
+		}
+		if (clean(given.chair()) == null) {
+			problems.add(InputProblem.field("meeting.chair", "error.field.required",
+					label("casework.meeting.chair", "meeting.chair")));
+		}
+		if (clean(given.conclusions()) == null) {
+			problems.add(InputProblem.field("meeting.conclusions", "error.field.required",
+					label("casework.meeting.conclusions", "meeting.conclusions")));
+		}
+		return new PlanMeeting(given.heldOn(), clean(given.chair()), clean(given.participants()),
+				clean(given.conclusions()));
+	}
+
+	/**
+	 * The case worker submits the drafted plan (Mẫu 04) to the commune chairman (Art. 28) with the minutes of the
+	 * meeting that agreed it (Art. 27-28): the first submission of the cycle meets, or misses, the plan's deadline;
+	 * each submission gives the chairman the approval days to decide.
+	 */
+	void submitPlan(Actor by, DeadlineTerms terms, LocalDateTime now) {
 		permit(by, CaseAction.SUBMIT_PLAN);
 		if (plan == null) {
 			reject(List.of(InputProblem.field("plan", "casework.error.no-plan")));
 		}
+		if (plan.meeting() == null) {
+			reject(List.of(InputProblem.field("meeting.heldOn", "casework.error.meeting-required")));
+		}
 		plan.submit(now);
+		planSubmittedAt = planSubmittedAt == null ? now : planSubmittedAt;
+		firstPlanSubmittedAt = firstPlanSubmittedAt == null ? now : firstPlanSubmittedAt;
+		approvalDueAt = terms.approvalDue(now);
 		take(CaseAction.SUBMIT_PLAN, now, by, null, null);
 		register(new PlanSubmitted(id.value(), unitId, cycle));
 	}
 
-	/** The chairman sends the plan back to the case worker with what must change. */
+	/**
+	 * The chairman sends the plan back to the case worker with what must change: a decision, so nothing awaits the
+	 * chairman until the plan is submitted again.
+	 */
 	void returnPlan(Actor by, String comment, LocalDateTime now) {
 		permit(by, CaseAction.RETURN_PLAN);
 		String why = required(comment, "comment");
 		plan.returnToDraft(why);
+		approvalDueAt = null;
+		alerted.remove(alertKey(DeadlineKind.APPROVAL, AlertKind.APPROACHING));
+		alerted.remove(alertKey(DeadlineKind.APPROVAL, AlertKind.BREACHED));
 		take(CaseAction.RETURN_PLAN, now, by, null, why);
 		register(new PlanReturned(id.value(), unitId, cycle, why));
 	}
 
 	/**
 	 * The chairman approves the plan (Mẫu 05): implementation starts, the review date the plan set becomes the next
-	 * deadline, and the plan deadline is met or missed now.
+	 * deadline, and the approval deadline is met or missed now.
 	 */
 	void approvePlan(Actor by, String decisionNumber, String note, LocalDateTime now) {
 		permit(by, CaseAction.APPROVE_PLAN);
 		plan.approve(by, clean(decisionNumber), now);
 		planApprovedAt = now;
-		firstPlanApprovedAt = firstPlanApprovedAt == null ? now : firstPlanApprovedAt;
+		if (firstPlanApprovedAt == null) {
+			firstPlanApprovedAt = now;
+			firstApprovalDueAt = approvalDueAt;
+		}
 		reviewDueOn = plan.reviewOn();
 		reviewedAt = null;
 		take(CaseAction.APPROVE_PLAN, now, by, null, clean(note));
-		register(new PlanApproved(id.value(), unitId, cycle, now, Deadline.metBy(planDueAt, now)));
+		register(new PlanApproved(id.value(), unitId, cycle, now, Deadline.metBy(approvalDueAt, now)));
 	}
 
 	// --- step 7: implementation ---
@@ -452,7 +531,10 @@ final class CaseFile {
 		emergencyDueAt = terms.emergencyDue(now);
 		planDueAt = terms.planDue(now);
 		// a plan never approved keeps counting against the deadline of the reopened case, for the statistics
-		firstPlanDueAt = firstPlanApprovedAt == null ? planDueAt : firstPlanDueAt;
+		if (firstPlanApprovedAt == null) {
+			firstPlanDueAt = planDueAt;
+			firstPlanSubmittedAt = null;
+		}
 		take(CaseAction.REOPEN, now, by, null, why);
 		register(new CaseReopened(id.value(), unitId));
 	}
@@ -548,6 +630,15 @@ final class CaseFile {
 	}
 
 	/**
+	 * Whether the case worker must find the child in the register (or register them) and link the case: an abuse was
+	 * confirmed of a child the register does not hold, so the child's group of special circumstances (Law on Children
+	 * Art. 10) cannot be recorded.
+	 */
+	boolean childToRegister() {
+		return closedAt == null && child.registerId() == null && Boolean.TRUE.equals(classification.abuseConfirmed());
+	}
+
+	/**
 	 * The register's groups of special circumstances a confirmed abuse of a register child points to (Law on Children
 	 * Art. 10: violence i, exploitation k, sexual abuse l, trafficking m, abandonment b).
 	 */
@@ -561,12 +652,18 @@ final class CaseFile {
 
 	// --- the deadlines ---
 
-	/** The deadlines of the current cycle as they stand at {@code now}: emergency, plan, and review once set. */
+	/**
+	 * The deadlines of the current cycle as they stand at {@code now}: emergency, the plan's submission, the chairman's
+	 * decision while a submitted plan awaits it or once approved, and the review once set.
+	 */
 	List<Deadline> deadlines(LocalDateTime now) {
 		boolean closed = closedAt != null;
 		List<Deadline> deadlines = new ArrayList<>(3);
 		deadlines.add(Deadline.emergency(emergencyDueAt, emergencyTakenAt, emergencyRequired, closed, now));
-		deadlines.add(Deadline.plan(planDueAt, planApprovedAt, closed, now));
+		deadlines.add(Deadline.plan(planDueAt, planSubmittedAt, closed, now));
+		if (approvalDueAt != null) {
+			deadlines.add(Deadline.approval(approvalDueAt, planApprovedAt, closed, now));
+		}
 		if (reviewDueOn != null) {
 			deadlines.add(Deadline.review(DeadlineTerms.endOf(reviewDueOn), reviewedAt, now));
 		}
@@ -684,6 +781,8 @@ final class CaseFile {
 	private void newCycle() {
 		cycle++;
 		plan = null;
+		planSubmittedAt = null;
+		approvalDueAt = null;
 		planApprovedAt = null;
 		reviewDueOn = null;
 		reviewedAt = null;
@@ -750,8 +849,9 @@ final class CaseFile {
 	State state() {
 		return new State(id, number, unitId, provinceCode, child, stage, cycle, receivedAt, openedAt, caseWorkerId,
 				caseWorkerName, escalatedAt, escalationReason, riskLevel, emergencyRequired, emergencyDueAt,
-				emergencyTakenAt, planDueAt, planApprovedAt, firstPlanDueAt, firstPlanApprovedAt, reviewDueOn, reviewedAt,
-				classification, outcome, closedAt, closureReason, version);
+				emergencyTakenAt, planDueAt, planSubmittedAt, approvalDueAt, planApprovedAt, firstPlanDueAt,
+				firstPlanSubmittedAt, firstApprovalDueAt, firstPlanApprovedAt, reviewDueOn, reviewedAt, classification,
+				outcome, closedAt, closureReason, version);
 	}
 
 	Derived derived(DeadlineNotice notice) {

@@ -176,12 +176,14 @@ class CaseFiles {
 				INSERT INTO casework.child_case (id, number, unit_id, province_code, child_id, child_name, child_sex,
 				       child_birth_date, child_birth_estimated, stage, cycle, received_at, opened_at, case_worker_id,
 				       case_worker_name, escalated_at, escalation_reason, risk_level, emergency_required, emergency_due_at,
-				       emergency_taken_at, plan_due_at, plan_approved_at, first_plan_due_at, first_plan_approved_at,
+				       emergency_taken_at, plan_due_at, plan_submitted_at, approval_due_at, plan_approved_at,
+				       first_plan_due_at, first_plan_submitted_at, first_approval_due_at, first_plan_approved_at,
 				       review_due_on, reviewed_at, abuse_confirmed, abuse_forms, abuse_subtypes, setting, perpetrator_type,
 				       perpetrator_relationship, outcome, closed_at, closure_reason, next_due_at, next_alert_at, version)
 				VALUES (:id, :number, :unit, :province, :child, :childName, :childSex, :birth, :estimated, :stage, :cycle,
 				       :received, :opened, :worker, :workerName, :escalatedAt, :escalationReason, :risk, :required,
-				       :emergencyDue, :emergencyTaken, :planDue, :planApproved, :firstPlanDue, :firstPlanApproved, :reviewDue,
+				       :emergencyDue, :emergencyTaken, :planDue, :planSubmitted, :approvalDue, :planApproved, :firstPlanDue,
+				       :firstPlanSubmitted, :firstApprovalDue, :firstPlanApproved, :reviewDue,
 				       :reviewed, :confirmed, :forms, :subtypes, :setting, :perpetrator, :relationship, :outcome, :closed,
 				       :closure, :nextDue, :nextAlert, :version)""")
 			.params(columns(s, derived))
@@ -198,8 +200,10 @@ class CaseFiles {
 				       child_birth_estimated = :estimated, stage = :stage, cycle = :cycle, case_worker_id = :worker,
 				       case_worker_name = :workerName, escalated_at = :escalatedAt, escalation_reason = :escalationReason,
 				       risk_level = :risk, emergency_required = :required, emergency_due_at = :emergencyDue,
-				       emergency_taken_at = :emergencyTaken, plan_due_at = :planDue, plan_approved_at = :planApproved,
-				       first_plan_due_at = :firstPlanDue, first_plan_approved_at = :firstPlanApproved,
+				       emergency_taken_at = :emergencyTaken, plan_due_at = :planDue, plan_submitted_at = :planSubmitted,
+				       approval_due_at = :approvalDue, plan_approved_at = :planApproved, first_plan_due_at = :firstPlanDue,
+				       first_plan_submitted_at = :firstPlanSubmitted, first_approval_due_at = :firstApprovalDue,
+				       first_plan_approved_at = :firstPlanApproved,
 				       review_due_on = :reviewDue, reviewed_at = :reviewed, abuse_confirmed = :confirmed,
 				       abuse_forms = :forms, abuse_subtypes = :subtypes, setting = :setting,
 				       perpetrator_type = :perpetrator, perpetrator_relationship = :relationship, outcome = :outcome,
@@ -233,8 +237,12 @@ class CaseFiles {
 		p.put("emergencyDue", CaseRecords.zoned(s.emergencyDueAt()));
 		p.put("emergencyTaken", CaseRecords.zoned(s.emergencyTakenAt()));
 		p.put("planDue", CaseRecords.zoned(s.planDueAt()));
+		p.put("planSubmitted", CaseRecords.zoned(s.planSubmittedAt()));
+		p.put("approvalDue", CaseRecords.zoned(s.approvalDueAt()));
 		p.put("planApproved", CaseRecords.zoned(s.planApprovedAt()));
 		p.put("firstPlanDue", CaseRecords.zoned(s.firstPlanDueAt()));
+		p.put("firstPlanSubmitted", CaseRecords.zoned(s.firstPlanSubmittedAt()));
+		p.put("firstApprovalDue", CaseRecords.zoned(s.firstApprovalDueAt()));
 		p.put("firstPlanApproved", CaseRecords.zoned(s.firstPlanApprovedAt()));
 		p.put("reviewDue", s.reviewDueOn());
 		p.put("reviewed", CaseRecords.zoned(s.reviewedAt()));
@@ -282,7 +290,7 @@ class CaseFiles {
 				.param("cycle", plan.cycle())
 				.param("status", plan.status().name())
 				.param("goals", plan.goals())
-				.param("content", plan.notes() == null ? null : records.json(Map.of("notes", plan.notes())))
+				.param("content", plan.content() == null ? null : records.json(plan.content()))
 				.param("review", plan.reviewOn())
 				.param("draftedBy", plan.draftedById())
 				.param("draftedByName", plan.draftedByName())
@@ -363,8 +371,10 @@ class CaseFiles {
 				CaseRecords.local(rs, "escalated_at"), rs.getString("escalation_reason"),
 				risk == null ? null : RiskLevel.valueOf(risk), (Boolean) rs.getObject("emergency_required"),
 				CaseRecords.local(rs, "emergency_due_at"), CaseRecords.local(rs, "emergency_taken_at"),
-				CaseRecords.local(rs, "plan_due_at"), CaseRecords.local(rs, "plan_approved_at"),
-				CaseRecords.local(rs, "first_plan_due_at"), CaseRecords.local(rs, "first_plan_approved_at"),
+				CaseRecords.local(rs, "plan_due_at"), CaseRecords.local(rs, "plan_submitted_at"),
+				CaseRecords.local(rs, "approval_due_at"), CaseRecords.local(rs, "plan_approved_at"),
+				CaseRecords.local(rs, "first_plan_due_at"), CaseRecords.local(rs, "first_plan_submitted_at"),
+				CaseRecords.local(rs, "first_approval_due_at"), CaseRecords.local(rs, "first_plan_approved_at"),
 				rs.getObject("review_due_on", LocalDate.class), CaseRecords.local(rs, "reviewed_at"),
 				new Classification((Boolean) rs.getObject("abuse_confirmed"),
 						Cases.enums(AbuseForm.class, rs.getArray("abuse_forms")),
@@ -384,10 +394,10 @@ class CaseFiles {
 			.param("case", caseId)
 			.param("cycle", cycle)
 			.query((rs, n) -> {
-				Map<String, Object> content = records.contentMap(rs.getString("content"));
+				CaseRecords.PlanContent content = records.planContent(rs.getString("content"));
 				long planId = rs.getLong("id");
 				return new CasePlan(planId, cycle, PlanStatus.valueOf(rs.getString("status")), rs.getString("goals"),
-						content == null ? null : (String) content.get("notes"), rs.getObject("review_on", LocalDate.class),
+						content.notes(), content.meeting(), rs.getObject("review_on", LocalDate.class),
 						(Long) rs.getObject("drafted_by_id"), rs.getString("drafted_by_name"),
 						CaseRecords.local(rs, "drafted_at"), CaseRecords.local(rs, "submitted_at"),
 						rs.getString("returned_comment"), (Long) rs.getObject("approved_by_id"),

@@ -232,8 +232,21 @@ public class CaseForms {
 					Column.text("Cơ quan, người thực hiện", 38), Column.centred("Thời hạn", 20)), rows)
 			.heading("III. RÀ SOÁT, ĐÁNH GIÁ")
 			.paragraph("Kế hoạch được rà soát, đánh giá vào ngày " + p.reviewOn().format(DATE) + ".");
+		PlanMeeting m = p.meeting();
+		// Art. 27-28: the plan is agreed at a meeting; its minutes go with the plan submitted to the chairman
+		doc.heading("IV. BIÊN BẢN CUỘC HỌP XÂY DỰNG KẾ HOẠCH");
+		if (m == null) {
+			doc.paragraph("Ngày họp: " + orDots(null) + "; chủ trì: " + orDots(null) + ".")
+				.paragraph("Thành phần tham dự: " + orDots(null) + ".")
+				.paragraph("Kết luận: " + orDots(null));
+		}
+		else {
+			doc.paragraph("Ngày họp: " + m.heldOn().format(DATE) + ". Chủ trì: " + m.chair() + ".")
+				.paragraph("Thành phần tham dự: " + orDots(m.participants()) + ".")
+				.paragraph("Kết luận: " + m.conclusions());
+		}
 		if (p.notes() != null) {
-			doc.heading("IV. GHI CHÚ").paragraph(p.notes());
+			doc.heading("V. GHI CHÚ").paragraph(p.notes());
 		}
 		doc.signatures(Signature.of(null, "Người lập kế hoạch", p.draftedByName()),
 				p.approvedAt() == null ? Signature.toSign("Phê duyệt của Chủ tịch UBND", "(Ký, ghi rõ họ tên, đóng dấu)")
@@ -323,6 +336,9 @@ public class CaseForms {
 		EmergencyMeasure m = records.latestContent(c.id(), CaseAction.TAKE_EMERGENCY_MEASURE.name(),
 				EmergencyMeasure.class).orElseThrow(() -> notReached(Form.MAU_07));
 		boolean isolation = m.measures().contains(EmergencyMeasureKind.TEMPORARY_ISOLATION_FROM_ABUSER);
+		// the chairman decides on the case worker's proposal (the decision is the chairman's, signed by the chairman)
+		boolean proposed = c.steps().stream()
+			.anyMatch(s -> s.step().equals(CaseAction.PROPOSE_EMERGENCY_MEASURE.name()) && !s.takenAt().isAfter(m.takenAt()));
 		OfficialDocument doc = OfficialDocument.create().issuingBody(committee(unit));
 		if (m.decisionNumber() != null) {
 			doc.number(m.decisionNumber());
@@ -338,7 +354,8 @@ public class CaseForms {
 			.bases("Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;",
 					"Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09 tháng 5 năm 2017 của Chính phủ quy định chi tiết một số"
 							+ " điều của Luật Trẻ em;",
-					"Xét báo cáo đánh giá nguy cơ ban đầu đối với trẻ em (hồ sơ số " + c.number() + ").")
+					"Xét báo cáo đánh giá nguy cơ ban đầu đối với trẻ em (hồ sơ số " + c.number() + ")"
+							+ (proposed ? " và đề xuất của người làm công tác bảo vệ trẻ em cấp xã." : "."))
 			.centred("QUYẾT ĐỊNH:", true)
 			.paragraph("Điều 1.", " Áp dụng đối với trẻ em " + childDescription(c) + " các biện pháp sau: "
 					+ m.measures().stream().map(k -> label("casework.emergency." + k)).collect(Collectors.joining("; "))

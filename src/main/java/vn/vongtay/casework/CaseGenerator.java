@@ -374,7 +374,7 @@ public class CaseGenerator {
 			if (!reached(at)) {
 				return false;
 			}
-			take(at, () -> file.submitPlan(officials.caseWorker(), at));
+			take(at, () -> file.submitPlan(officials.caseWorker(), terms, at));
 			return true;
 		}
 
@@ -403,8 +403,12 @@ public class CaseGenerator {
 						agency == null ? "UBND " + lowerFirst(commune.fullName()) : null,
 						at.toLocalDate().plusDays(7 + random.nextInt(50))));
 			}
+			// Art. 27-28: the plan agreed at a meeting the case worker chaired the same day
+			PlanMeeting meeting = new PlanMeeting(at.toLocalDate(), officials.caseWorker().name(),
+					"Trẻ em, cha mẹ hoặc người chăm sóc, đại diện các cơ quan thực hiện dịch vụ",
+					"Thống nhất mục tiêu và các hoạt động hỗ trợ, can thiệp của kế hoạch");
 			return new PlanDraft("Bảo đảm an toàn, phục hồi sức khỏe và tâm lý cho trẻ", items,
-					at.toLocalDate().plusDays(30 + random.nextInt(60)), null);
+					at.toLocalDate().plusDays(30 + random.nextInt(60)), null, meeting);
 		}
 
 		private void approve(LocalDateTime at) {
@@ -741,8 +745,10 @@ public class CaseGenerator {
 					c.caseWorkerName(), CaseRecords.zoned(c.escalatedAt()), c.escalationReason(),
 					c.riskLevel() == null ? null : c.riskLevel().name(), c.emergencyRequired(),
 					CaseRecords.zoned(c.emergencyDueAt()), CaseRecords.zoned(c.emergencyTakenAt()),
-					CaseRecords.zoned(c.planDueAt()), CaseRecords.zoned(c.planApprovedAt()),
-					CaseRecords.zoned(c.firstPlanDueAt()), CaseRecords.zoned(c.firstPlanApprovedAt()), c.reviewDueOn(),
+					CaseRecords.zoned(c.planDueAt()), CaseRecords.zoned(c.planSubmittedAt()),
+					CaseRecords.zoned(c.approvalDueAt()), CaseRecords.zoned(c.planApprovedAt()),
+					CaseRecords.zoned(c.firstPlanDueAt()), CaseRecords.zoned(c.firstPlanSubmittedAt()),
+					CaseRecords.zoned(c.firstApprovalDueAt()), CaseRecords.zoned(c.firstPlanApprovedAt()), c.reviewDueOn(),
 					CaseRecords.zoned(c.reviewedAt()), k.abuseConfirmed(), array(k.forms()), array(k.subtypes()),
 					k.setting() == null ? null : k.setting().name(),
 					k.perpetratorType() == null ? null : k.perpetratorType().name(), k.perpetratorRelationship(),
@@ -767,7 +773,8 @@ public class CaseGenerator {
 					casework.child_case (id, number, unit_id, province_code, child_id, child_name, child_sex, child_birth_date,
 					child_birth_estimated, stage, cycle, received_at, opened_at, case_worker_id, case_worker_name,
 					escalated_at, escalation_reason, risk_level, emergency_required, emergency_due_at, emergency_taken_at,
-					plan_due_at, plan_approved_at, first_plan_due_at, first_plan_approved_at, review_due_on, reviewed_at,
+					plan_due_at, plan_submitted_at, approval_due_at, plan_approved_at, first_plan_due_at,
+					first_plan_submitted_at, first_approval_due_at, first_plan_approved_at, review_due_on, reviewed_at,
 					abuse_confirmed, abuse_forms, abuse_subtypes, setting, perpetrator_type, perpetrator_relationship,
 					outcome, closed_at, closure_reason, next_due_at, next_alert_at, version)""", cases);
 			bulk.copy("""
@@ -782,7 +789,7 @@ public class CaseGenerator {
 			for (CasePlan plan : plans) {
 				long planId = plan.id().orElseThrow();
 				BulkLoad.csv(planRows, planId, planCases.get(plan), plan.cycle(), plan.status().name(), plan.goals(),
-						plan.notes() == null ? null : records.json(Map.of("notes", plan.notes())), plan.reviewOn(),
+						plan.content() == null ? null : records.json(plan.content()), plan.reviewOn(),
 						plan.draftedById(), plan.draftedByName(), CaseRecords.zoned(plan.draftedAt()),
 						CaseRecords.zoned(plan.submittedAt()), plan.returnedComment(), plan.approvedById(),
 						plan.approvedByName(), CaseRecords.zoned(plan.approvedAt()), plan.decisionNumber(), plan.version());

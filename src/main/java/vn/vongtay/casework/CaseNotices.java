@@ -79,6 +79,14 @@ class CaseNotices {
 				false, link(header), "casework.notify.plan-submitted", header.number());
 	}
 
+	/** Mẫu 07 is the chairman's decision: the chairman is told of a proposal at once, urgently (Art. 24: 12 hours). */
+	@EventListener
+	void on(EmergencyMeasureProposed event) {
+		CaseRecords.Header header = records.requireHeader(event.caseId());
+		notifications.send(ids(staff.reaching(header.unitId(), Set.of(Role.COMMUNE_CHAIRMAN), UnitLevel.COMMUNE)),
+				true, link(header), "casework.notify.emergency-proposed", header.number());
+	}
+
 	@EventListener
 	void on(PlanReturned event) {
 		toCaseWorker(records.requireHeader(event.caseId()), false, "casework.notify.plan-returned");
@@ -119,8 +127,12 @@ class CaseNotices {
 	@EventListener
 	void on(DeadlineApproaching event) {
 		CaseRecords.Header header = records.requireHeader(event.caseId());
-		List<Long> told = header.caseWorkerId() != null ? List.of(header.caseWorkerId())
-				: ids(staff.reaching(header.unitId(), Set.of(Role.CASE_WORKER, Role.COMMUNE_OFFICER), UnitLevel.COMMUNE));
+		// the approval is the chairman's to give (Art. 28, Mẫu 05); every other deadline is the case worker's work
+		List<Long> told = event.deadline() == DeadlineKind.APPROVAL
+				? ids(staff.reaching(header.unitId(), Set.of(Role.COMMUNE_CHAIRMAN), UnitLevel.COMMUNE))
+				: header.caseWorkerId() != null ? List.of(header.caseWorkerId())
+						: ids(staff.reaching(header.unitId(), Set.of(Role.CASE_WORKER, Role.COMMUNE_OFFICER),
+								UnitLevel.COMMUNE));
 		notifications.send(told, false, link(header), "casework.notify.deadline-approaching." + event.deadline().name(),
 				header.number());
 	}

@@ -3,7 +3,9 @@ package vn.vongtay.casework;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,6 +22,7 @@ final class CasePlan {
 	private PlanStatus status;
 	private String goals;
 	private String notes;
+	private PlanMeeting meeting;
 	private LocalDate reviewOn;
 	private Long draftedById;
 	private String draftedByName;
@@ -37,7 +40,8 @@ final class CasePlan {
 	private boolean changed;
 
 	/** A plan as stored. */
-	CasePlan(Long id, int cycle, PlanStatus status, String goals, String notes, LocalDate reviewOn, Long draftedById,
+	CasePlan(Long id, int cycle, PlanStatus status, String goals, String notes, PlanMeeting meeting, LocalDate reviewOn,
+			Long draftedById,
 			String draftedByName, LocalDateTime draftedAt, LocalDateTime submittedAt, String returnedComment,
 			Long approvedById, String approvedByName, LocalDateTime approvedAt, String decisionNumber, int version,
 			List<Item> items) {
@@ -46,6 +50,7 @@ final class CasePlan {
 		this.status = status;
 		this.goals = goals;
 		this.notes = notes;
+		this.meeting = meeting;
 		this.reviewOn = reviewOn;
 		this.draftedById = draftedById;
 		this.draftedByName = draftedByName;
@@ -62,7 +67,7 @@ final class CasePlan {
 
 	static CasePlan drafted(int cycle, PlanDraft draft, Actor by, LocalDateTime at) {
 		CasePlan plan = new CasePlan(null, cycle, PlanStatus.DRAFT, null, null, null, null, null, null, null, null, null,
-				null, null, null, 0, List.of());
+				null, null, null, null, 0, List.of());
 		plan.redraft(draft, by, at);
 		// stored for the first time: its version starts at 0, each later change raises it
 		plan.version = 0;
@@ -73,6 +78,7 @@ final class CasePlan {
 		status = PlanStatus.DRAFT;
 		goals = draft.goals();
 		notes = draft.notes();
+		meeting = draft.meeting();
 		reviewOn = draft.reviewOn();
 		draftedById = by.id();
 		draftedByName = by.name();
@@ -149,6 +155,22 @@ final class CasePlan {
 
 	String notes() {
 		return notes;
+	}
+
+	PlanMeeting meeting() {
+		return meeting;
+	}
+
+	/** What the plan keeps beside its columns ({@code intervention_plan.content}): notes and the meeting's minutes. */
+	Map<String, Object> content() {
+		Map<String, Object> content = new LinkedHashMap<>();
+		if (notes != null) {
+			content.put("notes", notes);
+		}
+		if (meeting != null) {
+			content.put("meeting", meeting);
+		}
+		return content.isEmpty() ? null : content;
 	}
 
 	LocalDate reviewOn() {

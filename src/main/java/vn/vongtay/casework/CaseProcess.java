@@ -69,6 +69,11 @@ public class CaseProcess {
 		act(id, version, CaseAction.ASSESS_INITIAL, (file, by, now) -> file.assessInitial(by, assessment, now));
 	}
 
+	public void proposeEmergencyMeasure(long id, int version, EmergencyMeasure measure) {
+		act(id, version, CaseAction.PROPOSE_EMERGENCY_MEASURE,
+				(file, by, now) -> file.proposeEmergencyMeasure(by, measure, now));
+	}
+
 	public void takeEmergencyMeasure(long id, int version, EmergencyMeasure measure) {
 		act(id, version, CaseAction.TAKE_EMERGENCY_MEASURE,
 				(file, by, now) -> file.takeEmergencyMeasure(by, measure, now));
@@ -88,7 +93,7 @@ public class CaseProcess {
 	}
 
 	public void submitPlan(long id, int version) {
-		act(id, version, CaseAction.SUBMIT_PLAN, (file, by, now) -> file.submitPlan(by, now));
+		act(id, version, CaseAction.SUBMIT_PLAN, (file, by, now) -> file.submitPlan(by, deadlineRules.termsFor(file.unitId()), now));
 	}
 
 	public void returnPlan(long id, int version, String comment) {

@@ -57,6 +57,16 @@ class CaseRecords {
 		return json.writeValueAsString(value);
 	}
 
+	/** A plan's content column: its notes and the minutes of the meeting that agreed it. */
+	record PlanContent(String notes, PlanMeeting meeting) {
+
+		static final PlanContent NONE = new PlanContent(null, null);
+	}
+
+	PlanContent planContent(String text) {
+		return text == null ? PlanContent.NONE : json.readValue(text, PlanContent.class);
+	}
+
 	Map<String, Object> contentMap(String text) {
 		if (text == null) {
 			return null;

@@ -29,7 +29,7 @@ public enum CaseStage {
 			case REVIEW_AND_REPLAN -> this == IN_PROGRESS ? PLANNING : null;
 			case REOPEN -> this == CLOSED ? VERIFIED : null;
 			case UPDATE_PLAN_ITEM -> this == IN_PROGRESS ? this : null;
-			case TAKE_EMERGENCY_MEASURE, ASSIGN, TRANSFER, ESCALATE, CLASSIFY, LINK_CHILD, REFER -> isOpen() ? this : null;
+			case PROPOSE_EMERGENCY_MEASURE, TAKE_EMERGENCY_MEASURE, ASSIGN, TRANSFER, ESCALATE, CLASSIFY, LINK_CHILD, REFER -> isOpen() ? this : null;
 		};
 		return Optional.ofNullable(next);
 	}

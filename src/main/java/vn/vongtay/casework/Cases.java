@@ -219,7 +219,8 @@ public class Cases {
 				file.escalatedAt(), file.escalationReason(), file.riskLevel(), file.emergencyRequired(),
 				file.deadlines(now), file.nextDueAt().orElse(null), file.classification(), file.outcome(),
 				file.closedAt(), file.closureReason(), reports.ofCase(id, caseWorker), steps, plans(id, now.toLocalDate()),
-				referrals.ofCase(id), suggestedGroups(file, steps, now.toLocalDate()), file.version());
+				referrals.ofCase(id), suggestedGroups(file, steps, now.toLocalDate()), file.childToRegister(),
+				file.version());
 	}
 
 	/**
@@ -296,10 +297,10 @@ public class Cases {
 		return jdbc.sql("SELECT * FROM casework.intervention_plan WHERE case_id = :case ORDER BY cycle")
 			.param("case", caseId)
 			.query((rs, n) -> {
-				Map<String, Object> content = records.contentMap(rs.getString("content"));
+				CaseRecords.PlanContent content = records.planContent(rs.getString("content"));
 				return new InterventionPlan(rs.getLong("id"), rs.getInt("cycle"), PlanStatus.valueOf(rs.getString("status")),
-						rs.getString("goals"), rs.getObject("review_on", LocalDate.class),
-						content == null ? null : (String) content.get("notes"), rs.getString("drafted_by_name"),
+						rs.getString("goals"), rs.getObject("review_on", LocalDate.class), content.notes(),
+						content.meeting(), rs.getString("drafted_by_name"),
 						CaseRecords.local(rs, "drafted_at"), CaseRecords.local(rs, "submitted_at"),
 						rs.getString("returned_comment"), rs.getString("approved_by_name"),
 						CaseRecords.local(rs, "approved_at"), rs.getString("decision_number"),

@@ -10,7 +10,9 @@ import vn.vongtay.children.Sex;
 /**
  * A case as those who need to know it open it: the child, where the case stands, its deadlines (and the next one to
  * be met, while the case is open), every report, step, plan and referral. {@code suggestedGroups} are the register's
- * groups of special circumstances a confirmed abuse points to and the child is not yet recorded in.
+ * groups of special circumstances a confirmed abuse points to and the child is not yet recorded in;
+ * {@code childToRegister} says that an abuse was confirmed of a child the register does not hold yet, whom the case
+ * worker is asked to find or register and link.
  */
 public record ChildCase(long id, String number, long unitId, String unitCode, String unitName, String provinceCode,
 		Long childId, String childName, Sex childSex, LocalDate childBirthDate, boolean childBirthEstimated,
@@ -18,7 +20,8 @@ public record ChildCase(long id, String number, long unitId, String unitCode, St
 		String caseWorkerName, LocalDateTime escalatedAt, String escalationReason, RiskLevel riskLevel,
 		Boolean emergencyRequired, List<Deadline> deadlines, LocalDateTime nextDueAt, Classification classification,
 		CaseOutcome outcome, LocalDateTime closedAt, String closureReason, List<Report> reports, List<CaseStep> steps,
-		List<InterventionPlan> plans, List<Referral> referrals, List<String> suggestedGroups, int version) {
+		List<InterventionPlan> plans, List<Referral> referrals, List<String> suggestedGroups, boolean childToRegister,
+		int version) {
 
 	/** The earliest deadline still to be met (pending or missed) of an open case, if any ({@code nextDueAt}). */
 	public Optional<Deadline> nextDeadline() {
@@ -27,6 +30,23 @@ public record ChildCase(long id, String number, long unitId, String unitCode, St
 
 	public Optional<InterventionPlan> currentPlan() {
 		return plans.stream().filter(p -> p.cycle() == cycle).findFirst();
+	}
+
+	/**
+	 * The case worker's latest proposal of emergency measures the chairman has not decided on since (Mẫu 07), for the
+	 * chairman's decision to start from.
+	 */
+	public Optional<CaseStep> pendingEmergencyProposal() {
+		CaseStep pending = null;
+		for (CaseStep step : steps) {
+			if (step.step().equals(CaseAction.PROPOSE_EMERGENCY_MEASURE.name())) {
+				pending = step;
+			}
+			else if (step.step().equals(CaseAction.TAKE_EMERGENCY_MEASURE.name())) {
+				pending = null;
+			}
+		}
+		return Optional.ofNullable(pending);
 	}
 
 	public Optional<Deadline> deadline(DeadlineKind kind) {

@@ -29,11 +29,32 @@ public record Deadline(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime com
 		return new Deadline(DeadlineKind.EMERGENCY, dueAt, takenAt, status, status.met());
 	}
 
-	/** The approved plan of the current cycle: met when approved by the deadline; not required when closed without one. */
-	static Deadline plan(LocalDateTime dueAt, LocalDateTime approvedAt, boolean closed, LocalDateTime now) {
+	/**
+	 * The plan of the current cycle drafted and submitted to the chairman (Art. 28): met when first submitted by the
+	 * deadline; not required when the case closed without one.
+	 */
+	static Deadline plan(LocalDateTime dueAt, LocalDateTime submittedAt, boolean closed, LocalDateTime now) {
+		return ofStep(DeadlineKind.PLAN, dueAt, submittedAt, closed, now);
+	}
+
+	/**
+	 * The chairman's decision on the submitted plan (Mẫu 05), due the approval working days after its submission: met
+	 * when approved by then; not required when the case closed meanwhile.
+	 */
+	static Deadline approval(LocalDateTime dueAt, LocalDateTime approvedAt, boolean closed, LocalDateTime now) {
+		return ofStep(DeadlineKind.APPROVAL, dueAt, approvedAt, closed, now);
+	}
+
+	/** The review the approved plan set, due at the end of its day. */
+	static Deadline review(LocalDateTime dueAt, LocalDateTime reviewedAt, LocalDateTime now) {
+		return ofStep(DeadlineKind.REVIEW, dueAt, reviewedAt, false, now);
+	}
+
+	private static Deadline ofStep(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime doneAt, boolean closed,
+			LocalDateTime now) {
 		DeadlineStatus status;
-		if (approvedAt != null) {
-			status = metBy(dueAt, approvedAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
+		if (doneAt != null) {
+			status = metBy(dueAt, doneAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
 		}
 		else if (closed) {
 			status = DeadlineStatus.NOT_REQUIRED;
@@ -41,19 +62,7 @@ public record Deadline(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime com
 		else {
 			status = now.isAfter(dueAt) ? DeadlineStatus.MISSED : DeadlineStatus.PENDING;
 		}
-		return new Deadline(DeadlineKind.PLAN, dueAt, approvedAt, status, status.met());
-	}
-
-	/** The review the approved plan set, due at the end of its day. */
-	static Deadline review(LocalDateTime dueAt, LocalDateTime reviewedAt, LocalDateTime now) {
-		DeadlineStatus status;
-		if (reviewedAt != null) {
-			status = metBy(dueAt, reviewedAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
-		}
-		else {
-			status = now.isAfter(dueAt) ? DeadlineStatus.MISSED : DeadlineStatus.PENDING;
-		}
-		return new Deadline(DeadlineKind.REVIEW, dueAt, reviewedAt, status, status.met());
+		return new Deadline(kind, dueAt, doneAt, status, status.met());
 	}
 
 	/** A deadline is met by work done at its due time or before (a plan approved at 23:59:59 of its last day). */

@@ -26,9 +26,10 @@ import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 
 /**
- * The deadlines of the statutory process for a unit: the national values (12 hours for emergency measures, 5 working
- * days for an approved plan; {@code vongtay.casework.emergency-hours} and {@code .plan-working-days}) unless a
- * jurisdiction set its own. The rule of the most specific unit that reaches a case's commune applies (a commune's own
+ * The deadlines of the statutory process for a unit: the national values (12 hours for emergency measures, Art. 24;
+ * 5 working days to draft and submit the plan, Art. 28; 2 working days for the chairman to decide on it, an assumption
+ * since the decree fixes none; {@code vongtay.casework.emergency-hours}, {@code .plan-working-days} and
+ * {@code .approval-working-days}) unless a jurisdiction set its own. The rule of the most specific unit that reaches a case's commune applies (a commune's own
  * over its province's). Working days come from the working-day calendar; a plan is due at the end of its last day.
  */
 @Component
@@ -37,7 +38,7 @@ public class DeadlineRules {
 
 	private static final String SELECT = """
 			SELECT d.id, d.unit_id, u.code AS unit_code, u.full_name AS unit_name, d.emergency_hours,
-			       d.plan_working_days, d.basis, d.updated_by, d.version
+			       d.plan_working_days, d.approval_working_days, d.basis, d.updated_by, d.version
 			FROM casework.deadline_rule d JOIN geography.unit u ON u.id = d.unit_id
 			""";
 
@@ -49,10 +50,12 @@ public class DeadlineRules {
 	private final Clock clock;
 	private final int nationalEmergencyHours;
 	private final int nationalPlanWorkingDays;
+	private final int nationalApprovalWorkingDays;
 
 	DeadlineRules(JdbcClient jdbc, WorkingCalendar calendar, Jurisdictions jurisdictions, Units units, AuditLog audit,
 			Clock clock, @Value("${vongtay.casework.emergency-hours:12}") int nationalEmergencyHours,
-			@Value("${vongtay.casework.plan-working-days:5}") int nationalPlanWorkingDays) {
+			@Value("${vongtay.casework.plan-working-days:5}") int nationalPlanWorkingDays,
+			@Value("${vongtay.casework.approval-working-days:2}") int nationalApprovalWorkingDays) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.jurisdictions = jurisdictions;
@@ -61,11 +64,15 @@ public class DeadlineRules {
 		this.clock = clock;
 		this.nationalEmergencyHours = nationalEmergencyHours;
 		this.nationalPlanWorkingDays = nationalPlanWorkingDays;
+		this.nationalApprovalWorkingDays = nationalApprovalWorkingDays;
 	}
 
-	/** A jurisdiction's own deadlines; {@code unitId} null for the national values. */
+	/**
+	 * A jurisdiction's own deadlines; {@code unitId} null for the national values. {@code planWorkingDays} to submit the
+	 * plan (Art. 28), {@code approvalWorkingDays} for the chairman to decide on it after its submission.
+	 */
 	public record Rule(Long id, Long unitId, String unitCode, String unitName, int emergencyHours, int planWorkingDays,
-			String basis, String updatedBy, int version) {
+			int approvalWorkingDays, String basis, String updatedBy, int version) {
 	}
 
 	/** The rule that applies to a case in this unit. */
@@ -83,8 +90,8 @@ public class DeadlineRules {
 	}
 
 	public Rule national() {
-		return new Rule(null, null, Units.NATION_CODE, null, nationalEmergencyHours, nationalPlanWorkingDays, null, null,
-				0);
+		return new Rule(null, null, Units.NATION_CODE, null, nationalEmergencyHours, nationalPlanWorkingDays,
+				nationalApprovalWorkingDays, null, null, 0);
 	}
 
 	/** The deadlines in force for a case in this unit, on the working-day calendar. */
@@ -93,10 +100,11 @@ public class DeadlineRules {
 	}
 
 	DeadlineTerms terms(Rule rule) {
-		return new DeadlineTerms(rule.emergencyHours(), rule.planWorkingDays(), calendar::addWorkingDays);
+		return new DeadlineTerms(rule.emergencyHours(), rule.planWorkingDays(), rule.approvalWorkingDays(),
+				calendar::addWorkingDays);
 	}
 
-	/** When emergency measures and the approved plan fall due for a report received at the time, under the rule. */
+	/** When emergency measures and the plan's submission fall due for a report received at the time, under the rule. */
 	public DueDates dueDates(Rule rule, LocalDateTime receivedAt) {
 		DeadlineTerms terms = terms(rule);
 		return new DueDates(terms.emergencyDue(receivedAt), terms.planDue(receivedAt));
@@ -124,7 +132,8 @@ public class DeadlineRules {
 	 * Sets a unit's own deadlines; they apply to reports received from then on (a case keeps the deadlines it was
 	 * opened with).
 	 */
-	public void set(String unitCode, Integer emergencyHours, Integer planWorkingDays, String basis, Integer version) {
+	public void set(String unitCode, Integer emergencyHours, Integer planWorkingDays, Integer approvalWorkingDays,
+			String basis, Integer version) {
 		requireRuleMaker();
 		List<InputProblem> problems = new ArrayList<>();
 		Optional<AdministrativeUnit> unit = units.findByCode(unitCode, LocalDate.now(clock));
@@ -137,6 +146,9 @@ public class DeadlineRules {
 		if (planWorkingDays == null || planWorkingDays < 1 || planWorkingDays > 30) {
 			problems.add(InputProblem.field("planWorkingDays", "casework.error.plan-days-range"));
 		}
+		if (approvalWorkingDays == null || approvalWorkingDays < 1 || approvalWorkingDays > 30) {
+			problems.add(InputProblem.field("approvalWorkingDays", "casework.error.plan-days-range"));
+		}
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
 		}
@@ -144,19 +156,23 @@ public class DeadlineRules {
 		int changed;
 		if (version == null) {
 			changed = jdbc.sql("""
-					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, basis, updated_by, updated_at)
-					VALUES (:unit, :hours, :days, :basis, :by, :at) ON CONFLICT (unit_id) DO NOTHING""")
+					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, approval_working_days,
+					       basis, updated_by, updated_at)
+					VALUES (:unit, :hours, :days, :approvalDays, :basis, :by, :at) ON CONFLICT (unit_id) DO NOTHING""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
+				.param("approvalDays", approvalWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername())
 				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
 		}
 		else {
 			changed = jdbc.sql("""
-					UPDATE casework.deadline_rule SET emergency_hours = :hours, plan_working_days = :days, basis = :basis,
-					       updated_by = :by, updated_at = :at, version = version + 1
+					UPDATE casework.deadline_rule SET emergency_hours = :hours, plan_working_days = :days,
+					       approval_working_days = :approvalDays, basis = :basis, updated_by = :by, updated_at = :at,
+					       version = version + 1
 					WHERE unit_id = :unit AND version = :version""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
+				.param("approvalDays", approvalWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername()).param("version", version)
 				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
@@ -165,7 +181,7 @@ public class DeadlineRules {
 			throw new OptimisticLockingFailureException("deadline rule of " + unitCode + " changed");
 		}
 		audit.record("DEADLINE_RULE_SET", "DeadlineRule", unit.get().code(), unit.get().id(),
-				emergencyHours + "h/" + planWorkingDays + "d");
+				emergencyHours + "h/" + planWorkingDays + "d/" + approvalWorkingDays + "d");
 	}
 
 	/** Removes a unit's own deadlines: the rule above it (or the national one) applies again. */
@@ -189,7 +205,8 @@ public class DeadlineRules {
 
 	private static Rule map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Rule(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_code"), rs.getString("unit_name"),
-				rs.getInt("emergency_hours"), rs.getInt("plan_working_days"), rs.getString("basis"),
+				rs.getInt("emergency_hours"), rs.getInt("plan_working_days"), rs.getInt("approval_working_days"),
+				rs.getString("basis"),
 				rs.getString("updated_by"), rs.getInt("version"));
 	}
 }

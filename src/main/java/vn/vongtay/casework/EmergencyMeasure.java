@@ -5,10 +5,11 @@ import java.time.LocalDateTime;
 import java.util.Set;
 
 /**
- * Emergency measures or the temporary isolation of the child from the person who harms them (Mẫu 07), decided by the
- * commune chairman or a competent body when the child is in serious danger.
+ * Emergency measures or the temporary isolation of the child from the person who harms them (Mẫu 07): proposed by the
+ * case worker, decided and signed by the commune chairman when the child is in serious danger.
  *
- * @param decidedBy who decided (the chairman, the police), as written on the decision
+ * @param takenAt when the chairman decided (null in a proposal)
+ * @param decidedBy the chairman who decided and signs the decision (null in a proposal)
  * @param careArrangement where and with whom the child is cared for meanwhile
  * @param until the end of a temporary isolation, when one was ordered
  */

@@ -186,8 +186,9 @@ final class MatrixFixtures {
 		JsonNode drafted = client.json(Caller.CASE_WORKER, put(root + "/plan").contentType(MediaType.APPLICATION_JSON)
 			.content(("{\"version\":%s,\"form\":{\"goals\":\"Bảo đảm an toàn cho trẻ.\",\"reviewOn\":\"%s\",\"items\":["
 					+ "{\"service\":\"POLICE_PROTECTION\",\"description\":\"Răn đe người cha\",\"agencyId\":%s,"
-					+ "\"dueOn\":\"%s\"}]}}").formatted(version(Caller.CASE_WORKER, root), today.plusDays(45),
-					police, today.plusDays(10))));
+					+ "\"dueOn\":\"%s\"}],\"meeting\":{\"heldOn\":\"%s\",\"chair\":\"Lò Văn Cán bộ\","
+					+ "\"participants\":\"Trẻ, mẹ, Công an xã\",\"conclusions\":\"Công an xã răn đe người cha.\"}}}")
+				.formatted(version(Caller.CASE_WORKER, root), today.plusDays(45), police, today.plusDays(10), today)));
 		step(Caller.CASE_WORKER, root + "/plan/submit", "{}");
 		step(Caller.CHAIRMAN, root + "/plan/approve", "{\"decisionNumber\":\"99/QĐ-UBND\"}");
 		String item = text(drafted.get("plans").get(0).get("items").get(0), "id");

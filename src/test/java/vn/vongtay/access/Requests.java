@@ -268,6 +268,7 @@ final class Requests {
 		steps.put("dismiss", "{\"version\":-1,\"reason\":\"ma trận\"}");
 		steps.put("initial-assessment", "{\"version\":-1,\"form\":{}}");
 		steps.put("emergency-measures", "{\"version\":-1,\"form\":{}}");
+		steps.put("emergency-measures/proposal", "{\"version\":-1,\"form\":{}}");
 		steps.put("detailed-assessment", "{\"version\":-1,\"form\":{}}");
 		steps.put("close-without-plan", "{\"version\":-1,\"outcome\":\"SAFE_WITH_FAMILY\",\"reason\":\"ma trận\"}");
 		steps.put("plan/submit", text);
@@ -312,8 +313,9 @@ final class Requests {
 		on("POST /referrals/{id}/{answer}").id("referral").with("answer", "referralAnswer")
 			.params("version", "-1", "text", "ma trận");
 		on("PUT /api/v1/casework/deadline-rules/{unitCode}").with("unitCode", "commune")
-			.json("{\"version\":-1,\"emergencyHours\":-1,\"planWorkingDays\":-1}");
-		on("POST /admin/case-deadlines").params("unitCode", "03253", "emergencyHours", "-1", "planWorkingDays", "-1");
+			.json("{\"version\":-1,\"emergencyHours\":-1,\"planWorkingDays\":-1,\"approvalWorkingDays\":-1}");
+		on("POST /admin/case-deadlines").params("unitCode", "03253", "emergencyHours", "-1", "planWorkingDays", "-1",
+				"approvalWorkingDays", "-1");
 		on("POST /admin/case-deadlines/remove").params("unitCode", "03295");
 		// the public form with its robot trap filled: refused before anything is counted or stored
 		on("POST /report").params("website", "ma-tran", "condition", "ma trận");

@@ -88,7 +88,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 	@Test
 	void aJurisdictionWithItsOwnValuesGetsThemAndACommuneRuleWinsOverItsProvince() {
 		as("tinh.dienbien", () -> {
-			rules.set("11", 8, 7, "Quyết định của UBND tỉnh (kiểm thử)", null);
+			rules.set("11", 8, 7, 2, "Quyết định của UBND tỉnh (kiểm thử)", null);
 			return null;
 		});
 		try {
@@ -100,7 +100,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 				.isEqualTo(LocalDateTime.of(2026, 12, 8, 23, 59, 59));
 
 			as("tinh.dienbien", () -> {
-				rules.set("03253", 6, 3, "Quy chế của xã (kiểm thử)", null);
+				rules.set("03253", 6, 3, 2, "Quy chế của xã (kiểm thử)", null);
 				return null;
 			});
 			ChildCase inCommune = open(FRIDAY_EVENING);
@@ -137,15 +137,23 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 				"Số ngày làm việc phải từ 1 đến 30");
 	}
 
+	// Art. 28 fixes the 5 working days to submit the plan and no time for its approval: the page says that the approval
+	// period is an assumption, and a province sets both
 	@Test
 	void aProvinceOfficerSetsAndChangesACommunesDeadlinesOnThePageAndTheNextCaseThereIsDueByThem() throws Exception {
+		assertThat(pageBody("tinh.dienbien", "/admin/case-deadlines"))
+			.contains("không quy định thời hạn phê duyệt", "02 ngày phê duyệt", "Số ngày làm việc phê duyệt kế hoạch (giả định)");
 		form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "10",
-				"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)")
+				"planWorkingDays", "4", "approvalWorkingDays", "3", "basis", "Quy chế của xã (kiểm thử trang)")
 			.andExpect(status().is3xxRedirection());
 		try {
 			assertThat(pageBody("tinh.dienbien", "/admin/case-deadlines")).contains("03253", "Quy chế của xã (kiểm thử trang)");
+			assertThat(as("xa.a", () -> rules.ruleFor(units.byCode("03253", java.time.LocalDate.now(clock)).id())))
+				.extracting(DeadlineRules.Rule::planWorkingDays, DeadlineRules.Rule::approvalWorkingDays)
+				.containsExactly(4, 3);
 			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "9",
-					"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)", "version", "0")
+					"planWorkingDays", "4", "approvalWorkingDays", "3", "basis", "Quy chế của xã (kiểm thử trang)",
+					"version", "0")
 				.andExpect(status().is3xxRedirection());
 			ChildCase c = open(FRIDAY_EVENING);
 			assertThat(c.deadline(DeadlineKind.EMERGENCY).orElseThrow().dueAt())
@@ -153,7 +161,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 			assertThat(c.deadline(DeadlineKind.PLAN).orElseThrow().dueAt())
 				.isEqualTo(LocalDateTime.of(2026, 12, 3, 23, 59, 59));
 			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "mười",
-					"planWorkingDays", "4", "version", "1")
+					"planWorkingDays", "4", "approvalWorkingDays", "3", "version", "1")
 				// a field typed wrong: the same page again with the field's message (decision 0013), nothing changed
 				.andExpect(status().isUnprocessableEntity());
 		}
@@ -193,15 +201,21 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 			process.verify(c.id(), cases(c.id()).version(), null);
 			process.assessInitial(c.id(), cases(c.id()).version(), new InitialAssessment(received.plusHours(1), null,
 					"Trẻ bị đánh, có vết thương ở đầu.", null, RiskLevel.SERIOUS, Set.of(AbuseForm.VIOLENCE), null, null));
+			return null;
+		});
+		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(c.id(), cases(c.id()).version(), new EmergencyMeasure(received.plusHours(13),
-					Set.of(EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE), "Chủ tịch UBND xã", null, null,
-					"Trạm Y tế xã", null));
+					Set.of(EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE), null, null, null, "Trạm Y tế xã", null));
+			return null;
+		});
+		as("cb.a", () -> {
 			process.assessDetailed(c.id(), cases(c.id()).version(), new DetailedAssessment(received.plusHours(14), null,
 					null, null, null, null, null, "Điều trị, tư vấn tâm lý.", RiskLevel.HIGH));
 			process.draftPlan(c.id(), cases(c.id()).version(), new PlanDraft("Bảo đảm an toàn cho trẻ.",
 					java.util.List.of(new PlanDraft.Item(ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã",
 							java.time.LocalDate.now(clock).plusDays(3))),
-					java.time.LocalDate.now(clock).plusDays(30), null));
+					java.time.LocalDate.now(clock).plusDays(30), null, new PlanMeeting(received.toLocalDate().plusDays(1),
+							"Lò Văn Cán bộ", "Trẻ, bà ngoại, Trạm Y tế xã", "Thống nhất điều trị tại Trạm Y tế xã.")));
 			process.submitPlan(c.id(), cases(c.id()).version());
 			return null;
 		});
@@ -213,6 +227,8 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 		assertThat(after.deadline(DeadlineKind.EMERGENCY).orElseThrow())
 			.extracting(Deadline::status, Deadline::met).containsExactly(DeadlineStatus.LATE, false);
 		assertThat(after.deadline(DeadlineKind.PLAN).orElseThrow())
+			.extracting(Deadline::status, Deadline::met).containsExactly(DeadlineStatus.MET, true);
+		assertThat(after.deadline(DeadlineKind.APPROVAL).orElseThrow())
 			.extracting(Deadline::status, Deadline::met).containsExactly(DeadlineStatus.MET, true);
 		assertThat(after.deadline(DeadlineKind.REVIEW).orElseThrow().dueAt().toLocalDate())
 			.isEqualTo(java.time.LocalDate.now(clock).plusDays(30));

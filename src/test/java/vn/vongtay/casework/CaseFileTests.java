@@ -56,15 +56,22 @@ class CaseFileTests {
 		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn tâm lý.",
 				RiskLevel.MEDIUM), at(3));
 		file.draftPlan(WORKER, plan(), agency -> true, at(4));
-		file.submitPlan(WORKER, at(5));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
 		file.approvePlan(CHAIRMAN, "15/QĐ-UBND", null, at(6));
 		return file;
 	}
 
 	private static PlanDraft plan() {
+		return plan(MINUTES);
+	}
+
+	private static final PlanMeeting MINUTES = new PlanMeeting(REPORTED.toLocalDate(), "Lò Văn Cán bộ",
+			"Trẻ, bà ngoại, Công an xã, Trạm Y tế xã", "Thống nhất tư vấn tâm lý 04 buổi và bảo vệ trẻ tại nhà bà ngoại.");
+
+	private static PlanDraft plan(PlanMeeting minutes) {
 		return new PlanDraft("Bảo đảm an toàn cho trẻ.", List.of(new PlanDraft.Item(ServiceKind.PSYCHOLOGICAL_SUPPORT,
 				"04 buổi tư vấn", null, "Trung tâm CTXH", REPORTED.toLocalDate().plusDays(10))),
-				REPORTED.toLocalDate().plusDays(30), null);
+				REPORTED.toLocalDate().plusDays(30), null, minutes);
 	}
 
 	private static LocalDateTime at(int hours) {
@@ -119,7 +126,7 @@ class CaseFileTests {
 		assertThat(catchThrowableOfType(UserFacingException.class,
 				() -> file.draftPlan(CHAIRMAN, plan(), agency -> true, at(4))).status()).isEqualTo(403);
 		file.draftPlan(WORKER, plan(), agency -> true, at(4));
-		file.submitPlan(WORKER, at(5));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
 		assertThat(catchThrowableOfType(UserFacingException.class,
 				() -> file.approvePlan(WORKER, null, null, at(6))).status()).isEqualTo(403);
 		assertThat(file.stage()).isEqualTo(CaseStage.AWAITING_APPROVAL);
@@ -171,6 +178,61 @@ class CaseFileTests {
 			.containsExactly(DeadlineStatus.LATE, at(13));
 	}
 
+	// Law on Children Art. 50, Nghị định 56/2017 Chapter III step 4 (Mẫu 07): the commune chairman decides and signs
+	// emergency measures and the temporary isolation; the case worker proposes them and carries them out
+	@Test
+	void theCaseWorkerProposesEmergencyMeasuresAndTheChairmanDecidesAndSignsThemWhichAloneMeetsTheDeadline() {
+		CaseFile file = assessed(RiskLevel.SERIOUS);
+		EmergencyMeasure proposal = new EmergencyMeasure(null, Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE), null,
+				null, "Trẻ ở nhà bà ngoại đến khi cách ly được người gây hại.", "Nhà bà ngoại", null);
+		file.proposeEmergencyMeasure(WORKER, proposal, at(3));
+		assertThat(file.steps()).filteredOn(s -> s.kind().equals("PROPOSE_EMERGENCY_MEASURE")).singleElement()
+			.extracting(CaseFile.Step::actor).isEqualTo(WORKER);
+		assertThat(file.events()).filteredOn(EmergencyMeasureProposed.class::isInstance).singleElement()
+			.isEqualTo(new EmergencyMeasureProposed(1, TUAN_GIAO.id()));
+		assertThat(file.deadlines(at(4)).get(0).status()).as("a proposal is not yet a measure")
+			.isEqualTo(DeadlineStatus.PENDING);
+		assertThat(catchThrowableOfType(UserFacingException.class,
+				() -> file.takeEmergencyMeasure(WORKER, proposal, at(4))).status()).isEqualTo(403);
+		assertThat(catchThrowableOfType(UserFacingException.class,
+				() -> file.proposeEmergencyMeasure(WORKER, new EmergencyMeasure(null, Set.of(), null, null, null, null,
+						null), at(4))).problems()).extracting(InputProblem::column).containsExactly("measures");
+
+		file.takeEmergencyMeasure(CHAIRMAN, new EmergencyMeasure(at(5), proposal.measures(), null, "07/QĐ-UBND",
+				proposal.description(), proposal.careArrangement(), null), at(5));
+		assertThat(file.steps()).filteredOn(s -> s.kind().equals("TAKE_EMERGENCY_MEASURE")).singleElement()
+			.extracting(s -> ((EmergencyMeasure) s.content()).decidedBy()).as("signed by the chairman who decided")
+			.isEqualTo(CHAIRMAN.name());
+		assertThat(file.deadlines(at(6)).get(0).status()).isEqualTo(DeadlineStatus.MET);
+	}
+
+	// Art. 27-28: the plan is agreed at a meeting with the child, the family and the agencies, whose minutes (date,
+	// chair, participants, conclusions) go with the plan; a draft may be saved before the meeting, not submitted
+	@Test
+	void aPlanIsSubmittedOnlyWithTheMinutesOfItsMeetingAndMinutesGivenInPartAreRefusedFieldByField() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(null), agency -> true, at(4));
+		UserFacingException refused = catchThrowableOfType(UserFacingException.class,
+				() -> file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5)));
+		assertThat(refused.problems()).extracting(InputProblem::column, InputProblem::messageKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("meeting.heldOn", "casework.error.meeting-required"));
+		assertThat(file.stage()).isEqualTo(CaseStage.PLANNING);
+
+		assertThat(catchThrowableOfType(UserFacingException.class, () -> file.draftPlan(WORKER,
+				plan(new PlanMeeting(REPORTED.toLocalDate().plusDays(3), null, "Trẻ, bà ngoại", " ")), agency -> true,
+				at(6))).problems()).extracting(InputProblem::column, InputProblem::messageKey).containsExactly(
+						org.assertj.core.groups.Tuple.tuple("meeting.heldOn", "casework.error.date-in-future"),
+						org.assertj.core.groups.Tuple.tuple("meeting.chair", "error.field.required"),
+						org.assertj.core.groups.Tuple.tuple("meeting.conclusions", "error.field.required"));
+
+		file.draftPlan(WORKER, plan(MINUTES), agency -> true, at(7));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(8));
+		assertThat(file.plan().orElseThrow().meeting()).isEqualTo(MINUTES);
+		assertThat(file.stage()).isEqualTo(CaseStage.AWAITING_APPROVAL);
+	}
+
 	// Art. 28 and Mẫu 05: the approved plan is implemented and reviewed on the date it set
 	@Test
 	void approvingThePlanStartsImplementationSetsTheReviewDeadlineAndPublishesThatThePlanWasOnTime() {
@@ -184,6 +246,57 @@ class CaseFileTests {
 			.contains(LocalDateTime.of(2026, 12, 30, 23, 59, 59));
 		assertThat(file.steps()).extracting(CaseFile.Step::kind).containsExactly("VERIFY",
 				"ASSESS_INITIAL", "ASSESS_DETAILED", "DRAFT_PLAN", "SUBMIT_PLAN", "APPROVE_PLAN");
+	}
+
+	// Art. 28: "trong thời hạn 05 ngày làm việc" the case worker drafts the plan and submits it to the chairman; the
+	// chairman's approval (Mẫu 05) is a separate step, due the approval working days after the submission
+	@Test
+	void aPlanSubmittedOnTheFifthWorkingDayMeetsArticle28AndIsNotEscalatedWhileTheChairmanStillHasTimeToDecide() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(), agency -> true, at(4));
+		LocalDateTime lastDay = LocalDateTime.of(2026, 12, 7, 16, 0);
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, lastDay);
+		assertThat(file.deadlines(lastDay)).extracting(Deadline::kind, Deadline::dueAt, Deadline::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.EMERGENCY, at(12), DeadlineStatus.NOT_REQUIRED),
+					org.assertj.core.groups.Tuple.tuple(DeadlineKind.PLAN, LocalDateTime.of(2026, 12, 7, 23, 59, 59),
+							DeadlineStatus.MET),
+					org.assertj.core.groups.Tuple.tuple(DeadlineKind.APPROVAL,
+							LocalDateTime.of(2026, 12, 9, 23, 59, 59), DeadlineStatus.PENDING));
+		assertThat(file.nextDueAt()).contains(LocalDateTime.of(2026, 12, 9, 23, 59, 59));
+		LocalDateTime tuesday = LocalDateTime.of(2026, 12, 8, 9, 0);
+		assertThat(file.watch(tuesday, NOTICE)).as("nothing is late on Tuesday").isEmpty();
+		assertThat(file.escalatedAt()).isNull();
+		file.approvePlan(CHAIRMAN, "15/QĐ-UBND", null, LocalDateTime.of(2026, 12, 9, 10, 0));
+		assertThat(file.events()).filteredOn(PlanApproved.class::isInstance).singleElement()
+			.extracting(e -> ((PlanApproved) e).onTime()).isEqualTo(true);
+		assertThat(file.state().firstPlanSubmittedAt()).isEqualTo(lastDay);
+	}
+
+	// Art. 28: the plan not submitted within 5 working days is the case worker's missed deadline; a decision not taken
+	// within the approval days after the submission is the chairman's, reported to the supervisors as such
+	@Test
+	void aChairmanWhoDoesNotDecideInTimeMissesTheApprovalDeadlineAndThePlanSubmittedInTimeStaysMet() {
+		CaseFile file = assessed(RiskLevel.HIGH);
+		file.assessDetailed(WORKER, new DetailedAssessment(null, null, null, null, null, null, null, "Tư vấn.",
+				RiskLevel.MEDIUM), at(3));
+		file.draftPlan(WORKER, plan(), agency -> true, at(4));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, at(5));
+		LocalDateTime late = LocalDateTime.of(2026, 12, 3, 0, 30);
+		assertThat(file.watch(late, NOTICE)).extracting(CaseFile.Alert::deadline, CaseFile.Alert::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineKind.APPROVAL, CaseFile.AlertKind.BREACHED));
+		assertThat(file.escalationReason()).isEqualTo("casework.escalation.deadline-missed.APPROVAL");
+		file.returnPlan(CHAIRMAN, "Bổ sung người chịu trách nhiệm.", late.plusHours(8));
+		assertThat(file.deadlines(late.plusHours(9))).extracting(Deadline::kind, Deadline::status).containsExactly(
+				org.assertj.core.groups.Tuple.tuple(DeadlineKind.EMERGENCY, DeadlineStatus.NOT_REQUIRED),
+				org.assertj.core.groups.Tuple.tuple(DeadlineKind.PLAN, DeadlineStatus.MET));
+		file.submitPlan(WORKER, DeadlineTests.NATIONAL, late.plusHours(10));
+		file.approvePlan(CHAIRMAN, null, null, late.plusHours(11));
+		assertThat(file.deadlines(late.plusHours(12))).filteredOn(d -> d.kind() == DeadlineKind.APPROVAL)
+			.singleElement().extracting(Deadline::dueAt, Deadline::status)
+			.containsExactly(LocalDateTime.of(2026, 12, 7, 23, 59, 59), DeadlineStatus.MET);
+		assertThat(file.state().firstPlanSubmittedAt()).as("the first submission met Art. 28").isEqualTo(at(5));
 	}
 
 	// Chapter III, step 8 (Mẫu 06): a review closes the case or starts a new plan, due as the first was (Art. 28)
@@ -284,6 +397,21 @@ class CaseFileTests {
 		assertThat(catchThrowableOfType(UserFacingException.class,
 				() -> file.classify(WORKER, new Classification(true, Set.of(), Set.of(), null, null, null), at(3)))
 			.problems()).extracting(InputProblem::messageKey).containsExactly("casework.error.confirmed-needs-form");
+	}
+
+	// Law on Children Art. 10(1)(i): a child abused by violence belongs in the register's group i); a confirmed abuse of
+	// a child the register does not hold asks the case worker to find (or register) the child first
+	@Test
+	void aConfirmedAbuseOfAChildNotInTheRegisterAsksForTheChildAndOnceLinkedPointsToItsGroup() {
+		CaseFile file = reported();
+		assertThat(file.childToRegister()).as("nothing confirmed yet").isFalse();
+		file.classify(WORKER, new Classification(true, Set.of(AbuseForm.VIOLENCE), Set.of(), AbuseSetting.FAMILY,
+				PerpetratorType.STEP_PARENT, null), at(2));
+		assertThat(file.childToRegister()).isTrue();
+		assertThat(file.groupsPointedTo()).as("no register child to record a group for").isEmpty();
+		file.linkChild(WORKER, new ReportedChild(77L, "Lò Thị Én", Sex.FEMALE, LocalDate.of(2017, 3, 8), false), at(3));
+		assertThat(file.childToRegister()).isFalse();
+		assertThat(file.groupsPointedTo()).containsExactly("i");
 	}
 
 	private static Map<ReviewCriterion, Rating> ratings() {

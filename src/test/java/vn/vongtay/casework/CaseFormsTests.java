@@ -55,7 +55,8 @@ class CaseFormsTests extends CaseworkTestSupport {
 				"Tư vấn tâm lý; giám sát của Công an xã."));
 		expected.put("04", List.of("KẾ HOẠCH", PLAN_GOALS, "Hỗ trợ tâm lý", PLAN_COUNSELLING,
 				"Trung tâm Công tác xã hội tỉnh Điện Biên", "Công an bảo vệ", PLAN_POLICE, "Công an xã Tuần Giáo",
-				chairman));
+				// Art. 27-28: the minutes of the meeting that agreed the plan are printed with it
+				"BIÊN BẢN CUỘC HỌP XÂY DỰNG KẾ HOẠCH", "Chủ trì: Lò Văn Cán bộ", PLAN_MEETING_CONCLUSIONS, chairman));
 		expected.put("05", List.of("QUYẾT ĐỊNH", "15/QĐ-UBND", "Phê duyệt kế hoạch hỗ trợ, can thiệp đối với trẻ em",
 				"hồ sơ số " + number, "gồm 2 hoạt động", chairman));
 		expected.put("06", List.of("RÀ SOÁT, ĐÁNH GIÁ", "Mức độ tổn hại của trẻ em có còn nghiêm trọng không",

@@ -39,9 +39,10 @@ class CasePageTests extends CaseworkTestSupport {
 			throws Exception {
 		long id = hotlineCase("Lò Thị " + unique(), null);
 		assertThat(stepsOffered("xa.a", id)).containsExactly("assign", "child", "classification", "dismiss",
-				"emergency-measures", "escalate", "referrals", "transfer", "verify");
-		assertThat(stepsOffered("cb.a", id)).as("the case worker neither assigns nor transfers").containsExactly("child",
-				"classification", "dismiss", "emergency-measures", "escalate", "referrals", "verify");
+				"emergency-measures/proposal", "escalate", "referrals", "transfer", "verify");
+		assertThat(stepsOffered("cb.a", id)).as("the case worker neither assigns nor transfers, and proposes emergency "
+				+ "measures the chairman decides (Mẫu 07)").containsExactly("child", "classification", "dismiss",
+						"emergency-measures/proposal", "escalate", "referrals", "verify");
 		assertThat(stepsOffered("chutich.a", id))
 			.as("the chairman decides emergency measures (Art. 24) and sends no referral (0009: no REFERRALS)")
 			.containsExactly("assign", "emergency-measures", "escalate", "transfer");
@@ -59,10 +60,10 @@ class CasePageTests extends CaseworkTestSupport {
 		assertThat(stepsOffered("chutich.a", id)).as("Art. 28: the chairman approves the plan the case worker submits")
 			.containsExactly("assign", "emergency-measures", "escalate", "plan/approve", "plan/return", "transfer");
 		assertThat(stepsOffered("cb.a", id)).as("nothing of the plan while the chairman has it").containsExactly("child",
-				"classification", "emergency-measures", "escalate", "referrals");
+				"classification", "emergency-measures/proposal", "escalate", "referrals");
 
 		approvePlan(id);
-		assertThat(stepsOffered("cb.a", id)).containsExactly("child", "classification", "emergency-measures", "escalate",
+		assertThat(stepsOffered("cb.a", id)).containsExactly("child", "classification", "emergency-measures/proposal", "escalate",
 				"plan/items/{item}", "referrals", "review");
 		assertThat(stepsOffered("chutich.a", id)).containsExactly("assign", "emergency-measures", "escalate",
 				"transfer");

@@ -93,7 +93,7 @@ class CaseProcessTests extends CaseworkTestSupport {
 		assessDetailed(awaiting);
 		UserFacingException chairmanDrafts = refusal(() -> as("chutich.a", () -> {
 			process.draftPlan(awaiting, version(awaiting), new PlanDraft(PLAN_GOALS, List.of(new PlanDraft.Item(
-					ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã", today().plusDays(3))), today().plusDays(30), null));
+					ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã", today().plusDays(3))), today().plusDays(30), null, planMeeting()));
 			return null;
 		}));
 		assertThat(chairmanDrafts.status()).isEqualTo(403);
@@ -349,6 +349,31 @@ class CaseProcessTests extends CaseworkTestSupport {
 		assertThat(after.steps()).extracting(CaseStep::step).contains("CIRCUMSTANCE_RECORDED");
 	}
 
+	// Law on Children Art. 10(1)(i): a confirmed abuse of a child the register does not hold asks the case worker, on
+	// the case page, to find the child with the register's picker and link the case; the group then follows
+	@Test
+	void aConfirmedAbuseOfAChildNotInTheRegisterAsksTheCaseWorkerToLinkTheChildWithThePickerAndThenToRecordGroupI()
+			throws Exception {
+		long id = hotlineCase("Lò Thị " + unique(), null);
+		String link = "/cases/" + id;
+		assertThat(pageBody("cb.a", link)).doesNotContain("id=\"child-to-register\"");
+		as("cb.a", () -> {
+			process.classify(id, version(id), new Classification(true, Set.of(AbuseForm.VIOLENCE), Set.of(),
+					AbuseSetting.FAMILY, null, null));
+			return null;
+		});
+		assertThat(asCaseWorker(id).childToRegister()).isTrue();
+		assertThat(pageBody("cb.a", link)).contains("id=\"child-to-register\"", "data-child-picker",
+				"name=\"childId\"", "/children/new");
+		long child = registerChild("cb.a", TUAN_GIAO, "Lò Thị " + unique());
+		form("cb.a", link + "/child", "version", String.valueOf(version(id)), "childId", String.valueOf(child))
+			.andExpect(status().is3xxRedirection());
+		ChildCase linked = asCaseWorker(id);
+		assertThat(linked.childId()).isEqualTo(child);
+		assertThat(linked.childToRegister()).isFalse();
+		assertThat(linked.suggestedGroups()).containsExactly("i");
+	}
+
 	@Test
 	void aGroupTheChildIsAlreadyRecordedInIsNeitherSuggestedNorRecordedTwice() {
 		long child = registerChild("cb.a", TUAN_GIAO, "Lò Thị " + unique());
@@ -382,13 +407,73 @@ class CaseProcessTests extends CaseworkTestSupport {
 			.containsExactlyInAnyOrder("l", "i");
 	}
 
+	// Art. 27-28: the plan's meeting minutes are typed on the plan's page form, refused in place when incomplete, and
+	// shown on the case page once recorded; the plan cannot be submitted without them
+	@Test
+	void thePlansMeetingMinutesAreRecordedOnThePageWithThePlanAndShownOnTheCase() throws Exception {
+		long id = hotlineCase("Lò Văn " + unique(), null);
+		verify(id);
+		assessInitial(id, RiskLevel.HIGH);
+		assessDetailed(id);
+		String link = "/cases/" + id;
+		String[] plan = { "goals", "Bảo đảm an toàn cho trẻ.", "service", "PSYCHOLOGICAL_SUPPORT", "providerName",
+				"Trung tâm CTXH", "dueOn", today().plusDays(5).toString(), "reviewOn", today().plusDays(30).toString() };
+		form("cb.a", link + "/plan", concat(plan, "version", String.valueOf(version(id))))
+			.andExpect(status().is3xxRedirection());
+		String refused = text(form("cb.a", link + "/plan/submit", "version", String.valueOf(version(id))));
+		assertThat(refused).contains("Chưa có biên bản cuộc họp xây dựng kế hoạch");
+		assertThat(stage(id)).isEqualTo(CaseStage.PLANNING);
+		form("cb.a", link + "/plan", concat(plan, "version", String.valueOf(version(id)), "meetingHeldOn",
+				today().toString(), "meetingChair", "Lò Văn Cán bộ", "meetingParticipants", "Trẻ, bà ngoại, Trạm Y tế xã",
+				"meetingConclusions", "Thống nhất tư vấn tâm lý 04 buổi."))
+			.andExpect(status().is3xxRedirection());
+		form("cb.a", link + "/plan/submit", "version", String.valueOf(version(id))).andExpect(status().is3xxRedirection());
+		assertThat(stage(id)).isEqualTo(CaseStage.AWAITING_APPROVAL);
+		assertThat(pageBody("chutich.a", link)).contains("Biên bản cuộc họp xây dựng kế hoạch", "Lò Văn Cán bộ",
+				"Trẻ, bà ngoại, Trạm Y tế xã", "Thống nhất tư vấn tâm lý 04 buổi.");
+	}
+
+	private static String[] concat(String[] first, String... more) {
+		String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
+	}
+
+	// Law on Children Art. 50, Nghị định 56/2017 Chapter III step 4 (Mẫu 07): the case worker proposes emergency
+	// measures, the commune chairman is told at once and decides; the decision is the chairman's, not the worker's
+	@Test
+	void theCaseWorkerProposesEmergencyMeasuresOnThePageAndTheChairmanIsToldSeesTheProposalAndDecides()
+			throws Exception {
+		long id = hotlineCase("Lò Thị " + unique(), null);
+		String link = "/cases/" + id;
+		form("cb.a", link + "/emergency-measures", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE").andExpect(status().isForbidden());
+		form("cb.a", link + "/emergency-measures/proposal", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE", "careArrangement", "Nhà bà ngoại ở bản Đông")
+			.andExpect(status().is3xxRedirection());
+		assertThat(notifications("chutich.a", "casework.notify.emergency-proposed", link)).isEqualTo(1);
+		assertThat(asCaseWorker(id).deadline(DeadlineKind.EMERGENCY).orElseThrow().completedAt())
+			.as("a proposal is not a decision").isNull();
+		String chairmansPage = pageBody("chutich.a", link);
+		assertThat(chairmansPage).contains("id=\"emergency-proposal-pending\"", "Nhà bà ngoại ở bản Đông")
+			.doesNotContain("id=\"emergency-proposal\"");
+		form("chutich.a", link + "/emergency-measures", "version", String.valueOf(version(id)), "measures",
+				"TEMPORARY_SAFE_PLACE", "careArrangement", "Nhà bà ngoại ở bản Đông", "decisionNumber", "09/QĐ-UBND")
+			.andExpect(status().is3xxRedirection());
+		ChildCase decided = asCaseWorker(id);
+		assertThat(decided.deadline(DeadlineKind.EMERGENCY).orElseThrow().completedAt()).isNotNull();
+		assertThat(decided.steps()).filteredOn(s -> s.step().equals("TAKE_EMERGENCY_MEASURE")).singleElement()
+			.satisfies(s -> assertThat(s.content()).containsEntry("decidedBy", displayName("chutich.a")));
+		assertThat(decided.pendingEmergencyProposal()).isEmpty();
+	}
+
 	@Test
 	void theCasePagesFormsTakeEmergencyMeasuresClassificationEscalationReturnProgressDismissalAndReopening()
 			throws Exception {
 		long a = hotlineCase("Lò Thị " + unique(), null);
 		String at = now().minusMinutes(10).toString().substring(0, 16);
 		form("chutich.a", "/cases/" + a + "/emergency-measures", "version", String.valueOf(version(a)), "takenAt", at,
-				"measures", "TEMPORARY_SAFE_PLACE", "measures", "POLICE_PROTECTION", "decidedBy", "Chủ tịch UBND xã",
+				"measures", "TEMPORARY_SAFE_PLACE", "measures", "POLICE_PROTECTION",
 				"careArrangement", "Nhà bà ngoại", "until", today().plusDays(7).format(
 						java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
 			.andExpect(status().is3xxRedirection()).andExpect(

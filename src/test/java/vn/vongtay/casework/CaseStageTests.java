@@ -62,6 +62,11 @@ class CaseStageTests {
 		EnumSet<Role> worker = EnumSet.of(Role.CASE_WORKER);
 		assertThat(CaseAction.APPROVE_PLAN.mayBeTakenBy(chairman)).isTrue();
 		assertThat(CaseAction.TAKE_EMERGENCY_MEASURE.mayBeTakenBy(chairman)).isTrue();
+		// Mẫu 07 is the chairman's decision: the case worker proposes the measures and carries them out
+		assertThat(CaseAction.TAKE_EMERGENCY_MEASURE.mayBeTakenBy(worker)).isFalse();
+		assertThat(CaseAction.TAKE_EMERGENCY_MEASURE.mayBeTakenBy(EnumSet.of(Role.COMMUNE_OFFICER))).isFalse();
+		assertThat(CaseAction.PROPOSE_EMERGENCY_MEASURE.mayBeTakenBy(worker)).isTrue();
+		assertThat(CaseAction.PROPOSE_EMERGENCY_MEASURE.mayBeTakenBy(chairman)).isFalse();
 		assertThat(CaseAction.DRAFT_PLAN.mayBeTakenBy(chairman)).isFalse();
 		assertThat(CaseAction.REFER.mayBeTakenBy(chairman))
 			.as("referrals are the casework of the case worker and the commune officer (0009: REFERRALS)").isFalse();

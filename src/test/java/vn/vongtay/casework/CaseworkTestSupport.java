@@ -199,7 +199,7 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(caseId, version(caseId), new EmergencyMeasure(null,
 					Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE, EmergencyMeasureKind.EMERGENCY_MEDICAL_CARE),
-					"Chủ tịch UBND xã Tuần Giáo", "07/QĐ-UBND", null, "Nhà bà ngoại của trẻ, bản Đông",
+					null, "07/QĐ-UBND", null, "Nhà bà ngoại của trẻ, bản Đông",
 					today().plusDays(14)));
 			return null;
 		});
@@ -216,6 +216,13 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 	}
 
 	static final String PLAN_GOALS = "Bảo đảm an toàn cho trẻ; phục hồi tâm lý; chấm dứt hành vi bạo lực.";
+	static final String PLAN_MEETING_CONCLUSIONS = "Thống nhất tư vấn tâm lý cho trẻ và giám sát của Công an xã.";
+
+	/** The minutes of the meeting that agreed the plan (Art. 27-28), held today. */
+	PlanMeeting planMeeting() {
+		return new PlanMeeting(today(), "Lò Văn Cán bộ", "Trẻ, mẹ và bà ngoại; Công an xã; Trung tâm Công tác xã hội",
+				PLAN_MEETING_CONCLUSIONS);
+	}
 	static final String PLAN_COUNSELLING = "04 buổi tư vấn tâm lý cho trẻ";
 	static final String PLAN_POLICE = "Răn đe, giám sát người cha dượng";
 
@@ -226,7 +233,7 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 					new PlanDraft.Item(ServiceKind.PSYCHOLOGICAL_SUPPORT, PLAN_COUNSELLING, null,
 							"Trung tâm Công tác xã hội tỉnh Điện Biên", today().plusDays(30)),
 					new PlanDraft.Item(ServiceKind.POLICE_PROTECTION, PLAN_POLICE, police, null, today().plusDays(10))),
-					today().plusDays(45), null));
+					today().plusDays(45), null, planMeeting()));
 			return null;
 		});
 	}

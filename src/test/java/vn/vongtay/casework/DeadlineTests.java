@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deadlines of Nghị định 56/2017 without Spring: emergency measures within 12 clock hours of the report
- * (Art. 24, weekends included), an approved plan by the end of the fifth working day after the day of the report
- * (Art. 26-28; Bộ luật Dân sự Art. 147: a period starts the day after its event), the review at the end of the day
+ * (Art. 24, weekends included), the plan submitted by the end of the fifth working day after the day of the report
+ * (Art. 28; Bộ luật Dân sự Art. 147: a period starts the day after its event), the chairman's decision on it within
+ * the working days a province sets after the submission, the review at the end of the day
  * the plan set; each met when done by its due time, late after, missed while not done and past due.
  */
 class DeadlineTests {
@@ -33,7 +34,8 @@ class DeadlineTests {
 		};
 	}
 
-	static final DeadlineTerms NATIONAL = new DeadlineTerms(12, 5, weekdays());
+	/** 12 hours, 5 working days to submit the plan (Art. 28), 2 assumed to decide on it (the decree fixes none). */
+	static final DeadlineTerms NATIONAL = new DeadlineTerms(12, 5, 2, weekdays());
 
 	// Friday 27/11/2026 at 20:00
 	private static final LocalDateTime FRIDAY_EVENING = LocalDateTime.of(2026, 11, 27, 20, 0);
@@ -44,9 +46,19 @@ class DeadlineTests {
 		assertThat(NATIONAL.planDue(FRIDAY_EVENING)).isEqualTo(LocalDateTime.of(2026, 12, 4, 23, 59, 59));
 	}
 
+	// Art. 28: the plan is drafted and submitted within 5 working days; its approval is a step of its own, whose time
+	// the decree does not fix: it runs from the submission, on the working-day calendar
+	@Test
+	void theChairmansDecisionIsDueTheApprovalWorkingDaysAfterTheDayOfTheSubmission() {
+		LocalDateTime submittedThursday = LocalDateTime.of(2026, 12, 3, 16, 0);
+		assertThat(NATIONAL.approvalDue(submittedThursday)).isEqualTo(LocalDateTime.of(2026, 12, 7, 23, 59, 59));
+		assertThat(new DeadlineTerms(12, 5, 2, weekdays(LocalDate.of(2026, 12, 4))).approvalDue(submittedThursday))
+			.as("a holiday on Friday").isEqualTo(LocalDateTime.of(2026, 12, 8, 23, 59, 59));
+	}
+
 	@Test
 	void aHolidayMovesThePlanDeadlineButNotTheEmergencyOne() {
-		DeadlineTerms withHoliday = new DeadlineTerms(12, 5, weekdays(LocalDate.of(2026, 12, 2)));
+		DeadlineTerms withHoliday = new DeadlineTerms(12, 5, 2, weekdays(LocalDate.of(2026, 12, 2)));
 		assertThat(withHoliday.planDue(FRIDAY_EVENING)).isEqualTo(LocalDateTime.of(2026, 12, 7, 23, 59, 59));
 		assertThat(withHoliday.emergencyDue(FRIDAY_EVENING)).isEqualTo(NATIONAL.emergencyDue(FRIDAY_EVENING));
 	}

@@ -119,8 +119,8 @@ class GeneratedCasesTests extends DemoAccountTestSupport {
 			assertThat(local(c.get("plan_due_at"))).isEqualTo(due.planDueAt());
 		}
 		Map<String, Object> plans = jdbc.sql("""
-				SELECT count(*) FILTER (WHERE first_plan_approved_at <= first_plan_due_at) AS met,
-				       count(*) FILTER (WHERE first_plan_approved_at > first_plan_due_at) AS missed,
+				SELECT count(*) FILTER (WHERE first_plan_submitted_at <= first_plan_due_at) AS met,
+				       count(*) FILTER (WHERE first_plan_submitted_at > first_plan_due_at) AS missed,
 				       count(*) FILTER (WHERE escalated_at IS NOT NULL) AS escalated
 				FROM casework.child_case WHERE unit_id IN (:units)""").param("units", communes).query().singleRow();
 		assertThat((Long) plans.get("met")).isPositive();

@@ -29,6 +29,7 @@ import vn.vongtay.casework.EmergencyMeasureKind;
 import vn.vongtay.casework.InitialAssessment;
 import vn.vongtay.casework.PerpetratorType;
 import vn.vongtay.casework.PlanDraft;
+import vn.vongtay.casework.PlanMeeting;
 import vn.vongtay.casework.Rating;
 import vn.vongtay.casework.ReportChannel;
 import vn.vongtay.casework.ReportDraft;
@@ -81,8 +82,14 @@ class CaseRollUpTests extends IndicatorTestSupport {
 			process.verify(closed, version(closed), null);
 			process.assessInitial(closed, version(closed), new InitialAssessment(now.minusHours(29), null,
 					"Vết bầm trên lưng.", null, RiskLevel.SERIOUS, Set.of(AbuseForm.VIOLENCE), null, null));
+			return null;
+		});
+		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(closed, version(closed), new EmergencyMeasure(now.minusHours(27),
-					Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE), "Chủ tịch UBND xã", null, null, "Nhà bà ngoại", null));
+					Set.of(EmergencyMeasureKind.TEMPORARY_SAFE_PLACE), null, null, null, "Nhà bà ngoại", null));
+			return null;
+		});
+		as("cb.a", () -> {
 			process.assessDetailed(closed, version(closed), new DetailedAssessment(now.minusHours(26), null, null, null,
 					null, null, null, "Tư vấn tâm lý.", RiskLevel.HIGH));
 			process.classify(closed, version(closed), new Classification(true,
@@ -105,8 +112,14 @@ class CaseRollUpTests extends IndicatorTestSupport {
 			process.verify(late, version(late), null);
 			process.assessInitial(late, version(late), new InitialAssessment(now.minusHours(19), null, "Bị dụ dỗ.", null,
 					RiskLevel.SERIOUS, Set.of(AbuseForm.SEXUAL_ABUSE), null, null));
+			return null;
+		});
+		as("chutich.a", () -> {
 			process.takeEmergencyMeasure(late, version(late), new EmergencyMeasure(now.minusHours(2),
-					Set.of(EmergencyMeasureKind.POLICE_PROTECTION), "Công an xã", null, null, null, null));
+					Set.of(EmergencyMeasureKind.POLICE_PROTECTION), null, null, null, null, null));
+			return null;
+		});
+		as("cb.a", () -> {
 			process.classify(late, version(late), new Classification(true, Set.of(AbuseForm.SEXUAL_ABUSE),
 					Set.of(AbuseSubtype.ONLINE_SEXUAL_ABUSE), AbuseSetting.ONLINE, PerpetratorType.STRANGER, null));
 			return null;
@@ -176,7 +189,8 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	private void plan(long caseId) {
 		process.draftPlan(caseId, version(caseId), new PlanDraft("Trẻ an toàn tại gia đình.", List.of(new PlanDraft.Item(
 				ServiceKind.PSYCHOLOGICAL_SUPPORT, null, null, "Trung tâm CTXH", today.plusDays(7))),
-				today.plusDays(20), null));
+				today.plusDays(20), null, new PlanMeeting(today, "Lò Văn Cán bộ", "Trẻ, mẹ, Trung tâm CTXH",
+						"Thống nhất kế hoạch tư vấn tâm lý.")));
 		process.submitPlan(caseId, version(caseId));
 	}
 

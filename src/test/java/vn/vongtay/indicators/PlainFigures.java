@@ -167,7 +167,7 @@ class PlainFigures {
 					+ " GROUP BY 1";
 			case "CASES_PLAN_APPROVED", "CASES_PLAN_APPROVED_ON_TIME" -> "SELECT '' AS k, count(*) AS n"
 					+ " FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND " + day("c.first_plan_approved_at")
-					+ " BETWEEN :p1 AND :p2" + (measure.endsWith("ON_TIME") ? " AND c.first_plan_approved_at <= c.first_plan_due_at" : "")
+					+ " BETWEEN :p1 AND :p2" + (measure.endsWith("ON_TIME") ? " AND c.first_plan_submitted_at <= c.first_plan_due_at AND c.first_plan_approved_at <= c.first_approval_due_at" : "")
 					+ " GROUP BY 1";
 			case "CASES_EMERGENCY_REQUIRED", "CASES_EMERGENCY_ON_TIME" -> "SELECT '' AS k, count(*) AS n"
 					+ " FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND c.emergency_required AND "

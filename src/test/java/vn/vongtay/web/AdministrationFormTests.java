@@ -84,10 +84,11 @@ class AdministrationFormTests extends DemoAccountTestSupport {
 	@Test
 	void aDeadlineRuleWithItsHoursInWordsComesBackInPlaceAndNoRuleIsSet() throws Exception {
 		RefusedForm page = RefusedForm.of(send(post("/admin/case-deadlines"), "unitCode", "03295", "emergencyHours",
-				"mười hai", "planWorkingDays", "", "basis", "Quyết định thử"));
+				"mười hai", "planWorkingDays", "", "approvalWorkingDays", "2", "basis", "Quyết định thử"));
 
 		page.says("emergencyHours", "Số giờ áp dụng biện pháp khẩn cấp", "mười hai", "chữ số")
-			.says("planWorkingDays", "Số ngày làm việc phê duyệt kế hoạch", "chưa nhập")
+			.says("planWorkingDays", "Số ngày làm việc lập và trình kế hoạch", "chưa nhập")
+			.keeps("approvalWorkingDays", "2")
 			.keeps("unitCode", "03295")
 			.keeps("emergencyHours", "mười hai")
 			.keeps("basis", "Quyết định thử");

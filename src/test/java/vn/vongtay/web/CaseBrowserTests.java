@@ -104,6 +104,11 @@ class CaseBrowserTests {
 		new Select(row.findElement(By.name("agencyId"))).selectByVisibleText("Công an xã Tuần Giáo");
 		setDate(row.findElement(By.name("dueOn")), LocalDate.now().plusDays(7));
 		setDate(browser.findElement(By.id("plan-review")), LocalDate.now().plusDays(30));
+		// Art. 27-28: the minutes of the meeting that agreed the plan go with it to the chairman
+		setDate(browser.findElement(By.id("meeting-held-on")), LocalDate.now());
+		browser.findElement(By.id("meeting-chair")).sendKeys("Lò Văn Cán bộ");
+		browser.findElement(By.id("meeting-participants")).sendKeys("Trẻ, mẹ của trẻ, Công an xã Tuần Giáo");
+		browser.findElement(By.id("meeting-conclusions")).sendKeys("Công an xã răn đe, giám sát người cha dượng.");
 		browser.findElement(By.cssSelector("#plan button[type=submit]")).click();
 		awaitStage("Đang xây dựng kế hoạch");
 		browser.findElement(By.cssSelector("#submit-plan button")).click();

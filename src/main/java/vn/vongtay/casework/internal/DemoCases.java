@@ -30,6 +30,7 @@ import vn.vongtay.casework.DetailedAssessment;
 import vn.vongtay.casework.InitialAssessment;
 import vn.vongtay.casework.PerpetratorType;
 import vn.vongtay.casework.PlanDraft;
+import vn.vongtay.casework.PlanMeeting;
 import vn.vongtay.casework.Rating;
 import vn.vongtay.casework.ReferralDraft;
 import vn.vongtay.casework.Referrals;
@@ -120,7 +121,11 @@ class DemoCases implements ApplicationRunner {
 							now.toLocalDate().plusDays(10)),
 							new PlanDraft.Item(ServiceKind.PSYCHOLOGICAL_SUPPORT, "04 buổi tư vấn tâm lý cho trẻ", null,
 									"Trung tâm Công tác xã hội tỉnh Điện Biên", now.toLocalDate().plusDays(30))),
-					now.toLocalDate().plusDays(45), null));
+					now.toLocalDate().plusDays(45), null, new PlanMeeting(now.toLocalDate().minusDays(2),
+							"Người làm công tác bảo vệ trẻ em xã Tuần Giáo",
+							"Trẻ, mẹ và bà ngoại của trẻ; Công an xã; Trạm Y tế xã; Trung tâm Công tác xã hội tỉnh",
+							"Công an xã răn đe, giám sát người bố; Trung tâm Công tác xã hội tư vấn tâm lý 04 buổi;"
+									+ " mẹ và bà ngoại chăm sóc trẻ tại nhà.")));
 			process.submitPlan(inProgress, version(inProgress));
 			return null;
 		});
@@ -170,7 +175,9 @@ class DemoCases implements ApplicationRunner {
 			process.draftPlan(closed, version(closed), new PlanDraft("Chấm dứt việc bắt nạt; trẻ đi học bình thường.",
 					List.of(new PlanDraft.Item(ServiceKind.EDUCATION_SUPPORT, "Nhà trường làm việc với học sinh bắt nạt",
 							null, "Trường THCS Tuần Giáo", now.toLocalDate().plusDays(1))),
-					now.toLocalDate().plusDays(2), null));
+					now.toLocalDate().plusDays(2), null, new PlanMeeting(now.toLocalDate(),
+							"Người làm công tác bảo vệ trẻ em xã Tuần Giáo", "Trẻ, cha mẹ của trẻ, Trường THCS Tuần Giáo",
+							"Nhà trường làm việc với học sinh bắt nạt; gia đình theo dõi việc dùng điện thoại của trẻ.")));
 			process.submitPlan(closed, version(closed));
 			return null;
 		});

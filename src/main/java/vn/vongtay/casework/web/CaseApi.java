@@ -127,6 +127,14 @@ class CaseApi {
 		return cases.get(id);
 	}
 
+	/** The case worker proposes emergency measures (Mẫu 07) for the chairman to decide. */
+	@PostMapping("/cases/{id}/emergency-measures/proposal")
+	ChildCase proposeEmergency(@PathVariable long id, @RequestBody Versioned<EmergencyMeasure> request) {
+		process.proposeEmergencyMeasure(id, version(request.version()), body(request.form()));
+		return cases.get(id);
+	}
+
+	/** The commune chairman decides emergency measures (Mẫu 07). */
 	@PostMapping("/cases/{id}/emergency-measures")
 	ChildCase emergency(@PathVariable long id, @RequestBody Versioned<EmergencyMeasure> request) {
 		process.takeEmergencyMeasure(id, version(request.version()), body(request.form()));
@@ -271,7 +279,11 @@ class CaseApi {
 
 	@PutMapping("/casework/deadline-rules/{unitCode}")
 	List<DeadlineRules.Rule> setDeadlineRule(@PathVariable String unitCode, @RequestBody RuleRequest request) {
-		rules.set(unitCode, request.emergencyHours(), request.planWorkingDays(), request.basis(), request.version());
+		// a client written before the approval's own deadline existed leaves it out: the national assumption applies
+		int approvalDays = request.approvalWorkingDays() == null ? rules.national().approvalWorkingDays()
+				: request.approvalWorkingDays();
+		rules.set(unitCode, request.emergencyHours(), request.planWorkingDays(), approvalDays, request.basis(),
+				request.version());
 		return rules.list();
 	}
 
@@ -315,7 +327,8 @@ class CaseApi {
 	record ChildLink(Integer version, Long childId) {
 	}
 
-	record RuleRequest(Integer version, Integer emergencyHours, Integer planWorkingDays, String basis) {
+	record RuleRequest(Integer version, Integer emergencyHours, Integer planWorkingDays, Integer approvalWorkingDays,
+			String basis) {
 	}
 
 }

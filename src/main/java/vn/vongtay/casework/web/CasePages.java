@@ -33,6 +33,7 @@ import vn.vongtay.casework.EmergencyMeasureKind;
 import vn.vongtay.casework.InitialAssessment;
 import vn.vongtay.casework.PerpetratorType;
 import vn.vongtay.casework.PlanDraft;
+import vn.vongtay.casework.PlanMeeting;
 import vn.vongtay.casework.PlanItemStatus;
 import vn.vongtay.casework.Rating;
 import vn.vongtay.casework.ReferralDraft;
@@ -175,6 +176,12 @@ class CasePages {
 	@PostMapping("/cases/{id}/initial-assessment")
 	String assessInitial(@PathVariable long id, @ModelAttribute InitialAssessmentForm form) {
 		process.assessInitial(id, version(form.version()), form.assessment());
+		return back(id);
+	}
+
+	@PostMapping("/cases/{id}/emergency-measures/proposal")
+	String proposeEmergency(@PathVariable long id, @ModelAttribute EmergencyMeasureForm form) {
+		process.proposeEmergencyMeasure(id, version(form.version()), form.measure());
 		return back(id);
 	}
 
@@ -346,12 +353,13 @@ class CasePages {
 	}
 
 	/** Mẫu 07. */
-	record EmergencyMeasureForm(Integer version, String takenAt, List<String> measures, String decidedBy,
-			String decisionNumber, String description, String careArrangement, String until) {
+	/** Mẫu 07, proposed by the case worker or decided by the chairman, who signs it (no name to type). */
+	record EmergencyMeasureForm(Integer version, String takenAt, List<String> measures, String decisionNumber,
+			String description, String careArrangement, String until) {
 
 		EmergencyMeasure measure() {
 			return new EmergencyMeasure(FormValues.dateTime(takenAt), FormValues.enumValues(EmergencyMeasureKind.class,
-					measures), decidedBy, decisionNumber, description, careArrangement, FormValues.date(until));
+					measures), null, decisionNumber, description, careArrangement, FormValues.date(until));
 		}
 	}
 
@@ -372,7 +380,8 @@ class CasePages {
 	 * a value is never split at its commas); rows without a service are blank.
 	 */
 	record PlanForm(Integer version, String goals, String reviewOn, String notes, List<String> service,
-			List<String> description, List<String> agencyId, List<String> providerName, List<String> dueOn) {
+			List<String> description, List<String> agencyId, List<String> providerName, List<String> dueOn,
+			String meetingHeldOn, String meetingChair, String meetingParticipants, String meetingConclusions) {
 
 		PlanDraft plan() {
 			List<PlanDraft.Item> items = new ArrayList<>();
@@ -384,7 +393,8 @@ class CasePages {
 							at(providerName, i), FormValues.date(at(dueOn, i))));
 				}
 			}
-			return new PlanDraft(goals, items, FormValues.date(reviewOn), notes);
+			return new PlanDraft(goals, items, FormValues.date(reviewOn), notes, new PlanMeeting(
+					FormValues.date(meetingHeldOn), meetingChair, meetingParticipants, meetingConclusions));
 		}
 
 		private static String at(List<String> values, int i) {

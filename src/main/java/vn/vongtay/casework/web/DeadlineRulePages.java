@@ -14,7 +14,9 @@ import vn.vongtay.core.web.FormValues;
 import vn.vongtay.core.web.Forms;
 
 /**
- * The deadlines a province or commune sets for itself, over the national 12 hours and 5 working days. A rule refused
+ * The deadlines a province or commune sets for itself, over the national 12 hours (Art. 24), 5 working days to submit
+ * the plan (Art. 28) and the 2 working days assumed for the chairman's approval, which the decree does not fix and the
+ * page says so. A rule refused
  * ("mười hai" hours, a unit out of reach) comes back in the form at the bottom of the page with what was typed
  * (decision 0013).
  */
@@ -39,7 +41,8 @@ class DeadlineRulePages {
 		return forms.submit("deadline-rule", model).parse(form::read).then(rule -> {
 			// the version is the page's own (hidden); one altered by hand is refused as a whole
 			Long version = FormValues.wholeNumber(form.version());
-			rules.set(form.unitCode(), rule.emergencyHours(), rule.planWorkingDays(), form.basis(),
+			rules.set(form.unitCode(), rule.emergencyHours(), rule.planWorkingDays(), rule.approvalWorkingDays(),
+					form.basis(),
 					version == null ? null : version.intValue());
 			return "redirect:/admin/case-deadlines?saved";
 		}).orShow(() -> page(model));
@@ -58,15 +61,17 @@ class DeadlineRulePages {
 	}
 
 	/** A rule as typed; {@code version} is the rule's when an existing one is changed, else empty. */
-	record RuleForm(String unitCode, String emergencyHours, String planWorkingDays, String basis, String version) {
+	record RuleForm(String unitCode, String emergencyHours, String planWorkingDays, String approvalWorkingDays,
+			String basis, String version) {
 
 		Read read(FormInput input) {
 			input.required("unitCode", unitCode);
 			return new Read(input.integer("emergencyHours", input.required("emergencyHours", emergencyHours)),
-					input.integer("planWorkingDays", input.required("planWorkingDays", planWorkingDays)));
+					input.integer("planWorkingDays", input.required("planWorkingDays", planWorkingDays)),
+					input.integer("approvalWorkingDays", input.required("approvalWorkingDays", approvalWorkingDays)));
 		}
 	}
 
-	record Read(Integer emergencyHours, Integer planWorkingDays) {
+	record Read(Integer emergencyHours, Integer planWorkingDays, Integer approvalWorkingDays) {
 	}
 }
