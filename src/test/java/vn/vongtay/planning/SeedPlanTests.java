@@ -92,6 +92,19 @@ class SeedPlanTests {
 			.contains(LocalDate.of(2024, 6, 10), LocalDate.of(2024, 12, 10));
 	}
 
+	/** Seed 004, IV.1: "Trưởng các phòng, ngành: Văn hóa - Thông tin, Y tế, Giáo dục và Đào tạo; Công an huyện; UBND các xã". */
+	@Test
+	void thoXuanNamesTheFourDistrictOfficesAndTheCommunesThatReportToTheLabourOffice() {
+		PlanDetail.ReportingRule halfYear = plan("tho-xuan-2024").reporting().get(0);
+		assertThat(halfYear.reporter().name()).startsWith("Trưởng các phòng, ngành");
+		assertThat(halfYear.reporters()).extracting(AgencyRef::name).hasSize(5)
+			.anySatisfy(name -> assertThat(name).startsWith("Phòng Văn hoá - Thông tin"))
+			.anySatisfy(name -> assertThat(name).startsWith("Phòng Y tế"))
+			.anySatisfy(name -> assertThat(name).startsWithIgnoringCase("Phòng Giáo dục và Đào tạo"))
+			.anySatisfy(name -> assertThat(name).startsWith("Công an huyện"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("UBND các xã, thị trấn"));
+	}
+
 	@Test
 	void caoBangCarriesItsReportingDeadlines() {
 		PlanDetail caoBang = plan("cao-bang-2022");
