@@ -32,7 +32,8 @@ import vn.vongtay.planning.ReportKind;
  * <li>A body owes nothing for a period it did not last to the end of (the districts and their offices ended on
  * 30/06/2025); an agency whose duties went to another (the labour department to the health department) reports, and
  * receives, through the agency that carries them. A body that ended before a report is due, with nobody carrying its
- * duties, receives nothing.</li>
+ * duties, receives nothing. An agency the directory holds on a unit of the reform (today's province) is, before that
+ * unit began, the agency of the one unit it continues.</li>
  * <li>A report "when difficulties arise" (ad hoc, no date) is no periodic obligation; nor is a monthly or quarterly list
  * the plan names no recipient or date for.</li>
  * <li>A due date the source does not give is assumed, and the obligation says by which rule; the receiving office may
@@ -51,6 +52,12 @@ final class ObligationRules {
 		Optional<Agency> agency(long id);
 
 		Optional<AdministrativeUnit> unit(long id);
+
+		/**
+		 * The one unit that the given unit continues (through the successions of the reform) and that existed on the
+		 * day, which comes before the given unit began; empty when there is none, or several (a merger).
+		 */
+		Optional<AdministrativeUnit> continuedOn(long unitId, LocalDate on);
 
 		List<AdministrativeUnit> childrenOf(long unitId, LocalDate on);
 	}
@@ -250,40 +257,32 @@ final class ObligationRules {
 	/**
 	 * The bodies that report for a body a plan names, for a period ending on {@code end}: each commune's committee for
 	 * "UBND các xã", each district's for "UBND các huyện", the committee of a unit, or an agency (through the agency
-	 * that carries its duties when it has ended, as long as its unit lasted to the period's end). A group the plan does not resolve ("các phòng, ban, ngành liên
-	 * quan" without its list) reports nothing: nobody could act on it. A body the plan lists among the reporters is
-	 * one body whatever its name says ("tổ chức Đoàn các cấp").
+	 * that carries its duties when it has ended, as long as its unit lasted to the period's end), each of the unit it
+	 * belonged to on the period's last day ({@link #unitOn}). A group the plan does not resolve ("các phòng, ban,
+	 * ngành liên quan" without its list) reports nothing: nobody could act on it. A body the plan lists among the
+	 * reporters is one body whatever its name says ("tổ chức Đoàn các cấp").
 	 */
 	static List<Body> reporters(AgencyRef ref, boolean listed, LocalDate end, Directory directory) {
 		Agency agency = directory.agency(ref.id()).orElse(null);
 		if (agency == null) {
 			return List.of();
 		}
-		AdministrativeUnit unit = directory.unit(agency.unitId()).orElse(null);
+		// the period is owed by the unit's body: when the unit did not last to its end (a district of 2025), the body
+		// that took the office's duties over (the province's health department) does not inherit the unit's plan
+		AdministrativeUnit unit = unitOn(agency.unitId(), end, directory).orElse(null);
 		if (unit == null) {
 			return List.of();
 		}
 		if (agency.kind() == AgencyKind.COMMUNE_COMMITTEES) {
-			if (!unit.isValidOn(end)) {
-				return List.of();
-			}
 			return communesUnder(unit, end, directory).stream().map(ObligationRules::committee).toList();
 		}
 		if (agency.kind() == AgencyKind.PEOPLES_COMMITTEE) {
-			if (!unit.isValidOn(end)) {
-				return List.of();
-			}
 			if (isGroup(agency.name())) {
 				return directory.childrenOf(unit.id(), end).stream().map(ObligationRules::committee).toList();
 			}
 			return List.of(committee(unit));
 		}
 		if (!listed && isGroup(agency.name())) {
-			return List.of();
-		}
-		// the period is owed by the unit's body: when the unit did not last to its end (a district of 2025), the body
-		// that took the office's duties over (the province's health department) does not inherit the unit's plan
-		if (!unit.isValidOn(end)) {
 			return List.of();
 		}
 		Body body = agencyBody(agency, ref, unit, end, directory);
@@ -303,14 +302,15 @@ final class ObligationRules {
 		if (isSameLevelCouncil(agency.name())) {
 			return directory.unit(reporter.unitId()).map(ObligationRules::council).orElse(null);
 		}
-		AdministrativeUnit unit = directory.unit(agency.unitId()).orElse(null);
-		if (unit == null) {
+		AdministrativeUnit own = directory.unit(agency.unitId()).orElse(null);
+		if (own == null) {
 			return null;
 		}
+		AdministrativeUnit then = unitOn(own.id(), due, directory).orElse(null);
 		if (agency.kind() == AgencyKind.PEOPLES_COMMITTEE) {
-			return unit.isValidOn(due) ? committee(unit) : null;
+			return then == null ? null : committee(then);
 		}
-		return agencyBody(agency, ref, unit, due, directory);
+		return agencyBody(agency, ref, then != null ? then : own, due, directory);
 	}
 
 	/** An agency as a body on the day, or the agency that carries its duties then; null when neither existed. */
@@ -337,15 +337,42 @@ final class ObligationRules {
 		return agency.kind() == AgencyKind.SOCIAL_AFFAIRS;
 	}
 
-	/** Whether the agency, and the unit it belongs to, existed on the day. */
+	/** Whether the agency, and the unit it belonged to then ({@link #unitOn}), existed on the day. */
 	private static boolean exists(Agency agency, LocalDate on, Directory directory) {
-		return valid(agency, on) && directory.unit(agency.unitId()).map(u -> u.isValidOn(on)).orElse(false);
+		return valid(agency, on, directory) && unitOn(agency.unitId(), on, directory).isPresent();
 	}
 
-	private static boolean valid(Agency agency, LocalDate on) {
-		return (agency.validFrom() == null || !on.isBefore(agency.validFrom()))
-				&& (agency.validTo() == null || !on.isAfter(agency.validTo()));
+	/**
+	 * Whether the directory has the agency on the day. An agency dated from its unit's first day (a department of
+	 * today's province, from 01/07/2025) began with that unit's row, not as a body: before it, it is the agency of the
+	 * unit its unit continues, as long as there is one ({@link #unitOn}). One dated from a later day of its own did not
+	 * exist before that day.
+	 */
+	private static boolean valid(Agency agency, LocalDate on, Directory directory) {
+		boolean begun = agency.validFrom() == null || !on.isBefore(agency.validFrom()) || directory
+			.unit(agency.unitId()).map(u -> agency.validFrom().equals(u.validFrom())).orElse(false);
+		return begun && (agency.validTo() == null || !on.isAfter(agency.validTo()));
 	}
+
+	/**
+	 * The unit an agency belonged to on the day: its own unit when it existed then; before its unit began, the one unit
+	 * its unit continues (a plan's agencies are the directory's, issue 18 §2, and the directory holds a department on
+	 * today's province, from 01/07/2025: in 2022 it was the department of the province of 2022); empty otherwise. Never
+	 * the other way: an office of a unit that ended is no office of the unit continuing it; its duties pass on through
+	 * the agency that took them over.
+	 */
+	static Optional<AdministrativeUnit> unitOn(long unitId, LocalDate on, Directory directory) {
+		AdministrativeUnit own = directory.unit(unitId).orElse(null);
+		if (own == null) {
+			return Optional.empty();
+		}
+		if (own.isValidOn(on)) {
+			return Optional.of(own);
+		}
+		return own.validFrom() != null && on.isBefore(own.validFrom()) ? directory.continuedOn(unitId, on)
+				: Optional.empty();
+	}
+
 
 	private static List<AdministrativeUnit> communesUnder(AdministrativeUnit unit, LocalDate on, Directory directory) {
 		if (unit.level() == UnitLevel.COMMUNE) {

@@ -163,6 +163,7 @@ public class ObligationSources {
 		private final Map<Long, Optional<Agency>> agencyById = new HashMap<>();
 		private final Map<Long, Optional<AdministrativeUnit>> unitById = new HashMap<>();
 		private final Map<String, List<AdministrativeUnit>> children = new HashMap<>();
+		private final Map<String, Optional<AdministrativeUnit>> continued = new HashMap<>();
 
 		@Override
 		public Optional<Agency> agency(long id) {
@@ -172,6 +173,14 @@ public class ObligationSources {
 		@Override
 		public Optional<AdministrativeUnit> unit(long id) {
 			return unitById.computeIfAbsent(id, units::findById);
+		}
+
+		@Override
+		public Optional<AdministrativeUnit> continuedOn(long unitId, LocalDate on) {
+			// the lineage walks back from a unit that did not exist yet on the day
+			return continued.computeIfAbsent(unitId + "@" + on, k -> unit(unitId)
+				.filter(u -> u.validFrom() != null && on.isBefore(u.validFrom()))
+				.flatMap(u -> units.onDate(unitId, on)));
 		}
 
 		@Override

@@ -157,6 +157,40 @@ class ObligationRulesTests {
 				"2024 Phòng Lao động - Thương binh và Xã hội huyện Tuần Giáo (nay là Sở Y tế tỉnh Điện Biên)");
 	}
 
+	/**
+	 * Seed 001 (KH 715/KH-UBND Cao Bằng, 2022), VI.1 and VI.2: the departments report to the labour department, which
+	 * sums up for the province's People's Committee. A plan's agencies are the directory's (issue 18 §2), and the
+	 * directory holds a province's departments on today's province, dated from its first day (01/07/2025), and today's
+	 * province continues the province of 2022: for 2022 each is the department, and the committee is the committee, of
+	 * the province of that year. An agency the directory dates from a later day of its own did not exist before it.
+	 */
+	@Test
+	void aDirectoryAgencyOfTodaysProvinceReportsAndReceivesForEarlierYearsAsThatOfTheProvinceItContinues() {
+		world.continues(newProvince, province);
+		LocalDate reform = newProvince.validFrom();
+		AgencyRef justice = world.agency(22, AgencyKind.JUSTICE, "Sở Tư pháp tỉnh Điện Biên", newProvince, reform, null);
+		AgencyRef provincialCommittee = world.agency(23, AgencyKind.PEOPLES_COMMITTEE, "UBND tỉnh Điện Biên",
+				newProvince, reform, null);
+		List<Owed> annual = ofPlan(2022, 2022, rule(ReportKind.ANNUAL, justice, List.of(), labourDepartment, null, null,
+				LocalDate.of(2022, 11, 20)));
+		assertThat(annual).extracting(o -> o.reporter().unitId() + " " + o.reporter().agencyId() + " "
+				+ o.reporter().name() + " → " + o.recipient().name())
+			.containsExactly("2 22 Sở Tư pháp tỉnh Điện Biên → Sở Lao động - Thương binh và Xã hội tỉnh Điện Biên"
+					+ " (nay là Sở Y tế tỉnh Điện Biên)");
+		List<Owed> summary = ofPlan(2022, 2022, rule(ReportKind.SUMMARY, labourDepartment, List.of(),
+				provincialCommittee, null, null, LocalDate.of(2022, 11, 30)));
+		assertThat(summary).extracting(o -> o.recipient().kind() + " " + o.recipient().unitId() + " "
+				+ o.recipient().name()).containsExactly("COMMITTEE 2 Ủy ban nhân dân tỉnh Điện Biên");
+		AgencyRef founded = world.agency(25, AgencyKind.OTHER, "Ban Chỉ đạo tỉnh Điện Biên", newProvince,
+				LocalDate.of(2025, 9, 1), null);
+		assertThat(ofPlan(2022, 2022, rule(ReportKind.ANNUAL, founded, List.of(), labourDepartment, null, null,
+				LocalDate.of(2022, 11, 20)))).isEmpty();
+		// the other way there is no such step: an office of a unit that ended is no office of the unit continuing it
+		AgencyRef oldJustice = world.agency(24, AgencyKind.JUSTICE, "Sở Tư pháp", province, null, null);
+		assertThat(ofPlan(2026, 2026, rule(ReportKind.ANNUAL, oldJustice, List.of(), health, null, null, null)))
+			.isEmpty();
+	}
+
 	/** Before 01/07/2025 a commune reports to its district; the province to the ministry of the day. */
 	@Test
 	void aStandingReportGoesToTheUnitAboveInTheTreeOfThePeriod() {
@@ -211,6 +245,11 @@ class ObligationRulesTests {
 
 		private final Map<Long, AdministrativeUnit> units = new HashMap<>();
 		private final Map<Long, Agency> agencies = new HashMap<>();
+		private final Map<Long, List<AdministrativeUnit>> predecessors = new HashMap<>();
+
+		void continues(AdministrativeUnit successor, AdministrativeUnit predecessor) {
+			predecessors.computeIfAbsent(successor.id(), id -> new ArrayList<>()).add(predecessor);
+		}
 
 		AdministrativeUnit unit(long id, String code, UnitLevel level, String fullName, Long parentId, LocalDate from,
 				LocalDate to) {
@@ -242,6 +281,13 @@ class ObligationRulesTests {
 		@Override
 		public Optional<AdministrativeUnit> unit(long id) {
 			return Optional.ofNullable(units.get(id));
+		}
+
+		@Override
+		public Optional<AdministrativeUnit> continuedOn(long unitId, LocalDate on) {
+			List<AdministrativeUnit> found = predecessors.getOrDefault(unitId, List.of()).stream()
+				.filter(u -> u.isValidOn(on)).toList();
+			return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
 		}
 
 		@Override

@@ -65,7 +65,7 @@ class ReportAnnexTests extends DemoAccountTestSupport {
 		assertThat(targets.rows().get(0).name()).startsWith("1.1-a. Ít nhất 80%").endsWith("— chỉ tiêu năm 2024");
 		assertThat(table(report, "PREVENTION").rows()).isNotEmpty();
 		assertThat(report.tasks()).as("the tasks the culture office leads, not all the plan's")
-			.allSatisfy(t -> assertThat(t.leadAgency()).startsWith("Phòng Văn hoá"));
+			.allSatisfy(t -> assertThat(t.leadAgency()).isEqualTo("Phòng Văn hóa và Thông tin huyện Thọ Xuân"));
 	}
 
 	/** A commune's half-year report of 2025-H1 shows the tasks the Tuần Giáo plan gives "UBND các xã, thị trấn". */
@@ -83,10 +83,10 @@ class ReportAnnexTests extends DemoAccountTestSupport {
 	private SignedInUser cultureOfficeOfThoXuan() {
 		long agency = jdbc.sql("""
 				SELECT a.id FROM directory.agency a JOIN geography.unit u ON u.id = a.unit_id
-				WHERE u.code = '395' AND a.kind = 'CULTURE' AND a.name = 'Phòng Văn hoá - Thông tin'""")
+				WHERE u.code = '395' AND a.kind = 'CULTURE' AND a.name = 'Phòng Văn hóa và Thông tin huyện Thọ Xuân'""")
 			.query(Long.class).single();
 		long province = units.byCode("38", LocalDate.now()).id();
-		return new SignedInUser(990_001, "vhtt.thoxuan", "Phòng Văn hoá - Thông tin huyện Thọ Xuân",
+		return new SignedInUser(990_001, "vhtt.thoxuan", "Phòng Văn hóa và Thông tin huyện Thọ Xuân",
 				Set.of(Role.AGENCY_FOCAL_POINT), Set.of(province), agency, true, null, null);
 	}
 
