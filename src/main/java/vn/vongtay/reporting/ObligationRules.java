@@ -373,7 +373,6 @@ final class ObligationRules {
 				: Optional.empty();
 	}
 
-
 	private static List<AdministrativeUnit> communesUnder(AdministrativeUnit unit, LocalDate on, Directory directory) {
 		if (unit.level() == UnitLevel.COMMUNE) {
 			return List.of(unit);
