@@ -161,6 +161,31 @@ class ReportingTests extends DemoAccountTestSupport {
 		assertThat(council).isTrue();
 	}
 
+	/**
+	 * Issue 17 §3: "Gửi báo cáo" sends what is on the page. What was typed is stored and sent; when sending is refused
+	 * (a required figure missing), what was typed is stored all the same, not thrown away.
+	 */
+	@Test
+	void sendingAReportStoresWhatWasTypedAndARefusedSendingKeepsIt() throws Exception {
+		// last year's: this year's second half of xã Tuần Giáo is the browser tests'
+		Obligation h2 = owedBy("xa.b", "03295", "STANDING:COMMUNE_H2", "2025-H2");
+		long id = as("xa.b", () -> reports.open(h2.id()));
+		form("xa.b", "/reporting/reports/" + id + "/submit", "version", String.valueOf(version(id)), "results",
+				"Đã rà soát 412 trẻ em", "signerName", "Quàng Văn Lả").andExpect(status().isUnprocessableEntity());
+		ReportView kept = as("xa.b", () -> reports.get(id));
+		assertThat(kept.status()).isEqualTo(ReportStatus.DRAFT);
+		assertThat(kept.sections().results()).isEqualTo("Đã rà soát 412 trẻ em");
+		assertThat(kept.signerName()).isEqualTo("Quàng Văn Lả");
+
+		form("xa.b", "/reporting/reports/" + id + "/submit", "version", String.valueOf(version(id)), "results",
+				"Đã rà soát 415 trẻ em", "signerName", "Quàng Văn Lả", "figure.FULL_VACCINATION_U1", "96,4")
+			.andExpect(status().is3xxRedirection());
+		ReportView sent = as("xa.b", () -> reports.get(id));
+		assertThat(sent.status()).isEqualTo(ReportStatus.SUBMITTED);
+		assertThat(sent.sections().results()).isEqualTo("Đã rà soát 415 trẻ em");
+		assertThat(pageBody("xa.b", "/reporting/reports/" + id)).contains("Đã rà soát 415 trẻ em", "96,4");
+	}
+
 	@Test
 	void aReportIsNotSubmittedWithARequiredFigureMissingAndIsLockedOnceAccepted() {
 		Obligation h1 = owedBy("xa.b", "03295", "STANDING:COMMUNE_H2", "2026-H2");

@@ -147,6 +147,22 @@ class ReportingPages {
 	/** Saves the sections and the figures the unit enters, sent as {@code figure.CODE} in Vietnamese notation. */
 	@PostMapping("/reporting/reports/{id}")
 	String save(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> fields) {
+		saveTyped(id, version, fields);
+		return back(id);
+	}
+
+	/**
+	 * Sends the report as it stands on the page (issue 17 §3): what was typed is saved first, in a transaction of its
+	 * own, so that a refused sending (a required figure missing) keeps it; saving takes the report one version on.
+	 */
+	@PostMapping("/reporting/reports/{id}/submit")
+	String submit(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> fields) {
+		reports.submit(id, fields.containsKey("results") ? saveTyped(id, version, fields) : version);
+		return back(id);
+	}
+
+	/** Saves the report's form; answers the report's version after saving. */
+	private int saveTyped(long id, int version, Map<String, String> fields) {
 		Map<String, BigDecimal> figures = new LinkedHashMap<>();
 		fields.forEach((name, value) -> {
 			if (name.startsWith("figure.") && FormValues.blankToNull(value) != null) {
@@ -155,13 +171,7 @@ class ReportingPages {
 		});
 		reports.save(id, version, new PeriodicReport.Sections(fields.get("results"), fields.get("limitations"),
 				fields.get("causes"), fields.get("proposals")), fields.get("number"), fields.get("signerName"), figures);
-		return back(id);
-	}
-
-	@PostMapping("/reporting/reports/{id}/submit")
-	String submit(@PathVariable long id, @RequestParam int version) {
-		reports.submit(id, version);
-		return back(id);
+		return version + 1;
 	}
 
 	@PostMapping("/reporting/reports/{id}/return")
