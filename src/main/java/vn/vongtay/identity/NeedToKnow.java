@@ -136,7 +136,9 @@ public final class NeedToKnow {
 		allow(Role.COMMUNE_CHAIRMAN, R, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS,
 				Data.CHILD_SUPPORTS, Data.CHILD_NOTES, Data.OUTREACH, Data.OPINIONS);
 		allow(Role.COMMUNE_CHAIRMAN, RW, Data.REPORTS, Data.CASE_SUMMARY, Data.CASE_DETAILS, Data.PLANS,
-				Data.PERIODIC_REPORTS, Data.PREVENTION, Data.CHILD_FRIENDLY);
+				Data.PREVENTION, Data.CHILD_FRIENDLY);
+		// the chairman signs the commune's periodic report, on paper as Nghị định 30/2020 lays it out: he exports it
+		allow(Role.COMMUNE_CHAIRMAN, RWE, Data.PERIODIC_REPORTS);
 		allow(Role.COMMUNE_CHAIRMAN, RE, Data.FIGURES, Data.EXACT_FIGURES);
 		// who reported: only on the reports the chairman received themself (Reports)
 		allow(Role.COMMUNE_CHAIRMAN, RW, Data.INFORMANT);
@@ -151,8 +153,11 @@ public final class NeedToKnow {
 		allow(Role.HOTLINE_OPERATOR, R, Data.CASE_SUMMARY, Data.FIGURES);
 
 		// an agency works on what is addressed to it or organised by it (the record-level rule is the module's)
+		// and writes the periodic reports a plan asks of its agency, and reads those addressed to it (reporting)
 		allow(Role.AGENCY_FOCAL_POINT, RW, Data.REFERRALS, Data.PLANS, Data.OPINIONS, Data.OUTREACH);
-		allow(Role.AGENCY_FOCAL_POINT, R, Data.PERIODIC_REPORTS, Data.CHILD_FRIENDLY);
+		// ... and exports them, as the head of the agency signs them on paper (Nghị định 30/2020)
+		allow(Role.AGENCY_FOCAL_POINT, RWE, Data.PERIODIC_REPORTS);
+		allow(Role.AGENCY_FOCAL_POINT, R, Data.CHILD_FRIENDLY);
 		allow(Role.AGENCY_FOCAL_POINT, RE, Data.FIGURES);
 
 		allow(Role.INSPECTOR, RWE, Data.PREVENTION);

@@ -81,9 +81,12 @@ public record PlanDetail(@JsonUnwrapped PlanSummary summary, AgencyRef issuerAge
 	public record Timeframe(TimeframeKind kind, Integer year, Integer quarter, LocalDate dueOn, String text) {
 	}
 
-	/** An entry of the plan's reporting regime, from which the reporting module makes obligations. */
-	public record ReportingRule(long id, ReportKind kind, AgencyRef reporter, AgencyRef recipient, Integer fromYear,
-			Integer toYear, Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes,
-			String text) {
+	/**
+	 * An entry of the plan's reporting regime, from which the reporting module makes obligations: {@code reporter} as
+	 * the text names it, {@code reporters} the bodies it stands for when the plan lists them (empty: the reporter).
+	 */
+	public record ReportingRule(long id, ReportKind kind, AgencyRef reporter, List<AgencyRef> reporters,
+			AgencyRef recipient, Integer fromYear, Integer toYear, Integer half, Integer quarter, Integer month,
+			LocalDate dueOn, List<String> annexes, String text) {
 	}
 }

@@ -628,23 +628,26 @@ public class Plans {
 	}
 
 	private List<ReportingRule> reportingRules(long planId) {
-		record Row(long id, ReportKind kind, Long reporter, Long recipient, Integer from, Integer to, Integer half,
-				Integer quarter, Integer month, LocalDate due, List<String> annexes, String text) {
+		record Row(long id, ReportKind kind, Long reporter, List<Long> reporters, Long recipient, Integer from,
+				Integer to, Integer half, Integer quarter, Integer month, LocalDate due, List<String> annexes,
+				String text) {
 		}
 		List<Row> rows = jdbc.sql("SELECT * FROM planning.reporting_rule WHERE plan_id = :plan ORDER BY position")
 			.param("plan", planId)
 			.query((rs, n) -> new Row(rs.getLong("id"), ReportKind.valueOf(rs.getString("kind")),
-					(Long) rs.getObject("reporter_agency_id"), (Long) rs.getObject("recipient_agency_id"),
-					(Integer) rs.getObject("period_from"), (Integer) rs.getObject("period_to"),
-					(Integer) rs.getObject("period_half"), (Integer) rs.getObject("period_quarter"),
-					(Integer) rs.getObject("period_month"), rs.getObject("due_on", LocalDate.class),
-					List.of((String[]) rs.getArray("annexes").getArray()), rs.getString("text")))
+					(Long) rs.getObject("reporter_agency_id"), List.of((Long[]) rs.getArray("reporter_agency_ids").getArray()),
+					(Long) rs.getObject("recipient_agency_id"), (Integer) rs.getObject("period_from"),
+					(Integer) rs.getObject("period_to"), (Integer) rs.getObject("period_half"),
+					(Integer) rs.getObject("period_quarter"), (Integer) rs.getObject("period_month"),
+					rs.getObject("due_on", LocalDate.class), List.of((String[]) rs.getArray("annexes").getArray()),
+					rs.getString("text")))
 			.list();
 		Set<Long> ids = new HashSet<>();
 		rows.forEach(r -> {
 			if (r.reporter() != null) {
 				ids.add(r.reporter());
 			}
+			ids.addAll(r.reporters());
 			if (r.recipient() != null) {
 				ids.add(r.recipient());
 			}
@@ -652,8 +655,8 @@ public class Plans {
 		Map<Long, AgencyRef> refs = agencyRefs(ids);
 		return rows.stream()
 			.map(r -> new ReportingRule(r.id(), r.kind(), r.reporter() == null ? null : refs.get(r.reporter()),
-					r.recipient() == null ? null : refs.get(r.recipient()), r.from(), r.to(), r.half(), r.quarter(),
-					r.month(), r.due(), r.annexes(), r.text()))
+					r.reporters().stream().map(refs::get).toList(), r.recipient() == null ? null : refs.get(r.recipient()),
+					r.from(), r.to(), r.half(), r.quarter(), r.month(), r.due(), r.annexes(), r.text()))
 			.toList();
 	}
 

@@ -14,24 +14,6 @@ final class KnownFailures {
 	private final Map<String, String> cells = new LinkedHashMap<>();
 
 	KnownFailures() {
-
-		// --- not in issue 16: periodic reports ---
-		String periodicReports = "new: PERIODIC_REPORTS are not granted to the collaborator, the hotline or the inspector";
-		known(periodicReports, "GET /reporting", "ctv", "111", "thanhtra");
-		known(periodicReports, "GET /api/v1/reporting/obligations", "ctv", "111", "thanhtra");
-		known(periodicReports, "GET /reporting/obligations/{id}", "ctv", "111");
-		known(periodicReports, "GET /api/v1/reporting/obligations/{id}", "ctv", "111");
-		String reportReaders = "new, decide: viewers and agencies read periodic reports (R) in NeedToKnow, the module "
-				+ "refuses them";
-		known(reportReaders, "GET /reporting/completeness", "lanhdao", "ldtbxh", "congan", "soyte");
-		known(reportReaders, "GET /api/v1/reporting/completeness", "lanhdao", "ldtbxh", "congan", "soyte");
-		known(reportReaders, "GET /reporting/reports/{id}", "lanhdao", "congan");
-		known(reportReaders, "GET /api/v1/reporting/reports/{id}", "lanhdao", "congan");
-		String reportExport = "new, decide: PERIODIC_REPORTS gives the chairman and the case worker no E, the module lets "
-				+ "them export the report";
-		known(reportExport, "GET /reporting/reports/{id}/export.{format}", "chutich", "cb");
-		known(reportExport, "GET /api/v1/reporting/reports/{id}/export.{format}", "chutich", "cb");
-
 	}
 
 	/** Why the cell is answered otherwise today, or null when it is not a known failure. */

@@ -410,6 +410,9 @@ final class Requests {
 			on("POST /reporting/reports/{id}/" + step).id("periodicReport").params("version", "-1");
 		}
 		on("POST /reporting/reports/{id}/refresh").id("periodicReport");
+		// the due date left blank: refused for its content once the caller is known to receive the report
+		on("PUT /api/v1/reporting/obligations/{id}/due").id("obligation").json(STALE);
+		on("POST /reporting/obligations/{id}/due").id("obligation").params("version", "-1", "dueOn", "");
 	}
 
 	private void indicators() {
@@ -421,6 +424,9 @@ final class Requests {
 			.params("unit", "03253", "period", "2026").json("{\"value\":\"ma trận\",\"version\":-1}");
 		on("POST /api/v1/indicators/{code}/values").with("code", "enteredIndicator")
 			.params("unit", "03253", "period", "2026").json("{\"value\":\"ma trận\",\"version\":-1}");
+		// an official figure with neither value nor document: refused for its content once the caller may record it
+		on("PUT /api/v1/indicators/{code}/official").with("code", "indicator").params("unit", "03253", "period", "2026")
+			.json(STALE);
 		on("GET /indicators/{code}").with("code", "indicator").params("unit", "03253", "period", "2026");
 		on("GET /indicators/entry").params("unit", "03253", "period", "2026");
 		on("POST /indicators/entry").params("unit", "03253", "period", "2026", "v:${enteredIndicator}", "ma trận");

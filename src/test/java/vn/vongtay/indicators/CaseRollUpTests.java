@@ -53,7 +53,7 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	private static final List<String> CASE_INDICATORS = List.of("REPORTS_RECEIVED", "CASES_OPENED", "CASES_CLOSED",
 			"ABUSED_CHILDREN", "ABUSED_CHILDREN_ASSISTED", "ABUSED_CHILDREN_ASSISTED_RATE", "CASES_WITH_PLAN",
 			"CASES_PLAN_ON_TIME", "CASES_PLAN_ON_TIME_RATE", "CASES_EMERGENCY_REQUIRED", "CASES_EMERGENCY_ON_TIME",
-			"CASES_EMERGENCY_ON_TIME_RATE");
+			"CASES_EMERGENCY_ON_TIME_RATE", "ABUSE_PERPETRATORS", "ABUSED_CHILDREN_PER_100K");
 
 	private static boolean made;
 
@@ -155,6 +155,11 @@ class CaseRollUpTests extends IndicatorTestSupport {
 		}
 		assertThat(value("ABUSED_CHILDREN", commune, year).value()).isPositive();
 		assertThat(value("CASES_PLAN_ON_TIME", commune, year).value()).isPositive();
+		// Thông tư 13/2021 Phụ lục II beyond 0101: who harmed the abused children (the step-father, a stranger)
+		assertThat(value("ABUSE_PERPETRATORS", commune, year).value()).isGreaterThanOrEqualTo(java.math.BigDecimal.valueOf(2));
+		IndicatorValue rate = value("ABUSED_CHILDREN_PER_100K", commune, year);
+		assertThat(rate.value()).isEqualByComparingTo(rate.numerator().multiply(java.math.BigDecimal.valueOf(100_000))
+			.divide(rate.denominator(), 2, java.math.RoundingMode.HALF_UP));
 	}
 
 	@Test

@@ -159,7 +159,10 @@ class PlanImportTests {
 		assertThat(copy.tasks()).extracting(t -> t.leadAgency() == null ? null : t.leadAgency().id())
 			.containsExactlyElementsOf(original.tasks().stream()
 				.map(t -> t.leadAgency() == null ? null : t.leadAgency().id()).toList());
-		assertThat(copy.reporting()).hasSameSizeAs(original.reporting());
+		assertThat(copy.reporting()).extracting(r -> r.reporters().stream().map(AgencyRef::id).toList())
+			.containsExactlyElementsOf(original.reporting().stream()
+				.map(r -> r.reporters().stream().map(AgencyRef::id).toList()).toList());
+		assertThat(original.reporting().get(0).reporters()).hasSize(7);
 		assertThat(plans.originalText(copy.summary().id())).isEqualTo(plans.originalText(binhLong));
 	}
 

@@ -92,6 +92,26 @@ class SeedPlanTests {
 			.contains(LocalDate.of(2024, 6, 10), LocalDate.of(2024, 12, 10));
 	}
 
+	/**
+	 * Seed 004, IV.1: "Trưởng các phòng, ngành: Văn hóa - Thông tin, Y tế, Giáo dục và Đào tạo; Công an huyện; UBND các
+	 * xã". The plan keeps the seed's words; the bodies they name are the directory's agencies, under their official names
+	 * (the district's culture office is "Phòng Văn hóa và Thông tin", Nghị định 37/2014/NĐ-CP, Art. 7; the seed's
+	 * list of agencies writes "Phòng Văn hoá - Thông tin"), matched on import (issue 18 §2).
+	 */
+	@Test
+	void thoXuanNamesTheFourDistrictOfficesAndTheCommunesThatReportToTheLabourOffice() {
+		PlanDetail.ReportingRule halfYear = plan("tho-xuan-2024").reporting().get(0);
+		assertThat(halfYear.text()).contains("Trưởng các phòng, ngành: Văn hóa - Thông tin, Y tế, Giáo dục và Đào tạo; "
+				+ "Công an huyện; UBND các xã, thị trấn");
+		assertThat(halfYear.reporter().name()).startsWith("Trưởng các phòng, ngành");
+		assertThat(halfYear.reporters()).extracting(AgencyRef::name).hasSize(5)
+			.anySatisfy(name -> assertThat(name).isEqualTo("Phòng Văn hóa và Thông tin huyện Thọ Xuân"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("Phòng Y tế huyện Thọ Xuân"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("Phòng Giáo dục và Đào tạo huyện Thọ Xuân"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("Công an huyện Thọ Xuân"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("UBND các xã, thị trấn"));
+	}
+
 	@Test
 	void caoBangCarriesItsReportingDeadlines() {
 		PlanDetail caoBang = plan("cao-bang-2022");

@@ -72,7 +72,7 @@ class ReportingBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert.success")));
 		assertThat(browser.findElement(By.id("figure-SECTORS-FULL_VACCINATION_U1")).getAttribute("value"))
 			.isEqualTo("97,5");
-		browser.findElement(By.cssSelector("#submit button")).click();
+		browser.findElement(By.id("submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-status"), "Đã gửi"));
 		String reportUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
 		Browsers.screenshot(browser, "report-1-submitted");
@@ -93,7 +93,7 @@ class ReportingBrowserTests {
 		browser.findElement(By.id("results")).sendKeys(" Đã hỗ trợ 15 trẻ em có hoàn cảnh đặc biệt.");
 		browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert.success")));
-		browser.findElement(By.cssSelector("#submit button")).click();
+		browser.findElement(By.id("submit")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-status"), "Đã gửi"));
 		signOut();
 
@@ -114,8 +114,8 @@ class ReportingBrowserTests {
 		browser.get(reportUrl);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
 				download(browser.findElement(By.id("export-xlsx")).getAttribute("href"))))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
-			XSSFSheet sectors = workbook.getSheetAt(3);
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+			XSSFSheet sectors = workbook.getSheetAt(6);
 			DataFormatter vietnamese = new DataFormatter(Locale.forLanguageTag("vi-VN"));
 			String text = java.util.stream.StreamSupport.stream(sectors.spliterator(), false)
 				.map(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false).map(vietnamese::formatCellValue)

@@ -92,7 +92,13 @@ record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry
 	record Answer(String plan, String task) {
 	}
 
-	record ReportingEntry(ReportKind kind, String reporter, String recipient, Integer fromYear, Integer toYear,
-			Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes, String text) {
+	/**
+	 * An entry of the reporting regime. {@code reporter} names the body as the text does ("các phòng, ngành: Văn hóa -
+	 * Thông tin, Y tế, ...; UBND các xã, thị trấn"); {@code reporters}, when given, the bodies that phrase stands for,
+	 * each of which owes the report.
+	 */
+	record ReportingEntry(ReportKind kind, String reporter, List<String> reporters, String recipient, Integer fromYear,
+			Integer toYear, Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes,
+			String text) {
 	}
 }

@@ -414,7 +414,14 @@ final class PlanDocumentReader {
 	private List<ReportingEntry> reporting(MappingNode document) {
 		List<ReportingEntry> reporting = new ArrayList<>();
 		each(document, "reporting", "", (entry, path) -> {
-			allowOnly(entry, path, "kind", "reporter", "recipient", "period", "dueOn", "annexes", "text");
+			allowOnly(entry, path, "kind", "reporter", "reporters", "recipient", "period", "dueOn", "annexes", "text");
+			List<String> reporters = new ArrayList<>();
+			eachItem(entry, "reporters", path, (node, reporterPath) -> {
+				String reporter = agencyKeyAt(node, reporterPath);
+				if (reporter != null) {
+					reporters.add(reporter);
+				}
+			});
 			MappingNode period = mapping(value(entry, "period"), path + ".period", false);
 			Integer from = null;
 			Integer to = null;
@@ -443,7 +450,8 @@ final class PlanDocumentReader {
 				}
 			});
 			reporting.add(new ReportingEntry(enumeration(entry, "kind", path, ReportKind.class, true),
-					agencyKey(entry, "reporter", path), agencyKey(entry, "recipient", path), from, to, half, quarter,
+					agencyKey(entry, "reporter", path), List.copyOf(reporters), agencyKey(entry, "recipient", path), from,
+					to, half, quarter,
 					month, date(entry, "dueOn", path, false), List.copyOf(annexes), text(entry, "text", path, false)));
 		});
 		return reporting;

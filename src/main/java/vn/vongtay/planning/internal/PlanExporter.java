@@ -3,6 +3,7 @@ package vn.vongtay.planning.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public class PlanExporter {
 				               UNION SELECT tp.agency_id FROM planning.task_partner tp JOIN planning.task t ON t.id = tp.task_id
 				                     WHERE t.plan_id = :plan
 				               UNION SELECT reporter_agency_id FROM planning.reporting_rule WHERE plan_id = :plan
+				               UNION SELECT unnest(reporter_agency_ids) FROM planning.reporting_rule WHERE plan_id = :plan
 				               UNION SELECT recipient_agency_id FROM planning.reporting_rule WHERE plan_id = :plan)
 				ORDER BY a.id""")
 			.param("plan", planId)
@@ -256,12 +258,18 @@ public class PlanExporter {
 						period.put(part, rs.getInt("period_" + part));
 					}
 				}
-				return map("kind", rs.getString("kind"),
-						"reporter", agencyKeys.get((Long) rs.getObject("reporter_agency_id")),
+				List<String> reporters = Arrays.stream((Long[]) rs.getArray("reporter_agency_ids").getArray())
+					.map(agencyKeys::get).toList();
+				Map<String, Object> rule = map("kind", rs.getString("kind"),
+						"reporter", agencyKeys.get((Long) rs.getObject("reporter_agency_id")), "reporters", reporters,
 						"recipient", agencyKeys.get((Long) rs.getObject("recipient_agency_id")),
 						"period", period.isEmpty() ? null : period,
 						"dueOn", date(rs.getObject("due_on", LocalDate.class)),
 						"annexes", List.of((String[]) rs.getArray("annexes").getArray()), "text", rs.getString("text"));
+				if (reporters.isEmpty()) {
+					rule.remove("reporters");
+				}
+				return rule;
 			})
 			.list();
 	}

@@ -333,14 +333,16 @@ public class PlanImporter {
 		int rulePosition = 0;
 		for (ReportingEntry rule : document.reporting()) {
 			jdbc.sql("""
-					INSERT INTO planning.reporting_rule (plan_id, position, kind, reporter_agency_id, recipient_agency_id,
-					       period_from, period_to, period_half, period_quarter, period_month, due_on, annexes, text)
-					VALUES (:plan, :position, :kind, :reporter, :recipient, :from, :to, :half, :quarter, :month, :due,
-					       CAST(:annexes AS text[]), :text)""")
+					INSERT INTO planning.reporting_rule (plan_id, position, kind, reporter_agency_id, reporter_agency_ids,
+					       recipient_agency_id, period_from, period_to, period_half, period_quarter, period_month, due_on,
+					       annexes, text)
+					VALUES (:plan, :position, :kind, :reporter, CAST(:reporters AS bigint[]), :recipient, :from, :to,
+					       :half, :quarter, :month, :due, CAST(:annexes AS text[]), :text)""")
 				.param("plan", planId)
 				.param("position", rulePosition++)
 				.param("kind", rule.kind().name())
 				.param("reporter", rule.reporter() == null ? null : agencyIds.get(rule.reporter()))
+				.param("reporters", rule.reporters().stream().map(agencyIds::get).toArray(Long[]::new))
 				.param("recipient", rule.recipient() == null ? null : agencyIds.get(rule.recipient()))
 				.param("from", rule.fromYear())
 				.param("to", rule.toYear())
