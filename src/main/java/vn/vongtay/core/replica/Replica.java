@@ -174,7 +174,7 @@ public final class Replica implements AutoCloseable {
 		Duration lag = lag(now, replayed);
 		return lag.compareTo(maxLag) <= 0 ? new Status(State.IN_USE, lag, now, null)
 				: new Status(State.LAGGING, lag, now,
-						"behind by " + lag.toSeconds() + " s, more than " + maxLag.toSeconds() + " s");
+						"behind by " + lag.toMillis() + " ms, more than the " + maxLag.toMillis() + " ms allowed");
 	}
 
 	/** The verdict of a check at {@code now} when the replica did not answer. */

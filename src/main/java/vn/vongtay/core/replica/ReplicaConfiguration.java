@@ -73,7 +73,7 @@ class ReplicaConfiguration {
 	}
 
 	@Bean
-	HealthIndicator replicaHealth(Replica replica) {
+	HealthIndicator replicaHealthIndicator(Replica replica) {
 		return () -> {
 			Replica.Status status = replica.status();
 			Health.Builder health = status.inUse() ? Health.up() : Health.status(DEGRADED);

@@ -58,7 +58,7 @@ class ReplicaLagTests {
 		Replica.Status behind = replica.judge(T0.plusSeconds(40), 2_000, true, 1_000);
 		assertThat(behind.state()).isEqualTo(State.LAGGING);
 		assertThat(behind.lag()).isEqualTo(Duration.ofSeconds(35));
-		assertThat(behind.reason()).contains("35 s");
+		assertThat(behind.reason()).contains("35000 ms");
 
 		Replica.Status caughtUp = replica.judge(T0.plusSeconds(45), 2_000, true, 2_000);
 		assertThat(caughtUp.state()).isEqualTo(State.IN_USE);
