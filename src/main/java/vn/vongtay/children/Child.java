@@ -3,20 +3,16 @@ package vn.vongtay.children;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A child's record as an officer opens it: the person, their household, groups, supports and where they lived. */
+/**
+ * A child's record as the caller opens it: the person, their household, groups, supports and where they lived, each
+ * part present only for a caller who may read it ({@link RegisterRights}): empty lists and {@code null}s otherwise.
+ */
 public record Child(long id, String fullName, Sex sex, LocalDate dateOfBirth, boolean dateOfBirthEstimated,
 		String ethnicityCode, String ethnicity, String personalId, Boolean birthRegistered, long unitId,
 		String communeCode, String communeName, String village, String address, Long householdId,
 		SchoolLevel schoolLevel, String schoolName, boolean outOfSchool, String disability, Boolean healthInsurance,
 		String notes, int version, List<Caregiver> caregivers, List<ChildSummary> siblings,
 		List<Circumstance> circumstances, List<Support> supports, List<Residence> residences) {
-
-	/** What a village collaborator sees: who the child is and where they live, not their groups, supports or notes. */
-	public Child forRegistration() {
-		return new Child(id, fullName, sex, dateOfBirth, dateOfBirthEstimated, ethnicityCode, ethnicity, personalId,
-				birthRegistered, unitId, communeCode, communeName, village, address, householdId, schoolLevel, schoolName,
-				outOfSchool, null, healthInsurance, null, version, caregivers, siblings, List.of(), List.of(), List.of());
-	}
 
 	/** Under 16 on the date: the register keeps older people but counts only children. */
 	public boolean childOn(LocalDate date) {

@@ -1,5 +1,7 @@
 package vn.vongtay.children;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -28,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.vongtay.audit.AuditLog;
 import vn.vongtay.core.BulkLoad;
 import vn.vongtay.core.InputProblem;
-import vn.vongtay.core.TabularFile;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
@@ -61,6 +66,16 @@ public class ChildImports {
 			Long existingChildId) {
 	}
 
+	/**
+	 * The child a number of the file is recorded for, and whether the caller reaches them; one they do not reach is
+	 * never shown nor stored with the import, only told to those who answer for it.
+	 */
+	private record Holder(String pid, long id, long unitId, boolean withinReach) {
+	}
+
+	/** Why a row whose number is recorded outside the caller's reach is left out of a commit. */
+	private static final String UNAVAILABLE = "PID_UNAVAILABLE";
+
 	/** Where an import stands and what its check found. */
 	public record Report(long id, String fileName, Status status, int totalRows, int accepted, int rejected,
 			int duplicates, int processed, int committed, List<InputProblem> errors, List<Duplicate> duplicateRows,
@@ -76,6 +91,15 @@ public class ChildImports {
 	}
 
 	private static final int PROGRESS_EVERY = 2000;
+	private static final int FILE_NAME_MAX = 200;
+
+	/**
+	 * Files read or written at once on this instance: each holds its rows in memory (up to {@link #maxRows}), so a
+	 * further one is refused with a clear answer rather than let several large files exhaust the memory of a server
+	 * that everyone else is using.
+	 */
+	final Semaphore checks;
+	private final int maxRows;
 
 	/**
 	 * The rows of the files this instance checked last, so that a commit does not read and check a large file twice;
@@ -103,11 +127,14 @@ public class ChildImports {
 	private final TransactionTemplate progressTransaction;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final PersonalIdConflicts conflicts;
 
 	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
 			AuditLog audit, ApplicationEventPublisher events,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts,
+			@Value("${vongtay.children.import.max-rows:100000}") int maxRows,
+			@Value("${vongtay.children.import.concurrent-checks:2}") int concurrentChecks) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
@@ -121,44 +148,125 @@ public class ChildImports {
 		this.progressTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.json = json;
 		this.clock = clock;
+		this.conflicts = conflicts;
+		this.maxRows = maxRows;
+		this.checks = new Semaphore(concurrentChecks);
 	}
 
 	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
 
 	/** Checks a file and, when {@code commit}, registers its accepted rows (duplicates left out) in one go. */
 	public Report importNow(String fileName, byte[] content, boolean commit) {
-		long id = receive(fileName, content);
-		check(id);
-		if (commit && report(id).status() == Status.PREVIEWED) {
-			commit(id, Map.of());
+		return importNow(fileName, new ByteArrayResource(content == null ? new byte[0] : content), commit);
+	}
+
+	/**
+	 * As {@link #importNow(String, byte[], boolean)}, the file read (an upload, say) only once a slot is free, so that
+	 * uploads refused for being too many are never all held in memory at once.
+	 */
+	public Report importNow(String fileName, InputStreamSource content, boolean commit) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			long id = receive(fileName, content);
+			check(id);
+			if (commit && report(id).status() == Status.PREVIEWED) {
+				claimCommit(id);
+				commit(id, Map.of());
+			}
+			return report(id);
 		}
-		return report(id);
+		finally {
+			checks.release();
+		}
 	}
 
 	/** Commits a checked file at once, with the caller's decisions on its likely duplicates (skipped otherwise). */
 	public Report commitNow(long id, Map<Integer, Decision> decisions) {
-		if (report(id).status() != Status.PREVIEWED) {
-			throw UserFacingException.conflict("error.import.not-previewed");
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			claimCommit(id);
+			commit(id, decisions);
+			return report(id);
 		}
-		commit(id, decisions);
-		return report(id);
+		finally {
+			checks.release();
+		}
 	}
 
 	/** Receives a file and checks it in the background; follow it with {@link #report(long)}. */
-	public long submit(String fileName, byte[] content) {
-		long id = receive(fileName, content);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> check(id))));
+	public long submit(String fileName, InputStreamSource content) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		long id;
+		try {
+			id = receive(fileName, content);
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+		inBackground(() -> check(id));
 		return id;
 	}
 
 	/** Commits a checked file in the background; follow it with {@link #report(long)}. */
 	public void submitCommit(long id, Map<Integer, Decision> decisions) {
-		Report report = report(id);
-		if (report.status() != Status.PREVIEWED) {
+		Children.require(RegisterRights::importFiles);
+		takeSlot();
+		try {
+			claimCommit(id);
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+		inBackground(() -> commit(id, decisions));
+	}
+
+	/** @throws UserFacingException 503 when as many files as allowed are being read or written already */
+	private void takeSlot() {
+		if (!checks.tryAcquire()) {
+			throw new UserFacingException(503, "error.import.busy");
+		}
+	}
+
+	/** Runs the work with the caller's identity on another thread, giving its slot back when done. */
+	private void inBackground(Runnable work) {
+		try {
+			executor.execute(new DelegatingSecurityContextRunnable(() -> {
+				try {
+					runQuietly(work);
+				}
+				finally {
+					checks.release();
+				}
+			}));
+		}
+		catch (RuntimeException e) {
+			checks.release();
+			throw e;
+		}
+	}
+
+	/**
+	 * Marks a checked import of the caller's as being committed, in one statement: of two confirmations at the same
+	 * moment (a double click, two tabs, two API calls) one marks it and commits, the other is refused, so the rows are
+	 * written once.
+	 *
+	 * @throws UserFacingException 409 when the import is not (or no longer) checked and waiting
+	 */
+	private void claimCommit(long id) {
+		report(id);
+		long user = Jurisdictions.requireUser().id();
+		Integer claimed = transaction.execute(status -> jdbc.sql("""
+				UPDATE children.import_run SET status = 'COMMITTING'
+				WHERE id = :id AND uploaded_by = :user AND status = 'PREVIEWED'""")
+			.param("id", id).param("user", user).update());
+		if (claimed == null || claimed == 0) {
 			throw UserFacingException.conflict("error.import.not-previewed");
 		}
-		setStatus(id, Status.COMMITTING);
-		executor.execute(new DelegatingSecurityContextRunnable(() -> runQuietly(() -> commit(id, decisions))));
 	}
 
 	private void runQuietly(Runnable work) {
@@ -178,26 +286,50 @@ public class ChildImports {
 	}
 
 	public void discard(long id) {
+		Children.require(RegisterRights::importFiles);
 		report(id);
 		recentlyChecked.remove(id);
 		jdbc.sql("UPDATE children.import_run SET status = 'DISCARDED', content = '' WHERE id = :id AND status = 'PREVIEWED'")
 			.param("id", id).update();
 	}
 
-	private long receive(String fileName, byte[] content) {
-		Children.requireFullRegisterRole();
-		if (content == null || content.length == 0) {
+	private long receive(String fileName, InputStreamSource source) {
+		byte[] content;
+		try (InputStream in = source.getInputStream()) {
+			content = in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw UserFacingException.invalid("error.bad-request");
+		}
+		if (content.length == 0) {
 			throw UserFacingException.invalid("error.file.empty");
 		}
 		SignedInUser user = Jurisdictions.requireUser();
 		return jdbc.sql("""
 				INSERT INTO children.import_run (file_name, content, uploaded_by, status)
 				VALUES (:name, :content, :by, 'RECEIVED') RETURNING id""")
-			.param("name", fileName == null || fileName.isBlank() ? "register.csv" : fileName)
+			.param("name", fileName(fileName))
 			.param("content", content)
 			.param("by", user.id())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The name the file is kept under, part of the evidence of the groups it records: a line, not a paragraph, its
+	 * extension kept (it tells a CSV from a workbook).
+	 */
+	static String fileName(String uploaded) {
+		String name = VietnameseText.clean(uploaded);
+		if (name == null) {
+			return "register.csv";
+		}
+		if (name.length() <= FILE_NAME_MAX) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+		return name.substring(0, FILE_NAME_MAX - extension.length()) + extension;
 	}
 
 	// --- check ---
@@ -207,6 +339,9 @@ public class ChildImports {
 		try {
 			transaction.executeWithoutResult(status -> {
 				Checked checked = read(id);
+				if (!checked.conflicts().isEmpty()) {
+					conflicts.refused(checked.conflicts());
+				}
 				recentlyChecked.put(id, checked);
 				Preview preview = new Preview(checked.errors(), checked.duplicates());
 				jdbc.sql("""
@@ -229,9 +364,14 @@ public class ChildImports {
 		}
 	}
 
+	/**
+	 * A file as checked. A row whose identification number is recorded for a child outside the caller's reach is
+	 * rejected (the number cannot be used here), never shown as a duplicate of a record the caller cannot see; it is
+	 * among {@code duplicateByRow} so that a commit leaves it out.
+	 */
 	private record Checked(String fileName, List<RegisterFile.Row> rows, List<InputProblem> errors,
 			List<Duplicate> duplicates, List<RegisterFile.Row> accepted, Map<Integer, AdministrativeUnit> communes,
-			Map<Integer, Duplicate> duplicateByRow) {
+			Map<Integer, Duplicate> duplicateByRow, List<PersonalIdConflicts.Conflict> conflicts) {
 
 		int rejectedRows() {
 			return (int) errors.stream().map(InputProblem::row).filter(r -> r != null).distinct().count();
@@ -242,9 +382,9 @@ public class ChildImports {
 		Map<String, Object> run = jdbc.sql("SELECT file_name, content, uploaded_by FROM children.import_run WHERE id = :id")
 			.param("id", id).query().singleRow();
 		String fileName = (String) run.get("file_name");
-		List<List<String>> cells = TabularFile.read(fileName, (byte[]) run.get("content"));
 		LocalDate today = LocalDate.now(clock);
-		RegisterFile.Content content = RegisterFile.read(cells, ethnicities(), today);
+		RegisterFile.Content content = RegisterFile.read(fileName, (byte[]) run.get("content"), ethnicities(), today,
+				maxRows);
 		if (!content.fileProblems().isEmpty()) {
 			throw UserFacingException.rejected(content.fileProblems());
 		}
@@ -271,23 +411,40 @@ public class ChildImports {
 			}
 			errors.addAll(problems);
 		}
-		Map<Integer, Duplicate> duplicates = duplicates(valid, communes);
+		Map<Integer, Holder> unavailable = new java.util.TreeMap<>();
+		Map<Integer, Duplicate> duplicates = duplicates(valid, communes, unavailable);
 		List<RegisterFile.Row> accepted = valid.stream().filter(r -> !duplicates.containsKey(r.number())).toList();
-		return new Checked(fileName, content.rows(), errors, List.copyOf(duplicates.values()), accepted, communes,
-				duplicates);
+		List<PersonalIdConflicts.Conflict> conflicts = new ArrayList<>();
+		unavailable.forEach((row, holder) -> {
+			errors.add(InputProblem.at(row, RegisterFile.Column.PERSONAL_ID.heading, "error.child.pid-unavailable",
+					holder.pid()));
+			conflicts.add(new PersonalIdConflicts.Conflict(holder.id(), holder.unitId(), communes.get(row)));
+		});
+		return new Checked(fileName, content.rows(), errors, shown(duplicates), accepted, communes, duplicates,
+				conflicts);
+	}
+
+	/** The duplicates the caller is shown: of rows of the file, and of records within their reach. */
+	private static List<Duplicate> shown(Map<Integer, Duplicate> duplicates) {
+		return duplicates.values().stream().filter(d -> !UNAVAILABLE.equals(d.reason())).toList();
 	}
 
 	/** A checked file with its duplicates found again against the register as it is now. */
 	private Checked againstTheRegister(Checked checked) {
 		List<RegisterFile.Row> valid = checked.rows().stream()
 			.filter(r -> r.accepted() && checked.communes().containsKey(r.number())).toList();
-		Map<Integer, Duplicate> duplicates = duplicates(valid, checked.communes());
+		Map<Integer, Duplicate> duplicates = duplicates(valid, checked.communes(), new HashMap<>());
 		List<RegisterFile.Row> accepted = valid.stream().filter(r -> !duplicates.containsKey(r.number())).toList();
-		return new Checked(checked.fileName(), checked.rows(), checked.errors(), List.copyOf(duplicates.values()), accepted,
-				checked.communes(), duplicates);
+		return new Checked(checked.fileName(), checked.rows(), checked.errors(), shown(duplicates), accepted,
+				checked.communes(), duplicates, List.of());
 	}
 
-	private Map<Integer, Duplicate> duplicates(List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes) {
+	/**
+	 * The likely duplicates among the rows, by row; a number recorded outside the caller's reach goes into
+	 * {@code unavailable} with its holder.
+	 */
+	private Map<Integer, Duplicate> duplicates(List<RegisterFile.Row> rows, Map<Integer, AdministrativeUnit> communes,
+			Map<Integer, Holder> unavailable) {
 		Map<Integer, Duplicate> found = new LinkedHashMap<>();
 		Map<String, Integer> byPid = new HashMap<>();
 		Map<String, Integer> byName = new HashMap<>();
@@ -309,16 +466,17 @@ public class ChildImports {
 			return found;
 		}
 		// against the register, in two set queries rather than one per row
-		Map<String, Long> registeredPids = new HashMap<>();
+		Map<String, Holder> registeredPids = new HashMap<>();
 		if (!byPid.isEmpty()) {
 			jdbc.sql("""
 					SELECT personal_id, id, unit_id FROM children.child
 					WHERE personal_id = ANY (string_to_array(:pids, ','))""")
 				.param("pids", String.join(",", byPid.keySet()))
 				.query(rs -> {
-					// a match outside the caller's jurisdiction is still a duplicate, but its id is not disclosed
-					registeredPids.put(rs.getString("personal_id"),
-							jurisdictions.covers(rs.getLong("unit_id")) ? rs.getLong("id") : -1L);
+					// whoever imports answers for whole communes (a collaborator does not import): the jurisdiction is
+					// their reach
+					registeredPids.put(rs.getString("personal_id"), new Holder(rs.getString("personal_id"),
+							rs.getLong("id"), rs.getLong("unit_id"), jurisdictions.covers(rs.getLong("unit_id"))));
 				});
 		}
 		// the children already registered in the file's communes, matched here rather than probed one by one: a
@@ -344,9 +502,14 @@ public class ChildImports {
 				continue;
 			}
 			ChildDraft draft = row.draft();
-			Long byPidMatch = draft.personalId() == null ? null : registeredPids.get(draft.personalId());
+			Holder byPidMatch = draft.personalId() == null ? null : registeredPids.get(draft.personalId());
+			if (byPidMatch != null && byPidMatch.withinReach()) {
+				found.put(row.number(), duplicate(row, "PID_IN_REGISTER", null, byPidMatch.id()));
+				continue;
+			}
 			if (byPidMatch != null) {
-				found.put(row.number(), duplicate(row, "PID_IN_REGISTER", null, byPidMatch < 0 ? null : byPidMatch));
+				found.put(row.number(), duplicate(row, UNAVAILABLE, null, null));
+				unavailable.put(row.number(), byPidMatch);
 				continue;
 			}
 			Long byNameMatch = registeredNames.get(nameKey(draft.fullName(), draft.birthDate(),
@@ -382,8 +545,8 @@ public class ChildImports {
 
 	// --- commit ---
 
+	/** Writes the rows of an import claimed for commit ({@link #claimCommit}). */
 	private void commit(long id, Map<Integer, Decision> decisions) {
-		setStatus(id, Status.COMMITTING);
 		try {
 			int committed = transaction.execute(status -> {
 				long started = System.nanoTime();
@@ -513,6 +676,7 @@ public class ChildImports {
 
 	/** @throws UserFacingException 404 for an import of another user, unless the caller administers */
 	public Report report(long id) {
+		Children.require(RegisterRights::importFiles);
 		SignedInUser user = Jurisdictions.requireUser();
 		return jdbc.sql("""
 				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,
@@ -537,6 +701,7 @@ public class ChildImports {
 
 	/** The caller's imports, newest first: who, when, which file, how many rows went where. */
 	public List<Report> history(int page, int size) {
+		Children.require(RegisterRights::importFiles);
 		SignedInUser user = Jurisdictions.requireUser();
 		return jdbc.sql("""
 				SELECT r.id, r.file_name, r.status, r.total_rows, r.accepted, r.rejected, r.duplicates, r.processed,

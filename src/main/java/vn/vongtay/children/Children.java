@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.EnumSet;
+import java.util.function.Predicate;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +28,17 @@ import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
+import vn.vongtay.identity.NeedToKnow;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.identity.SignedInUser;
 
 /**
- * The child register. Every read goes through the caller's jurisdiction, so an officer of one commune cannot find,
- * open, count or export another commune's children by any path; a record outside it is answered as not found. Opening
- * a record is written to the audit log.
+ * The child register. Every read goes through the caller's reach: their jurisdiction, and for a village collaborator
+ * their villages; a record outside it is answered as not found, and no answer (a search, a count, an error message)
+ * depends on records outside it. What of a record the caller reads or writes is the need-to-know table's
+ * ({@link RegisterRights}, docs/decisions/0009): a part they may not read is neither shown, filtered nor counted.
+ * Opening a record, a search that answers names and an export are written to the audit log.
  */
 @Component
 @Transactional
@@ -50,28 +55,16 @@ public class Children {
 	static final String VIETNAMESE_ORDER = " ORDER BY c.given_name COLLATE \"vi-x-icu\", c.family_name COLLATE \"vi-x-icu\","
 			+ " c.full_name COLLATE \"vi-x-icu\", c.id";
 
-	/**
-	 * Who works with children's personal data: officers, chairmen, case workers and the hotline (to find the child a
-	 * report is about). Viewers, inspectors and agency focal points see figures, never a child.
-	 */
-	static final Set<Role> REGISTER_ROLES = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
-			Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.HOTLINE_OPERATOR);
+	/** A name or number typed into the search: longer than any name, it is not a search. */
+	static final int QUERY_MAX = 200;
 
-	/**
-	 * A village collaborator registers the children of their villages and sees only those, and only what registration
-	 * needs (not their groups, supports or notes); they export, move and assign nothing.
-	 */
-	static boolean villageOnly(SignedInUser user) {
-		return user.has(Role.VILLAGE_COLLABORATOR) && REGISTER_ROLES.stream().noneMatch(user::has);
-	}
-
-	/** @throws UserFacingException 403 for a village collaborator, who works with registration only */
-	static SignedInUser requireFullRegisterRole() {
-		SignedInUser user = requireRegisterRole();
-		if (villageOnly(user)) {
+	/** @throws UserFacingException 403 unless the caller's rights in the register allow it */
+	static RegisterRights require(Predicate<RegisterRights> allowed) {
+		RegisterRights rights = RegisterRights.of(Jurisdictions.requireUser());
+		if (!allowed.test(rights)) {
 			throw new UserFacingException(403, "error.access-denied");
 		}
-		return user;
+		return rights;
 	}
 
 	private final JdbcClient jdbc;
@@ -79,55 +72,102 @@ public class Children {
 	private final Units units;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
+	private final PersonalIdConflicts conflicts;
 	private final Clock clock;
+	private final int smallCountThreshold;
 
 	Children(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			PersonalIdConflicts conflicts, Clock clock,
+			@Value("${vongtay.privacy.small-count-threshold:5}") int smallCountThreshold) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.audit = audit;
 		this.events = events;
+		this.conflicts = conflicts;
 		this.clock = clock;
+		this.smallCountThreshold = smallCountThreshold;
 	}
 
-	/** @throws UserFacingException 403 for a caller whose role never sees children's personal data */
-	static SignedInUser requireRegisterRole() {
-		SignedInUser user = Jurisdictions.requireUser();
-		if (REGISTER_ROLES.stream().noneMatch(user::has) && !villageOnly(user)) {
-			throw new UserFacingException(403, "error.access-denied");
+	/** What the caller may do in the register: what the pages offer them. */
+	public RegisterRights rights() {
+		return RegisterRights.of(Jurisdictions.requireUser());
+	}
+
+	/**
+	 * The condition that keeps rows of {@code alias} (a child or a household: both have a unit and a village) within the
+	 * caller's reach, its parameters added to {@code parameters}: the jurisdiction, and a collaborator's villages.
+	 */
+	private String reach(String alias, RegisterRights rights, Map<String, Object> parameters) {
+		Jurisdiction jurisdiction = jurisdictions.current();
+		parameters.put(Jurisdiction.PARAMETER, jurisdiction.boundRoots());
+		String condition = jurisdiction.restrict(alias + ".unit_id");
+		if (rights.keptToVillages()) {
+			Set<Long> villages = Jurisdictions.requireUser().villageIds();
+			parameters.put("villages", villages.isEmpty() ? List.of(-1L) : List.copyOf(villages));
+			condition += " AND " + alias + ".village_id IN (:villages)";
 		}
-		return user;
+		return condition;
+	}
+
+	/** True when the unit and village (of a child or household) lie within the caller's reach. */
+	private boolean reaches(long unitId, Long villageId, RegisterRights rights) {
+		return jurisdictions.covers(unitId) && (!rights.keptToVillages()
+				|| villageId != null && Jurisdictions.requireUser().villageIds().contains(villageId));
 	}
 
 	// --- reading ---
 
-	/** Children matching the query within the caller's jurisdiction, in Vietnamese order (given name, family name). */
+	/**
+	 * Children matching the query within the caller's reach, in Vietnamese order (given name, family name). The search
+	 * answers names, so it is written to the audit log: what was asked and how many children it answered, not who.
+	 */
 	@Transactional(readOnly = true)
 	public List<ChildSummary> search(ChildQuery query) {
-		requireRegisterRole();
+		RegisterRights rights = require(RegisterRights::identity);
 		strictSimilarity();
-		Jurisdiction jurisdiction = jurisdictions.current();
-		Criteria criteria = criteria(query);
-		return criteria.bind(jurisdiction.bind(jdbc.sql(SUMMARY + " WHERE " + jurisdiction.restrict("c.unit_id")
-				+ criteria.sql + VIETNAMESE_ORDER + " LIMIT :limit OFFSET :offset")))
+		Criteria criteria = criteria(query, rights);
+		List<ChildSummary> found = jdbc.sql(SUMMARY + " WHERE " + criteria.sql() + VIETNAMESE_ORDER
+				+ " LIMIT :limit OFFSET :offset")
+			.params(criteria.parameters())
 			.param("limit", query.size())
 			.param("offset", (long) query.page() * query.size())
 			.query(Children::summary)
 			.list();
+		audit.record("CHILDREN_SEARCHED", "Child", null, null, describe(query) + " page=" + query.page()
+				+ " answered=" + found.size());
+		return found;
 	}
 
-	/** How many children match the query within the caller's jurisdiction. */
+	/** How many children match the query within the caller's reach: a number, no name, so not audited. */
 	@Transactional(readOnly = true)
 	public long count(ChildQuery query) {
-		requireRegisterRole();
+		RegisterRights rights = require(RegisterRights::identity);
 		strictSimilarity();
-		Jurisdiction jurisdiction = jurisdictions.current();
-		Criteria criteria = criteria(query);
-		return criteria.bind(jurisdiction.bind(jdbc.sql("SELECT count(*) FROM children.child c WHERE "
-				+ jurisdiction.restrict("c.unit_id") + criteria.sql)))
+		Criteria criteria = criteria(query, rights);
+		return jdbc.sql("SELECT count(*) FROM children.child c WHERE " + criteria.sql())
+			.params(criteria.parameters())
 			.query(Long.class)
 			.single();
+	}
+
+	/** The criteria of a query as the audit log keeps them: those given, as typed. */
+	private static String describe(ChildQuery query) {
+		StringBuilder said = new StringBuilder();
+		java.util.function.BiConsumer<String, Object> criterion = (name, value) -> {
+			if (value != null && !value.toString().isBlank()) {
+				said.append(name).append('=').append(value).append(' ');
+			}
+		};
+		criterion.accept("q", query.text());
+		criterion.accept("unit", query.unitCode());
+		criterion.accept("bornFrom", query.bornFrom());
+		criterion.accept("bornTo", query.bornTo());
+		criterion.accept("group", query.groupCode());
+		criterion.accept("atRisk", query.atRisk() ? "true" : null);
+		criterion.accept("adults", query.includeAdults() ? "true" : null);
+		criterion.accept("asOf", query.asOf());
+		return said.toString().strip();
 	}
 
 	/**
@@ -138,11 +178,8 @@ public class Children {
 		jdbc.sql("SELECT set_config('pg_trgm.similarity_threshold', '0.5', true)").query(String.class).single();
 	}
 
+	/** A condition on {@code c} (a child), the caller's reach included, with its parameters. */
 	private record Criteria(String sql, Map<String, Object> parameters) {
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			return statement.params(parameters);
-		}
 	}
 
 	/** True when the search covers a few units only (a commune and the former communes it continues). */
@@ -164,20 +201,10 @@ public class Children {
 
 	private static final int FEW_UNITS = 12;
 
-	/** For a village collaborator, the condition that keeps them to their villages; empty for anyone else. */
-	private static String villageRestriction(Map<String, Object> parameters) {
-		SignedInUser user = Jurisdictions.requireUser();
-		if (!villageOnly(user)) {
-			return "";
-		}
-		parameters.put("villages", user.villageIds().isEmpty() ? List.of(-1L) : List.copyOf(user.villageIds()));
-		return " AND c.village_id IN (:villages)";
-	}
-
-	private boolean exactly(String folded) {
-		Jurisdiction jurisdiction = jurisdictions.current();
-		return jurisdiction.bind(jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child c WHERE c.name_folded = :q AND "
-				+ jurisdiction.restrict("c.unit_id") + ")"))
+	/** True when a child within the reach (the condition on {@code c}) has exactly this folded name. */
+	private boolean exactly(String folded, String reach, Map<String, Object> parameters) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child c WHERE c.name_folded = :q AND " + reach + ")")
+			.params(parameters)
 			.param("q", folded)
 			.query(Boolean.class)
 			.single();
@@ -193,12 +220,25 @@ public class Children {
 				+ " AND " + condition + "))";
 	}
 
-	private Criteria criteria(ChildQuery query) {
-		StringBuilder sql = new StringBuilder();
+	/**
+	 * The query as a condition on {@code c} within the caller's reach. Filtering by a group, or by being at risk of one,
+	 * is a read of the groups: refused to whoever may not read them (a filter answered once per group letter would
+	 * tell which child has HIV or was abused).
+	 */
+	private Criteria criteria(ChildQuery query, RegisterRights rights) {
+		boolean byGroup = query.groupCode() != null && !query.groupCode().isBlank() || query.atRisk();
+		if (byGroup && !rights.groups()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
 		Map<String, Object> parameters = new HashMap<>();
+		String reach = reach("c", rights, parameters);
+		StringBuilder sql = new StringBuilder(reach);
 		LocalDate asOf = query.asOf() == null ? today() : query.asOf();
 		parameters.put("asOf", asOf);
 		String text = VietnameseText.clean(query.text());
+		if (text != null && text.length() > QUERY_MAX) {
+			throw UserFacingException.invalid("error.child.query-too-long", QUERY_MAX);
+		}
 		if (text != null && text.replace(" ", "").matches("[0-9]{12}")) {
 			sql.append(" AND c.personal_id = :pid");
 			parameters.put("pid", text.replace(" ", ""));
@@ -214,7 +254,7 @@ public class Children {
 			if (folded.split(" ").length >= 3) {
 				// a full name: as typed (without accents, any case) when some child has it, else close to it
 				// ("Nguyen Van Ahn"): the exact name is an index look-up, the near one a trigram comparison
-				nameCondition = exactly(folded) ? " AND c.name_folded = :q"
+				nameCondition = exactly(folded, reach, parameters) ? " AND c.name_folded = :q"
 						: few ? " AND similarity(c.name_folded, :q) >= 0.5" : namesOfProvinces("n.name_folded % :q");
 			}
 			else {
@@ -258,7 +298,6 @@ public class Children {
 		if (!query.includeAdults()) {
 			sql.append(" AND c.birth_date > CAST(:asOf AS date) - INTERVAL '16 years'");
 		}
-		sql.append(villageRestriction(parameters));
 		return new Criteria(sql.toString(), parameters);
 	}
 
@@ -270,12 +309,11 @@ public class Children {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] export(ChildQuery query) {
-		requireFullRegisterRole();
+		RegisterRights rights = require(RegisterRights::export);
 		strictSimilarity();
-		Jurisdiction jurisdiction = jurisdictions.current();
-		Criteria criteria = criteria(query);
+		Criteria criteria = criteria(query, rights);
 		List<List<Object>> rows = new ArrayList<>();
-		criteria.bind(jurisdiction.bind(jdbc.sql("""
+		jdbc.sql("""
 				SELECT c.full_name, c.birth_date, c.birth_date_estimated, c.sex, e.name AS ethnicity, c.personal_id,
 				       u.code AS commune_code, u.full_name AS commune_name, v.name AS village, g.full_name AS caregiver,
 				       g.relationship, (SELECT string_agg(s.group_code, ', ' ORDER BY s.group_code) FROM children.circumstance s
@@ -287,7 +325,8 @@ public class Children {
 				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
 				LEFT JOIN LATERAL (SELECT full_name, relationship FROM children.caregiver WHERE household_id = c.household_id
 				                   ORDER BY is_primary DESC, id LIMIT 1) g ON true
-				WHERE """ + " " + jurisdiction.restrict("c.unit_id") + criteria.sql + VIETNAMESE_ORDER + " LIMIT " + EXPORT_LIMIT)))
+				WHERE """ + " " + criteria.sql() + VIETNAMESE_ORDER + " LIMIT " + EXPORT_LIMIT)
+			.params(criteria.parameters())
 			.query(rs -> {
 				List<Object> row = new ArrayList<>();
 				row.add(rs.getString("full_name"));
@@ -328,46 +367,61 @@ public class Children {
 			.list());
 	}
 
-	/** @throws UserFacingException 404 when the child does not exist or lies outside the caller's jurisdiction */
+	/**
+	 * A child's record with the parts the caller may read; siblings and caregivers only within the caller's reach.
+	 *
+	 * @throws UserFacingException 404 when the child does not exist or lies outside the caller's reach
+	 */
 	@Transactional(readOnly = true)
 	public Child get(long id) {
-		requireRegisterRole();
-		Map<String, Object> villages = new HashMap<>();
-		Jurisdiction jurisdiction = jurisdictions.current();
-		Child child = jurisdiction.bind(jdbc.sql("""
+		RegisterRights rights = require(RegisterRights::identity);
+		Map<String, Object> parameters = new HashMap<>();
+		String reach = reach("c", rights, parameters);
+		Child child = jdbc.sql("""
 				SELECT c.*, e.name AS ethnicity, u.code AS commune_code, u.full_name AS commune_name, v.name AS village
 				FROM children.child c
 				JOIN geography.unit u ON u.id = c.unit_id
 				LEFT JOIN children.village v ON v.id = c.village_id
 				LEFT JOIN children.ethnicity e ON e.code = c.ethnicity_code
-				WHERE c.id = :id AND """ + " " + jurisdiction.restrict("c.unit_id") + villageRestriction(villages)))
-			.params(villages)
+				WHERE c.id = :id AND """ + " " + reach)
+			.params(parameters)
 			.param("id", id)
-			.query((rs, n) -> child(rs))
+			.query((rs, n) -> child(rs, rights))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("error.child.not-found", id));
 		audit.record("CHILD_VIEWED", "Child", id, child.unitId(), null);
-		return villageOnly(Jurisdictions.requireUser()) ? child.forRegistration() : child;
+		return child;
 	}
 
-	private Child child(ResultSet rs) throws SQLException {
+	/** The record from its row, each part read only when the caller may read it. */
+	private Child child(ResultSet rs, RegisterRights rights) throws SQLException {
 		long id = rs.getLong("id");
-		Long householdId = (Long) rs.getObject("household_id");
+		Long householdId = rights.household() ? (Long) rs.getObject("household_id") : null;
 		String level = rs.getString("school_level");
-		List<Child.Caregiver> caregivers = householdId == null ? List.of() : jdbc.sql("""
-				SELECT id, full_name, relationship, phone, is_primary FROM children.caregiver
-				WHERE household_id = :household ORDER BY is_primary DESC, id""")
-			.param("household", householdId)
-			.query((r, n) -> new Child.Caregiver(r.getLong("id"), r.getString("full_name"), r.getString("relationship"),
-					r.getString("phone"), r.getBoolean("is_primary")))
-			.list();
-		List<ChildSummary> siblings = householdId == null ? List.of() : jdbc.sql(SUMMARY
-				+ " WHERE c.household_id = :household AND c.id <> :id ORDER BY c.birth_date")
-			.param("household", householdId)
-			.param("id", id)
-			.query(Children::summary)
-			.list();
-		List<Child.Circumstance> circumstances = jdbc.sql("""
+		List<Child.Caregiver> caregivers = List.of();
+		List<ChildSummary> siblings = List.of();
+		if (householdId != null) {
+			Map<String, Object> parameters = new HashMap<>();
+			String householdReach = reach("h", rights, parameters);
+			caregivers = jdbc.sql("""
+					SELECT g.id, g.full_name, g.relationship, g.phone, g.is_primary FROM children.caregiver g
+					JOIN children.household h ON h.id = g.household_id
+					WHERE g.household_id = :household AND """ + " " + householdReach + " ORDER BY g.is_primary DESC, g.id")
+				.params(parameters)
+				.param("household", householdId)
+				.query((r, n) -> new Child.Caregiver(r.getLong("id"), r.getString("full_name"), r.getString("relationship"),
+						r.getString("phone"), r.getBoolean("is_primary")))
+				.list();
+			Map<String, Object> siblingParameters = new HashMap<>();
+			siblings = jdbc.sql(SUMMARY + " WHERE c.household_id = :household AND c.id <> :id AND "
+					+ reach("c", rights, siblingParameters) + " ORDER BY c.birth_date")
+				.params(siblingParameters)
+				.param("household", householdId)
+				.param("id", id)
+				.query(Children::summary)
+				.list();
+		}
+		List<Child.Circumstance> circumstances = !rights.groups() ? List.of() : jdbc.sql("""
 				SELECT s.id, s.group_code, g.name AS group_name, sg.name AS subgroup_name, s.at_risk, s.from_date,
 				       s.to_date, s.evidence
 				FROM children.circumstance s JOIN children.circumstance_group g ON g.code = s.group_code
@@ -379,7 +433,7 @@ public class Children {
 					r.getObject("from_date", LocalDate.class), r.getObject("to_date", LocalDate.class),
 					r.getString("evidence")))
 			.list();
-		List<Child.Support> supports = jdbc.sql("""
+		List<Child.Support> supports = !rights.supports() ? List.of() : jdbc.sql("""
 				SELECT id, kind, amount_vnd, given_on, source, note FROM children.support
 				WHERE child_id = :id ORDER BY given_on DESC, id DESC""")
 			.param("id", id)
@@ -399,27 +453,31 @@ public class Children {
 				rs.getObject("birth_date", LocalDate.class), rs.getBoolean("birth_date_estimated"),
 				rs.getString("ethnicity_code"), rs.getString("ethnicity"), rs.getString("personal_id"),
 				(Boolean) rs.getObject("birth_registered"), rs.getLong("unit_id"), rs.getString("commune_code"),
-				rs.getString("commune_name"), rs.getString("village"), rs.getString("address"), householdId,
-				level == null ? null : SchoolLevel.valueOf(level), rs.getString("school_name"),
-				rs.getBoolean("out_of_school"), rs.getString("disability"), (Boolean) rs.getObject("health_insurance"),
-				rs.getString("notes"), rs.getInt("version"), caregivers, siblings, circumstances, supports, residences);
+				rs.getString("commune_name"), rs.getString("village"), rights.household() ? rs.getString("address") : null,
+				householdId, level == null ? null : SchoolLevel.valueOf(level), rs.getString("school_name"),
+				rights.groups() && rs.getBoolean("out_of_school"), rights.groups() ? rs.getString("disability") : null,
+				rights.supports() ? (Boolean) rs.getObject("health_insurance") : null,
+				rights.notes() ? rs.getString("notes") : null, rs.getInt("version"), caregivers, siblings, circumstances,
+				supports, residences);
 	}
 
 	// --- writing ---
 
-	/** Registers a child in a commune of the caller's jurisdiction. */
+	/**
+	 * Registers a child in a commune of the caller's jurisdiction (a collaborator: in one of their villages), with the
+	 * parts of the record the caller may write.
+	 */
 	public long register(ChildDraft draft) {
-		requireRegisterRole();
-		AdministrativeUnit commune = validate(draft, null);
+		RegisterRights rights = require(RegisterRights::register);
+		AdministrativeUnit commune = validate(draft, null, rights);
 		Long villageId = village(commune.id(), draft.village());
-		SignedInUser registrar = Jurisdictions.requireUser();
-		if (villageOnly(registrar) && (villageId == null || !registrar.villageIds().contains(villageId))) {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (rights.keptToVillages() && (villageId == null || !user.villageIds().contains(villageId))) {
 			throw UserFacingException.rejected(List.of(InputProblem.field("village", "error.child.village-not-yours",
 					String.valueOf(draft.village()))));
 		}
 		Long householdId = household(draft, commune, villageId);
 		Names names = Names.of(draft.fullName());
-		SignedInUser user = Jurisdictions.requireUser();
 		long id = jdbc.sql("""
 				INSERT INTO children.child (full_name, given_name, family_name, sex, birth_date, birth_date_estimated,
 				       ethnicity_code, personal_id, birth_registered, unit_id, province_code, village_id, address,
@@ -446,12 +504,12 @@ public class Children {
 
 	/** Corrects a child's record; refused when someone else changed it since {@code version}. */
 	public void update(long id, int version, ChildDraft draft) {
-		requireFullRegisterRole();
+		RegisterRights rights = require(RegisterRights::correct);
 		Child current = get(id);
 		if (!current.communeCode().equals(draft.communeCode())) {
 			throw UserFacingException.invalid("error.child.move-instead");
 		}
-		AdministrativeUnit commune = validate(draft, id);
+		AdministrativeUnit commune = validate(draft, id, rights);
 		Long villageId = village(commune.id(), draft.village());
 		Names names = Names.of(draft.fullName());
 		int changed = jdbc.sql("""
@@ -478,7 +536,7 @@ public class Children {
 	 * sees it. The caller must answer for the commune the child leaves.
 	 */
 	public void move(long id, int version, String toCommuneCode, LocalDate on) {
-		requireFullRegisterRole();
+		require(RegisterRights::relocate);
 		Child child = get(id);
 		LocalDate date = on == null ? today() : on;
 		AdministrativeUnit target = units.findByCode(toCommuneCode, date)
@@ -522,7 +580,13 @@ public class Children {
 	 */
 	@Transactional(readOnly = true)
 	public List<ChildSummary> awaitingAssignment() {
-		requireFullRegisterRole();
+		List<ChildSummary> awaiting = awaiting();
+		audit.record("CHILDREN_LISTED", "Child", null, null, "awaiting assignment; answered=" + awaiting.size());
+		return awaiting;
+	}
+
+	private List<ChildSummary> awaiting() {
+		require(RegisterRights::relocate);
 		Jurisdiction jurisdiction = jurisdictions.current();
 		return jurisdiction.bind(jdbc.sql(SUMMARY + """
 				WHERE u.valid_to IS NOT NULL
@@ -535,7 +599,7 @@ public class Children {
 
 	/** Assigns a child of a split commune to the successor commune where they live; it must be one of its successors. */
 	public void assign(long childId, String successorCode) {
-		ChildSummary child = awaitingAssignment().stream().filter(c -> c.id() == childId).findFirst()
+		ChildSummary child = awaiting().stream().filter(c -> c.id() == childId).findFirst()
 			.orElseThrow(() -> UserFacingException.notFound("error.child.not-found", childId));
 		Map<String, Object> row = jdbc.sql("""
 				SELECT c.unit_id, c.version, s.successor_id, s.effective_on FROM children.child c
@@ -580,9 +644,10 @@ public class Children {
 	/** Enters a child in a group of special circumstances (or flags them at risk of it) from a date. */
 	public long startCircumstance(long childId, String groupCode, Long subgroupId, boolean atRisk, LocalDate from,
 			String evidence) {
-		requireFullRegisterRole();
+		require(RegisterRights::writesGroups);
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
+		ChildRules.tooLong("evidence", evidence, ChildRules.EVIDENCE_MAX).ifPresent(problems::add);
 		if (groupCode == null || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.circumstance_group WHERE code = :code)")
 			.param("code", groupCode).query(Boolean.class).single()) {
 			problems.add(InputProblem.field("groupCode", "error.child.group-unknown", String.valueOf(groupCode)));
@@ -610,7 +675,7 @@ public class Children {
 
 	/** Ends a child's membership in a group on a date. */
 	public void endCircumstance(long childId, long circumstanceId, LocalDate to) {
-		requireFullRegisterRole();
+		require(RegisterRights::writesGroups);
 		Child child = get(childId);
 		Child.Circumstance circumstance = child.circumstances().stream().filter(c -> c.id() == circumstanceId)
 			.findFirst().orElseThrow(() -> UserFacingException.notFound("error.child.not-found", childId));
@@ -626,9 +691,10 @@ public class Children {
 	/** Records a support a child received, attributed to the commune the child lives in. */
 	public long recordSupport(long childId, SupportKind kind, Long amountVnd, LocalDate givenOn, SupportSource source,
 			String note) {
-		requireFullRegisterRole();
+		require(RegisterRights::writesSupports);
 		Child child = get(childId);
 		List<InputProblem> problems = new ArrayList<>();
+		ChildRules.tooLong("note", note, ChildRules.SUPPORT_NOTE_MAX).ifPresent(problems::add);
 		if (kind == null) {
 			problems.add(InputProblem.field("kind", "error.field.required", "kind"));
 		}
@@ -663,9 +729,18 @@ public class Children {
 		return id;
 	}
 
-	/** Supports given in a unit (and everything it reaches) between two dates, by kind: how many and how much. */
+	/**
+	 * Supports given in a unit (and everything it reaches) between two dates, by kind: how many, to how many children,
+	 * for how much. These are figures: whoever may read figures asks for them, and only those who see the records
+	 * behind them ({@code EXACT_FIGURES}) see small counts; for anyone else a kind given to fewer children than
+	 * {@code vongtay.privacy.small-count-threshold} shows none of its numbers, since a sum or a count of supports for
+	 * one or two children says what those children received.
+	 */
 	@Transactional(readOnly = true)
 	public List<SupportTotal> supportTotals(String unitCode, LocalDate from, LocalDate to) {
+		SignedInUser user = Jurisdictions.requireUser();
+		NeedToKnow.require(user, Data.FIGURES, Use.READ);
+		boolean exact = user.may(Data.EXACT_FIGURES, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
 		AdministrativeUnit unit = units.findByCode(unitCode, to)
 			.orElseThrow(() -> UserFacingException.invalid("error.unit.not-found", unitCode));
@@ -679,19 +754,29 @@ public class Children {
 			.param("unit", unit.id())
 			.param("from", from)
 			.param("to", to)
-			.query((rs, n) -> new SupportTotal(SupportKind.valueOf(rs.getString("kind")), rs.getLong("supports"),
-					rs.getLong("children"), rs.getLong("amount")))
+			.query((rs, n) -> {
+				SupportKind kind = SupportKind.valueOf(rs.getString("kind"));
+				long children = rs.getLong("children");
+				if (!exact && children < smallCountThreshold) {
+					return new SupportTotal(kind, null, null, null, true);
+				}
+				return new SupportTotal(kind, rs.getLong("supports"), children, rs.getLong("amount"), false);
+			})
 			.list();
 	}
 
-	/** How many supports of a kind, to how many children, for how much. */
-	public record SupportTotal(SupportKind kind, long supports, long children, long amountVnd) {
+	/**
+	 * How many supports of a kind, to how many children, for how much; the numbers are {@code null} when
+	 * {@code suppressed} (too few children for the caller to see them).
+	 */
+	public record SupportTotal(SupportKind kind, Long supports, Long children, Long amountVnd, boolean suppressed) {
 	}
 
 	// --- helpers shared with the import ---
 
-	private AdministrativeUnit validate(ChildDraft draft, Long existingId) {
+	private AdministrativeUnit validate(ChildDraft draft, Long existingId, RegisterRights rights) {
 		List<InputProblem> problems = ChildRules.check(draft, today());
+		problems.addAll(beyondRights(draft, rights));
 		Optional<AdministrativeUnit> commune = draft.communeCode() == null ? Optional.empty()
 				: units.findByCode(draft.communeCode().strip(), today()).filter(u -> u.level() == UnitLevel.COMMUNE);
 		if (commune.isEmpty() || !jurisdictions.covers(commune.get().id())) {
@@ -703,21 +788,92 @@ public class Children {
 					.param("code", draft.ethnicityCode()).query(Boolean.class).single()) {
 			problems.add(InputProblem.field("ethnicityCode", "error.child.ethnicity-unknown", draft.ethnicityCode()));
 		}
-		String pid = VietnameseText.clean(draft.personalId());
-		if (pid != null && problems.stream().noneMatch(p -> "personalId".equals(p.column()))
-				&& jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.child WHERE personal_id = :pid AND id <> :id)")
-					.param("pid", pid).param("id", existingId == null ? -1L : existingId).query(Boolean.class).single()) {
+		String pid = personalId(draft);
+		Optional<Registered> holder = pid == null || problems.stream().anyMatch(p -> "personalId".equals(p.column()))
+				? Optional.empty() : holderOf(pid, existingId);
+		if (holder.isPresent() && reaches(holder.get().unitId(), holder.get().villageId(), rights)) {
 			problems.add(InputProblem.field("personalId", "error.child.pid-taken", pid));
 		}
-		if (draft.householdId() != null && commune.isPresent() && !jdbc.sql(
-				"SELECT EXISTS (SELECT 1 FROM children.household WHERE id = :id AND unit_id = :unit)")
-			.param("id", draft.householdId()).param("unit", commune.get().id()).query(Boolean.class).single()) {
+		else if (holder.isPresent()) {
+			// the number stays unique in the country, but the answer says nothing of where or whose it is
+			problems.add(InputProblem.field("personalId", "error.child.pid-unavailable", pid));
+		}
+		if (draft.householdId() != null && commune.isPresent() && !householdWithinReach(draft.householdId(),
+				commune.get(), rights)) {
 			problems.add(InputProblem.field("householdId", "error.child.household-elsewhere"));
 		}
 		if (!problems.isEmpty()) {
+			if (holder.isPresent() && commune.isPresent() && !reaches(holder.get().unitId(), holder.get().villageId(),
+					rights)) {
+				conflicts.refused(List.of(new PersonalIdConflicts.Conflict(holder.get().id(), holder.get().unitId(),
+						commune.get())));
+			}
 			throw UserFacingException.rejected(problems);
 		}
 		return commune.get();
+	}
+
+	/** A child already in the register (anywhere in the country) with the number, other than {@code existingId}. */
+	private Optional<Registered> holderOf(String pid, Long existingId) {
+		return jdbc.sql("SELECT id, unit_id, village_id FROM children.child WHERE personal_id = :pid AND id <> :id")
+			.param("pid", pid)
+			.param("id", existingId == null ? -1L : existingId)
+			.query((rs, n) -> new Registered(rs.getLong("id"), rs.getLong("unit_id"), (Long) rs.getObject("village_id")))
+			.optional();
+	}
+
+	/** Where a child is registered: what decides whether the caller reaches them. */
+	record Registered(long id, long unitId, Long villageId) {
+	}
+
+	/** The household is of the commune and within the caller's reach (a collaborator's: of their villages). */
+	private boolean householdWithinReach(long householdId, AdministrativeUnit commune, RegisterRights rights) {
+		Map<String, Object> parameters = new HashMap<>();
+		String reach = reach("h", rights, parameters);
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM children.household h WHERE h.id = :id AND h.unit_id = :unit AND "
+				+ reach + ")")
+			.params(parameters)
+			.param("id", householdId)
+			.param("unit", commune.id())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The fields of the draft holding a kind of data the caller may not write (a collaborator and the notes, say):
+	 * refused field by field rather than dropped, so that nothing typed is silently lost.
+	 */
+	private static List<InputProblem> beyondRights(ChildDraft draft, RegisterRights rights) {
+		List<InputProblem> problems = new ArrayList<>();
+		java.util.function.BiConsumer<String, Boolean> refuse = (field, given) -> {
+			if (given) {
+				problems.add(InputProblem.field(field, "error.child.field-not-yours"));
+			}
+		};
+		if (!rights.writesHousehold()) {
+			refuse.accept("address", VietnameseText.clean(draft.address()) != null);
+			refuse.accept("householdId", draft.householdId() != null);
+			refuse.accept("caregiverName", VietnameseText.clean(draft.caregiverName()) != null);
+			refuse.accept("caregiverRelationship", VietnameseText.clean(draft.caregiverRelationship()) != null);
+			refuse.accept("caregiverPhone", VietnameseText.clean(draft.caregiverPhone()) != null);
+		}
+		if (!rights.writesGroups()) {
+			refuse.accept("disability", VietnameseText.clean(draft.disability()) != null);
+			refuse.accept("outOfSchool", draft.outOfSchool());
+		}
+		if (!rights.writesSupports()) {
+			refuse.accept("healthInsurance", draft.healthInsurance() != null);
+		}
+		if (!rights.writesNotes()) {
+			refuse.accept("notes", VietnameseText.clean(draft.notes()) != null);
+		}
+		return problems;
+	}
+
+	/** The identification number as stored: digits only (officials type it in groups of three or four). */
+	static String personalId(ChildDraft draft) {
+		String clean = VietnameseText.clean(draft.personalId());
+		return clean == null ? null : clean.replace(" ", "");
 	}
 
 	/** The village of a commune with this name (accents and case aside), added to the commune when new. */
@@ -768,7 +924,7 @@ public class Children {
 		fields.put("birthDate", draft.birthDate());
 		fields.put("estimated", draft.birthDateEstimated());
 		fields.put("ethnicity", VietnameseText.clean(draft.ethnicityCode()));
-		fields.put("pid", VietnameseText.clean(draft.personalId()));
+		fields.put("pid", personalId(draft));
 		fields.put("registered", draft.birthRegistered());
 		fields.put("address", VietnameseText.clean(draft.address()));
 		fields.put("schoolLevel", draft.schoolLevel() == null ? null : draft.schoolLevel().name());

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.LegacyVietnamese;
+import vn.vongtay.core.TabularFile;
 import vn.vongtay.core.VietnameseText;
 
 /**
@@ -96,44 +97,86 @@ final class RegisterFile {
 	}
 
 	/**
+	 * Reads the file as a stream: the headings are looked for in the first {@value #HEADING_ROWS} rows, and reading stops
+	 * there when they are missing, or as soon as the file has more than {@code maxRows} rows of children, so that a
+	 * sheet of any size costs no more than the rows a register may hold.
+	 *
 	 * @param ethnicities the code of each ethnic group, found by its folded name, alias or code
 	 */
-	static Content read(List<List<String>> cells, Function<String, Optional<String>> ethnicities, LocalDate today) {
-		int headerIndex = -1;
-		Map<Column, Integer> columns = new EnumMap<>(Column.class);
-		for (int r = 0; r < Math.min(cells.size(), 10) && headerIndex < 0; r++) {
+	static Content read(String fileName, byte[] content, Function<String, Optional<String>> ethnicities, LocalDate today,
+			int maxRows) {
+		Reading reading = new Reading(ethnicities, today, maxRows);
+		TabularFile.stream(fileName, content, reading);
+		return reading.content();
+	}
+
+	private static final int HEADING_ROWS = 10;
+
+	/** What has been read so far: the headings, then the rows, or the problem that stopped the reading. */
+	private static final class Reading implements TabularFile.RowReader {
+
+		private final Function<String, Optional<String>> ethnicities;
+		private final LocalDate today;
+		private final int maxRows;
+		private int headerIndex = -1;
+		private Map<Column, Integer> columns = new EnumMap<>(Column.class);
+		private final List<Row> rows = new ArrayList<>();
+		private final List<InputProblem> fileProblems = new ArrayList<>();
+
+		Reading(Function<String, Optional<String>> ethnicities, LocalDate today, int maxRows) {
+			this.ethnicities = ethnicities;
+			this.today = today;
+			this.maxRows = maxRows;
+		}
+
+		@Override
+		public boolean row(int index, List<String> cells) {
+			if (headerIndex < 0) {
+				return heading(index, cells);
+			}
+			if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+				return true;
+			}
+			if (rows.size() == maxRows) {
+				fileProblems.add(InputProblem.at(index + 1, null, "error.import.too-many-rows", maxRows));
+				return false;
+			}
+			rows.add(RegisterFile.row(index + 1, cells, columns, ethnicities, today));
+			return true;
+		}
+
+		/** Whether to go on: a row with three headings is the heading row, whose required columns must be there. */
+		private boolean heading(int index, List<String> cells) {
+			if (index >= HEADING_ROWS) {
+				fileProblems.add(InputProblem.at(1, null, "error.import.no-header"));
+				return false;
+			}
 			Map<Column, Integer> found = new EnumMap<>(Column.class);
-			List<String> row = cells.get(r);
-			for (int c = 0; c < row.size(); c++) {
-				int index = c;
-				Column.of(row.get(c)).ifPresent(column -> found.putIfAbsent(column, index));
+			for (int c = 0; c < cells.size(); c++) {
+				int at = c;
+				Column.of(cells.get(c)).ifPresent(column -> found.putIfAbsent(column, at));
 			}
-			if (found.size() >= 3) {
-				headerIndex = r;
-				columns = found;
+			if (found.size() < 3) {
+				return true;
 			}
-		}
-		if (headerIndex < 0) {
-			return new Content(0, List.of(), List.of(InputProblem.at(1, null, "error.import.no-header")));
-		}
-		List<InputProblem> missing = new ArrayList<>();
-		for (Column column : Column.values()) {
-			if (REQUIRED.contains(column) && !columns.containsKey(column)) {
-				missing.add(InputProblem.at(headerIndex + 1, column.heading, "error.file.missing-column", column.heading));
+			headerIndex = index;
+			columns = found;
+			for (Column column : Column.values()) {
+				if (REQUIRED.contains(column) && !columns.containsKey(column)) {
+					fileProblems.add(InputProblem.at(index + 1, column.heading, "error.file.missing-column",
+							column.heading));
+				}
 			}
+			return fileProblems.isEmpty();
 		}
-		if (!missing.isEmpty()) {
-			return new Content(headerIndex + 1, List.of(), missing);
-		}
-		List<Row> rows = new ArrayList<>();
-		for (int r = headerIndex + 1; r < cells.size(); r++) {
-			List<String> row = cells.get(r);
-			if (row.stream().allMatch(cell -> cell == null || cell.isBlank())) {
-				continue;
+
+		Content content() {
+			if (headerIndex < 0 && fileProblems.isEmpty()) {
+				fileProblems.add(InputProblem.at(1, null, "error.import.no-header"));
 			}
-			rows.add(row(r + 1, row, columns, ethnicities, today));
+			return new Content(headerIndex + 1, fileProblems.isEmpty() ? List.copyOf(rows) : List.of(),
+					List.copyOf(fileProblems));
 		}
-		return new Content(headerIndex + 1, rows, List.of());
 	}
 
 	private static Row row(int number, List<String> cells, Map<Column, Integer> columns,
@@ -250,6 +293,10 @@ final class RegisterFile {
 			case "birthDate" -> Column.BIRTH_DATE.heading;
 			case "sex" -> Column.SEX.heading;
 			case "personalId" -> Column.PERSONAL_ID.heading;
+			case "village" -> Column.VILLAGE.heading;
+			case "notes" -> Column.NOTES.heading;
+			case "caregiverName" -> Column.CAREGIVER.heading;
+			case "caregiverRelationship" -> Column.RELATIONSHIP.heading;
 			default -> field;
 		};
 	}

@@ -1,13 +1,21 @@
 package vn.vongtay.core;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -16,51 +24,334 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The rows of an uploaded CSV or Excel file as text, the way the user sees them: the first sheet of a workbook, cells
  * as displayed (formulas are never evaluated: their text is kept; date cells as ISO dates, whole numbers in full), a
- * CSV in UTF-8 (with or without BOM) separated by commas, semicolons or tabs.
+ * CSV in UTF-8 (with or without BOM) or UTF-16 (with its BOM) separated by commas, semicolons or tabs, a stray NUL
+ * character dropped.
+ *
+ * <p>Files are read as a stream, one row at a time ({@link #stream}): an XLSX sheet through its XML (never as a
+ * workbook held whole in memory), a CSV character by character. Whoever reads stops when they have what they need, so
+ * a sheet of a million rows costs no more than the rows read. What one row or cell may hold is capped as Excel caps
+ * it; an old binary .xls, whose format holds at most 65,536 rows, is read whole.
  */
 public final class TabularFile {
+
+	/** Excel's own limits: characters in a cell, columns in a row. */
+	public static final int MAX_CELL_CHARS = 32_767;
+	public static final int MAX_COLUMNS = 16_384;
+
+	/**
+	 * The shared text of a workbook (every distinct cell text, held in memory while the sheet is read): 64 MB of it is
+	 * several hundred thousand rows of names, far beyond a file anyone uploads here.
+	 */
+	static final long MAX_SHARED_TEXT_BYTES = 64L << 20;
+
+	/** Receives the rows of a file in order; answers false to stop reading. */
+	@FunctionalInterface
+	public interface RowReader {
+
+		/**
+		 * @param index the row's 0-based position in the sheet or file (rows a sheet leaves out are skipped)
+		 * @param cells the row's cells as text, "" for an empty cell
+		 * @return whether to go on reading
+		 */
+		boolean row(int index, List<String> cells);
+	}
 
 	private TabularFile() {
 	}
 
+	/** The whole file as rows, rows a sheet leaves out as empty rows: for small files (a few thousand rows). */
 	public static List<List<String>> read(String fileName, byte[] content) {
-		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-		if (name.endsWith(".xlsx") || name.endsWith(".xls") || looksLikeWorkbook(content)) {
-			return readWorkbook(content);
-		}
-		if (name.endsWith(".csv") || name.endsWith(".txt") || name.isEmpty()) {
-			return readCsv(new String(content, StandardCharsets.UTF_8));
-		}
-		throw UserFacingException.invalid("error.file.unsupported-type", fileName);
+		List<List<String>> rows = new ArrayList<>();
+		stream(fileName, content, (index, cells) -> {
+			while (rows.size() < index) {
+				rows.add(new ArrayList<>());
+			}
+			rows.add(cells);
+			return true;
+		});
+		return rows;
 	}
 
-	private static boolean looksLikeWorkbook(byte[] content) {
+	/** Reads the rows one at a time until {@code reader} answers false or the file ends. */
+	public static void stream(String fileName, byte[] content, RowReader reader) {
+		String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+		if (isZip(content)) {
+			streamXlsx(content, reader);
+		}
+		else if (isOle2(content)) {
+			streamXls(content, reader);
+		}
+		else if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+			throw UserFacingException.invalid("error.file.unreadable-workbook");
+		}
+		else if (name.endsWith(".csv") || name.endsWith(".txt") || name.isEmpty()) {
+			streamCsv(new InputStreamReader(new ByteArrayInputStream(content), charset(content)), reader);
+		}
+		else {
+			throw UserFacingException.invalid("error.file.unsupported-type", fileName);
+		}
+	}
+
+	/** UTF-8, unless the file starts with the byte order mark of UTF-16 (Excel's "Unicode text"). */
+	private static java.nio.charset.Charset charset(byte[] content) {
+		if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
+				|| (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) {
+			return StandardCharsets.UTF_16;
+		}
+		return StandardCharsets.UTF_8;
+	}
+
+	private static boolean isZip(byte[] content) {
 		return content.length > 4 && content[0] == 'P' && content[1] == 'K';
 	}
 
-	private static List<List<String>> readWorkbook(byte[] content) {
+	private static boolean isOle2(byte[] content) {
+		return content.length > 8 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF
+				&& (content[2] & 0xFF) == 0x11 && (content[3] & 0xFF) == 0xE0;
+	}
+
+	// --- XLSX: the sheet's XML, parsed as it is read ---
+
+	/** Thrown inside the parser to stop it once the reader has what it needs. */
+	private static final class Stop extends SAXException {
+
+		Stop() {
+			super("stop");
+		}
+	}
+
+	private static void streamXlsx(byte[] content, RowReader reader) {
+		Path file = null;
+		OPCPackage workbook = null;
+		try {
+			// a package opened from a file reads each part when asked; opened from a stream it would inflate them all
+			file = Files.createTempFile("vongtay-upload-", ".xlsx");
+			Files.write(file, content);
+			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			for (PackagePart part : workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+				if (part.getSize() > MAX_SHARED_TEXT_BYTES) {
+					throw UserFacingException.invalid("error.file.too-much-text");
+				}
+			}
+			XSSFReader parts = new XSSFReader(workbook);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
+			StylesTable styles = parts.getStylesTable();
+			java.util.Iterator<InputStream> sheets = parts.getSheetsData();
+			if (!sheets.hasNext()) {
+				return;
+			}
+			try (InputStream sheet = sheets.next()) {
+				XMLReader parser = XMLHelper.newXMLReader();
+				parser.setContentHandler(new SheetHandler(strings, styles, reader));
+				parser.parse(new InputSource(sheet));
+			}
+			catch (SAXException e) {
+				if (e instanceof Stop || e.getException() instanceof Stop) {
+					return; // the reader has what it needs
+				}
+				if (e.getException() instanceof UserFacingException refusal) {
+					throw refusal;
+				}
+				throw e;
+			}
+		}
+		catch (UserFacingException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw UserFacingException.invalid("error.file.unreadable-workbook");
+		}
+		finally {
+			if (workbook != null) {
+				workbook.revert();
+			}
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException e) {
+					file.toFile().deleteOnExit();
+				}
+			}
+		}
+	}
+
+	/**
+	 * The cells of {@code <sheetData>}: {@code <row r="1"><c r="A1" s="2" t="s"><f>..</f><v>..</v><is><t>..</t></is></c>}.
+	 * Cell types as ECMA-376 Part 1, 18.18.11: shared string (s), inline string, formula string (str), boolean (b),
+	 * error (e), ISO date (d), else a number whose style may make it a date.
+	 */
+	private static final class SheetHandler extends DefaultHandler {
+
+		private final ReadOnlySharedStringsTable strings;
+		private final StylesTable styles;
+		private final RowReader reader;
+		private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+
+		private List<String> cells;
+		private int rowIndex = -1;
+		private int column;
+		private String type;
+		private int style;
+		private boolean inValue;
+		private boolean inInlineText;
+		private boolean inPhonetic;
+		private final StringBuilder value = new StringBuilder();
+		private final StringBuilder formula = new StringBuilder();
+		private boolean inFormula;
+		private boolean hasFormula;
+
+		SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, RowReader reader) {
+			this.strings = strings;
+			this.styles = styles;
+			this.reader = reader;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) {
+			switch (localName) {
+				case "row" -> {
+					String r = attributes.getValue("r");
+					rowIndex = r == null ? rowIndex + 1 : Integer.parseInt(r) - 1;
+					cells = new ArrayList<>();
+				}
+				case "c" -> {
+					String reference = attributes.getValue("r");
+					column = reference == null ? cells.size() : new CellReference(reference).getCol();
+					if (column >= MAX_COLUMNS) {
+						throw new IllegalStateException("column beyond the sheet's limit");
+					}
+					type = attributes.getValue("t");
+					String s = attributes.getValue("s");
+					style = s == null ? -1 : Integer.parseInt(s);
+					value.setLength(0);
+					formula.setLength(0);
+					hasFormula = false;
+				}
+				case "v" -> inValue = true;
+				case "t" -> inInlineText = "inlineStr".equals(type) && !inPhonetic;
+				case "rPh" -> inPhonetic = true;
+				case "f" -> {
+					inFormula = true;
+					hasFormula = true;
+				}
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) throws SAXException {
+			StringBuilder target = inValue || inInlineText ? value : inFormula ? formula : null;
+			if (target == null) {
+				return;
+			}
+			if (target.length() + length > MAX_CELL_CHARS) {
+				throw new SAXException(cellTooLong(rowIndex + 1));
+			}
+			target.append(ch, start, length);
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) throws SAXException {
+			switch (localName) {
+				case "v" -> inValue = false;
+				case "t" -> inInlineText = false;
+				case "rPh" -> inPhonetic = false;
+				case "f" -> inFormula = false;
+				case "c" -> {
+					while (cells.size() < column) {
+						cells.add("");
+					}
+					cells.add(text());
+				}
+				case "row" -> {
+					if (!reader.row(rowIndex, cells)) {
+						throw new Stop();
+					}
+				}
+				default -> {
+				}
+			}
+		}
+
+		private String text() {
+			if (hasFormula && !formula.isEmpty()) {
+				return "=" + formula;
+			}
+			String raw = value.toString();
+			if (type == null || "n".equals(type)) {
+				return raw.isEmpty() ? "" : number(raw);
+			}
+			return switch (type) {
+				case "s" -> raw.isEmpty() ? "" : strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+				case "b" -> "1".equals(raw.strip()) ? "TRUE" : "FALSE";
+				case "d" -> raw.length() >= 10 ? raw.substring(0, 10) : raw;
+				default -> raw;
+			};
+		}
+
+		private String number(String raw) {
+			double number;
+			try {
+				number = Double.parseDouble(raw);
+			}
+			catch (NumberFormatException e) {
+				return raw;
+			}
+			XSSFCellStyle cellStyle = styles == null || style < 0 || style >= styles.getNumCellStyles() ? null
+					: styles.getStyleAt(style);
+			int formatIndex = cellStyle == null ? 0 : cellStyle.getDataFormat();
+			String format = cellStyle == null ? "General" : cellStyle.getDataFormatString();
+			if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(number)) {
+				// a date cell as ISO text, whatever display format the office's copy of Excel gave it
+				return DateUtil.getLocalDateTime(number).toLocalDate().toString();
+			}
+			if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+				// whole numbers in full: a 12-digit identification number typed as a number is not 1.23E+11
+				return String.valueOf((long) number);
+			}
+			return formatter.formatRawCellContents(number, formatIndex, format == null ? "General" : format);
+		}
+	}
+
+	// --- XLS: the old binary format, bounded by the format itself ---
+
+	private static void streamXls(byte[] content, RowReader reader) {
 		try (InputStream in = new ByteArrayInputStream(content); Workbook workbook = WorkbookFactory.create(in)) {
 			if (workbook.getNumberOfSheets() == 0) {
-				return List.of();
+				return;
 			}
 			Sheet sheet = workbook.getSheetAt(0);
 			DataFormatter formatter = new DataFormatter(Locale.ROOT);
-			List<List<String>> rows = new ArrayList<>();
-			for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
+			for (Row row : sheet) {
 				List<String> cells = new ArrayList<>();
-				if (row != null) {
-					for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-						cells.add(cellText(row.getCell(c), formatter));
-					}
+				for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+					cells.add(cellText(row.getCell(c), formatter));
 				}
-				rows.add(cells);
+				if (!reader.row(row.getRowNum(), cells)) {
+					return;
+				}
 			}
-			return rows;
+		}
+		catch (UserFacingException e) {
+			throw e;
 		}
 		catch (IOException | RuntimeException e) {
 			throw UserFacingException.invalid("error.file.unreadable-workbook");
@@ -76,73 +367,117 @@ public final class TabularFile {
 		}
 		if (cell.getCellType() == CellType.NUMERIC) {
 			if (DateUtil.isCellDateFormatted(cell)) {
-				// a date cell as ISO text, whatever display format the office's copy of Excel gave it
 				return cell.getLocalDateTimeCellValue().toLocalDate().toString();
 			}
 			double value = cell.getNumericCellValue();
 			if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-				// whole numbers in full: a 12-digit identification number typed as a number is not 1.23E+11
 				return String.valueOf((long) value);
 			}
 		}
 		return formatter.formatCellValue(cell);
 	}
 
+	// --- CSV ---
+
 	static List<List<String>> readCsv(String text) {
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		char separator = detectSeparator(text);
 		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char ch = text.charAt(i);
-			if (quoted) {
-				if (ch == '"') {
-					if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						cell.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
-					}
-				}
-				else {
-					cell.append(ch);
-				}
-			}
-			else if (ch == '"' && cell.isEmpty()) {
-				quoted = true;
-			}
-			else if (ch == separator) {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-			}
-			else {
-				cell.append(ch);
-			}
-		}
-		if (!cell.isEmpty() || !row.isEmpty()) {
-			row.add(cell.toString());
-			rows.add(row);
-		}
+		streamCsv(new java.io.StringReader(text), (index, cells) -> rows.add(cells));
 		return rows;
 	}
 
-	private static char detectSeparator(String text) {
-		int end = text.indexOf('\n');
-		String header = end < 0 ? text : text.substring(0, end);
+	private static void streamCsv(Reader source, RowReader reader) {
+		try (BufferedReader in = new BufferedReader(source, 1 << 16)) {
+			in.mark(1 << 16);
+			int first = in.read();
+			if (first != '\uFEFF') {
+				in.reset();
+			}
+			char separator = detectSeparator(in);
+			List<String> row = new ArrayList<>();
+			StringBuilder cell = new StringBuilder();
+			boolean quoted = false;
+			int index = 0;
+			int ch;
+			while ((ch = in.read()) >= 0) {
+				if (ch == 0) {
+					continue; // no text holds a NUL: a stray one from the program that wrote the file is dropped
+				}
+				if (quoted) {
+					if (ch == '"') {
+						in.mark(1);
+						if (in.read() == '"') {
+							append(cell, '"', index);
+						}
+						else {
+							in.reset();
+							quoted = false;
+						}
+					}
+					else {
+						append(cell, (char) ch, index);
+					}
+				}
+				else if (ch == '"' && cell.isEmpty()) {
+					quoted = true;
+				}
+				else if (ch == separator) {
+					endCell(row, cell, index);
+				}
+				else if (ch == '\n' || ch == '\r') {
+					if (ch == '\r') {
+						in.mark(1);
+						if (in.read() != '\n') {
+							in.reset();
+						}
+					}
+					endCell(row, cell, index);
+					if (!reader.row(index++, row)) {
+						return;
+					}
+					row = new ArrayList<>();
+				}
+				else {
+					append(cell, (char) ch, index);
+				}
+			}
+			if (!cell.isEmpty() || !row.isEmpty()) {
+				endCell(row, cell, index);
+				reader.row(index, row);
+			}
+		}
+		catch (IOException e) {
+			throw UserFacingException.invalid("error.file.unreadable-text");
+		}
+	}
+
+	private static void append(StringBuilder cell, char ch, int rowIndex) {
+		if (cell.length() >= MAX_CELL_CHARS) {
+			throw cellTooLong(rowIndex + 1);
+		}
+		cell.append(ch);
+	}
+
+	private static void endCell(List<String> row, StringBuilder cell, int rowIndex) {
+		if (row.size() >= MAX_COLUMNS) {
+			throw UserFacingException.invalid("error.file.too-many-columns", rowIndex + 1, MAX_COLUMNS);
+		}
+		row.add(cell.toString());
+		cell.setLength(0);
+	}
+
+	private static UserFacingException cellTooLong(int row) {
+		return UserFacingException.invalid("error.file.cell-too-long", row, MAX_CELL_CHARS);
+	}
+
+	/** The separator the heading line uses most: semicolons (Excel in a Vietnamese locale), tabs, else commas. */
+	private static char detectSeparator(BufferedReader in) throws IOException {
+		in.mark(1 << 16);
+		StringBuilder header = new StringBuilder();
+		int ch;
+		while (header.length() < (1 << 15) && (ch = in.read()) >= 0 && ch != '\n') {
+			header.append((char) ch);
+		}
+		in.reset();
 		int commas = count(header, ','), semicolons = count(header, ';'), tabs = count(header, '\t');
 		if (tabs > commas && tabs > semicolons) {
 			return '\t';
@@ -150,7 +485,7 @@ public final class TabularFile {
 		return semicolons > commas ? ';' : ',';
 	}
 
-	private static int count(String text, char ch) {
+	private static int count(CharSequence text, char ch) {
 		return (int) text.chars().filter(c -> c == ch).count();
 	}
 }

@@ -52,7 +52,7 @@ public class Jurisdictions {
 	 */
 	public void runAsSystem(String name, Runnable work) {
 		SignedInUser system = new SignedInUser(0, name, name, java.util.Set.of(Role.SYSTEM_ADMIN),
-				java.util.Set.of(units.nation().id()), null, true, null, null);
+				java.util.Set.of(units.nation().id()), null, java.util.Set.of(), true, null);
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));

@@ -96,6 +96,12 @@ public final class NeedToKnow {
 			allow(officer, RE, Data.FIGURES, Data.EXACT_FIGURES);
 		}
 		allow(Role.PROVINCE_OFFICER, RW, Data.ACCOUNTS);
+		// the staff of a commune, and the district over it, look up the colleagues they work a case with; accounts are
+		// changed only by administrators, within the order of Role.administrativeLevel (AdministrationRules)
+		for (Role staff : new Role[] { Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.CASE_WORKER,
+				Role.COMMUNE_CHAIRMAN }) {
+			allow(staff, R, Data.ACCOUNTS);
+		}
 
 		allow(Role.COMMUNE_OFFICER, RWE, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS,
 				Data.CHILD_SUPPORTS, Data.CHILD_NOTES, Data.PERIODIC_REPORTS, Data.OUTREACH, Data.OPINIONS);

@@ -9,8 +9,24 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
+	/**
+	 * How much of the system the role keeps, which orders the roles for administering accounts: an administrator
+	 * grants, changes or takes away only roles at or below their own level, so that nobody raises an account (their own
+	 * included) above what they hold. The system administrator keeps the whole system — the units, the calendar, the
+	 * audit log and every account — and stands above all; a province officer administers the accounts of their
+	 * province (the province's department answers for the access of the staff it supervises); every other role keeps
+	 * only its own work, and they stand level with one another, since none administers anyone.
+	 */
+	public int administrativeLevel() {
+		return switch (this) {
+			case SYSTEM_ADMIN -> 2;
+			case PROVINCE_OFFICER -> 1;
+			default -> 0;
+		};
+	}
+
 	/** Roles that may administer users and agencies within their jurisdiction. */
 	public boolean administers() {
-		return this == SYSTEM_ADMIN || this == PROVINCE_OFFICER;
+		return administrativeLevel() > 0;
 	}
 }

@@ -27,16 +27,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	private final Long agencyId;
 	private final Set<Long> villageIds;
 	private final boolean enabled;
-	private final Instant lockedUntil;
 	private String passwordHash;
 
 	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
-			boolean enabled, Instant lockedUntil, String passwordHash) {
-		this(id, username, displayName, roles, unitIds, agencyId, Set.of(), enabled, lockedUntil, passwordHash);
-	}
-
-	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
-			Set<Long> villageIds, boolean enabled, Instant lockedUntil, String passwordHash) {
+			Set<Long> villageIds, boolean enabled, String passwordHash) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -45,8 +39,24 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.agencyId = agencyId;
 		this.villageIds = Set.copyOf(villageIds);
 		this.enabled = enabled;
-		this.lockedUntil = lockedUntil;
 		this.passwordHash = passwordHash;
+	}
+
+	/**
+	 * @deprecated an account is no longer locked as a whole: sign-in is throttled per account and address before the
+	 *             password is checked (SignInThrottle), so {@code lockedUntil} is ignored
+	 */
+	@Deprecated
+	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
+			boolean enabled, Instant lockedUntil, String passwordHash) {
+		this(id, username, displayName, roles, unitIds, agencyId, Set.of(), enabled, passwordHash);
+	}
+
+	/** @deprecated as {@link #SignedInUser(long, String, String, Set, Set, Long, boolean, Instant, String)} */
+	@Deprecated
+	public SignedInUser(long id, String username, String displayName, Set<Role> roles, Set<Long> unitIds, Long agencyId,
+			Set<Long> villageIds, boolean enabled, Instant lockedUntil, String passwordHash) {
+		this(id, username, displayName, roles, unitIds, agencyId, villageIds, enabled, passwordHash);
 	}
 
 	public long id() {
@@ -72,6 +82,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	public boolean administers() {
 		return roles.stream().anyMatch(Role::administers);
+	}
+
+	/** The highest {@link Role#administrativeLevel()} of the user's roles. */
+	public int administrativeLevel() {
+		return roles.stream().mapToInt(Role::administrativeLevel).max().orElse(0);
 	}
 
 	public Set<Long> unitIds() {
@@ -104,11 +119,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	@Override
 	public String getUsername() {
 		return username;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return lockedUntil == null || lockedUntil.isBefore(Instant.now());
 	}
 
 	@Override

@@ -3,9 +3,14 @@ package vn.vongtay.identity;
 import java.time.Instant;
 import java.util.Set;
 
-/** A user as administrators see it. */
+/**
+ * A user as administrators see it.
+ *
+ * @param lockedUntil until when sign-in to the account is held back, from every browser it never signed in with or
+ *        from at least one address (the latest of those locks), or null
+ */
 public record UserAccount(long id, String username, String displayName, String email, boolean enabled,
-		int failedAttempts, Instant lockedUntil, Long agencyId, Set<Role> roles, Set<String> unitCodes,
+		Instant lockedUntil, Long agencyId, Set<Role> roles, Set<String> unitCodes,
 		Set<Long> unitIds, int version) {
 
 	public boolean isLocked() {

@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -25,7 +23,8 @@ import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.SuccessionKind;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.indicators.IndicatorValue.Cell;
 import vn.vongtay.indicators.IndicatorValue.Disaggregation;
@@ -37,25 +36,20 @@ import vn.vongtay.indicators.internal.Measure.Dimension;
 import vn.vongtay.planning.BoundTarget;
 import vn.vongtay.planning.Direction;
 import vn.vongtay.planning.TargetBindings;
-import vn.vongtay.prostitution.ProstitutionRoles;
 
 /**
  * The values of indicators as the caller may see them: for units within their jurisdiction only (the nation for
  * system administrators and nation-wide roles), read from the tallies, which the other modules' events keep current.
  *
  * <p>Small counts of people (1 to {@code vongtay.privacy.small-count-threshold} - 1, default 5) are hidden from
- * viewers and anyone else without access to those people's records (children: the register's roles; people who sell
- * sex: social services), and so is a ratio built on one. In a breakdown, or a table of subdivisions, where exactly
+ * anyone who may not read exact figures and the records behind them (the need-to-know table; people who sell sex:
+ * social services), viewers and the 111 hotline among them, and so is a ratio built on one. In a breakdown, or a table of subdivisions, where exactly
  * one cell is hidden, the smallest other non-zero cell is hidden too, so the hidden one cannot be recovered by
  * subtracting the others from the total.
  */
 @Component
 @Transactional(readOnly = true)
 public class IndicatorValues {
-
-	/** Who works with children's records and so sees small counts of children. */
-	static final Set<Role> CHILDREN_RECORDS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER,
-			Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.HOTLINE_OPERATOR);
 
 	private static final int SERIES = 8;
 
@@ -271,12 +265,17 @@ public class IndicatorValues {
 		return new Shown(raw.value(), null, null, false);
 	}
 
+	/**
+	 * Whether small counts of the privacy's people are hidden from the caller: shown only to whoever may read exact
+	 * figures (the need-to-know table, docs/decisions/0009) and the records behind them; people who sell sex are in
+	 * the support records, which only social services read.
+	 */
 	private boolean hiddenFromCaller(Measure.Privacy privacy) {
 		SignedInUser user = Jurisdictions.requireUser();
 		return switch (privacy) {
 			case NONE -> false;
-			case CHILDREN -> CHILDREN_RECORDS.stream().noneMatch(user::has);
-			case SOCIAL_SERVICES -> !ProstitutionRoles.servesPeople(user);
+			case CHILDREN -> !user.may(Data.EXACT_FIGURES, Use.READ);
+			case SOCIAL_SERVICES -> !(user.may(Data.EXACT_FIGURES, Use.READ) && user.may(Data.SUPPORT_RECORDS, Use.READ));
 		};
 	}
 

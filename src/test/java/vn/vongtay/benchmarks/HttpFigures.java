@@ -105,8 +105,8 @@ final class HttpFigures implements FigureSet {
 		ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseG1GC", "-jar", jar.toString())
 			.redirectErrorStream(true).redirectOutput(serverLog.toFile());
 		builder.environment().put("SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl());
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", "postgres");
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.username());
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().remove("SPRING_PROFILES_ACTIVE");
 		String base = "http://127.0.0.1:" + port;
@@ -244,19 +244,21 @@ final class HttpFigures implements FigureSet {
 		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = CSRF.matcher(form.body());
-		String cookie = cookie(form, null);
-		if (!csrf.find() || cookie == null) {
+		// the sign-in page keeps its form's token in a cookie, not a session: send back whatever cookies it set
+		String cookies = form.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+			.collect(java.util.stream.Collectors.joining("; "));
+		if (!csrf.find() || cookies.isEmpty()) {
 			throw new IllegalStateException("no sign-in form at " + base + "/login: " + form.statusCode());
 		}
 		String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-		String session = cookie(signedIn, cookie);
+		String session = cookie(signedIn, null);
 		String location = signedIn.headers().firstValue("Location").orElse("");
-		if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
+		if (signedIn.statusCode() != 302 || session == null || location.contains("error") || location.contains("wait")) {
 			throw new IllegalStateException("sign-in of " + username + " failed: " + signedIn.statusCode() + " " + location);
 		}
 		HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create(base + "/cases"))

@@ -1,6 +1,7 @@
 package vn.vongtay.children;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
@@ -8,9 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.core.UserFacingException;
@@ -26,6 +31,9 @@ class ChildRegisterTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aChildIsFoundWithoutDiacriticsInAnyCaseAndWithATypo() {
@@ -66,6 +74,34 @@ class ChildRegisterTests {
 				() -> children.register(draft("Đặng Văn Hùng", Sex.MALE, LocalDate.of(2015, 3, 3), "011214000001")));
 		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
 			.containsExactly("personalId error.child.pid-year");
+	}
+
+	@Test
+	void freeTextBeyondItsLimitIsRefusedWithAClearMessageAndTheDatabaseHoldsTheLimitToo() {
+		String huge = "Ghi chú rất dài. ".repeat(20_000);
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class,
+				() -> children.register(new ChildDraft("Sùng Văn Dài", Sex.MALE, LocalDate.of(2015, 1, 1), false, null,
+						null, null, "03253", null, huge, null, null, false, null, null, huge, null, null, null, null)));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactlyInAnyOrder("address error.field.too-long", "notes error.field.too-long");
+		long id = children.register(draft("Sùng Văn Ngắn", Sex.MALE, LocalDate.of(2015, 1, 1), null));
+		UserFacingException evidence = catchThrowableOfType(UserFacingException.class,
+				() -> children.startCircumstance(id, "d", null, false, LocalDate.of(2025, 1, 1), huge));
+		assertThat(evidence.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("evidence error.field.too-long");
+		UserFacingException note = catchThrowableOfType(UserFacingException.class, () -> children.recordSupport(id,
+				SupportKind.GIFT, null, LocalDate.of(2025, 1, 1), SupportSource.DONOR, huge));
+		assertThat(note.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("note error.field.too-long");
+		// each statement in a transaction of its own, on a child of the demo register, so that one refusal aborts
+		// neither the test's transaction nor the next statement
+		TransactionTemplate apart = new TransactionTemplate(transactions);
+		apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		for (String column : List.of("notes", "address", "school_name", "disability")) {
+			assertThatThrownBy(() -> apart.executeWithoutResult(s -> jdbc.sql("UPDATE children.child SET " + column
+					+ " = :text WHERE id = (SELECT min(id) FROM children.child)").param("text", huge).update()))
+				.as(column).isInstanceOf(DataIntegrityViolationException.class);
+		}
 	}
 
 	@Test
@@ -162,7 +198,7 @@ class ChildRegisterTests {
 	private Children.SupportTotal scholarships() {
 		return children.supportTotals("03253", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).stream()
 			.filter(t -> t.kind() == SupportKind.SCHOLARSHIP).findFirst()
-			.orElse(new Children.SupportTotal(SupportKind.SCHOLARSHIP, 0, 0, 0));
+			.orElse(new Children.SupportTotal(SupportKind.SCHOLARSHIP, 0L, 0L, 0L, false));
 	}
 
 	static ChildDraft draft(String name, Sex sex, LocalDate born, String pid) {

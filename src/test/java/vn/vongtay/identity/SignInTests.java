@@ -14,6 +14,7 @@ import vn.vongtay.identity.internal.UserAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,25 +49,34 @@ class SignInTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightPassword() throws Exception {
+	void fiveWrongPasswordsMakeThisAddressWaitEvenWithTheRightPassword() throws Exception {
 		String username = "locked.tester";
 		accounts.create(username, "Người thử khóa", null, encoder.encode("Correct-Horse-42"),
 				java.util.Set.of(Role.COMMUNE_OFFICER), java.util.Set.of(unitId("03253")), null);
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin().user(username).password("wrong-" + i))
+			mvc.perform(post("/login").with(csrf()).with(from("10.17.0.1")).param("username", username)
+				.param("password", "wrong-" + i))
 				.andExpect(unauthenticated())
-				.andExpect(redirectedUrl(i < 4 ? "/login?error" : "/login?error"));
+				.andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(formLogin().user(username).password("Correct-Horse-42"))
+		mvc.perform(post("/login").with(csrf()).with(from("10.17.0.1")).param("username", username)
+			.param("password", "Correct-Horse-42"))
 			.andExpect(unauthenticated())
-			.andExpect(redirectedUrl("/login?locked"));
+			.andExpect(redirectedUrl("/login?wait=15"));
 		assertThat(auditCount(username, "LOGIN_FAILED")).isEqualTo(5);
-		assertThat(auditCount(username, "ACCOUNT_LOCKED")).isEqualTo(1);
-		assertThat(auditCount(username, "LOGIN_REFUSED_LOCKED")).isEqualTo(1);
-		mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+		assertThat(auditCount(username, "SIGN_IN_THROTTLED")).isEqualTo(1);
+		assertThat(auditCount(username, "LOGIN_REFUSED_THROTTLED")).isEqualTo(1);
+		mvc.perform(post("/api/v1/tokens").with(from("10.17.0.1")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"" + username + "\",\"password\":\"Correct-Horse-42\"}"))
-			.andExpect(status().is(423))
-			.andExpect(jsonPath("$.detailEn").value("This account is locked after too many failed sign-ins."));
+			.andExpect(status().is(429))
+			.andExpect(jsonPath("$.detailEn").value("Too many failed sign-ins in a row. Try again in 15 minutes."));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test

@@ -94,6 +94,25 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 		assertThat(answeredForOfficer.denominator()).isEqualByComparingTo("11");
 	}
 
+	/**
+	 * The 111 hotline reads figures, not exact ones (the need-to-know table, docs/decisions/0009): like a viewer, it
+	 * sees small counts of children hidden, so that counting a commune's girls tells it nothing about one of them.
+	 */
+	@Test
+	void theHotlineSeesSmallCountsOfChildrenHiddenAsAViewerDoes() {
+		IndicatorValue hotline = as("tongdai111", () -> values.value("OPINIONS_RAISED", quaiTo, month));
+		assertThat(hotline.value()).isEqualByComparingTo("11");
+		Map<String, Cell> bySex = cells(hotline, "sex");
+		assertThat(bySex.get("FEMALE").suppressed()).isTrue();
+		assertThat(bySex.get("FEMALE").value()).isNull();
+		assertThat(bySex.get("MALE").suppressed()).isTrue();
+		IndicatorValue answered = as("tongdai111", () -> values.value("OPINIONS_ANSWERED_RATE", quaiTo, month));
+		assertThat(answered.suppressed()).isTrue();
+		// a commune officer, who reads exact figures, still sees them
+		assertThat(cells(as("xa.b", () -> values.value("OPINIONS_RAISED", quaiTo, month)), "sex").get("FEMALE").value())
+			.isEqualByComparingTo("3");
+	}
+
 	private static Map<String, Cell> cells(IndicatorValue v, String dimension) {
 		return v.disaggregations().stream().filter(d -> d.dimension().equals(dimension)).findFirst().orElseThrow()
 			.values().stream().collect(java.util.stream.Collectors.toMap(Cell::key, c -> c));

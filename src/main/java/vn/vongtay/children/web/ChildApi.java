@@ -1,6 +1,5 @@
 package vn.vongtay.children.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -28,7 +27,10 @@ import vn.vongtay.children.ChildSummary;
 import vn.vongtay.children.Children;
 import vn.vongtay.core.web.ProblemDetails;
 
-/** The register for machines: search, read and register children, import register files, support totals. */
+/**
+ * The register for machines: search, read and register children, import register files, support totals. Who may use
+ * each operation, and which parts of a record they get, is the need-to-know table's (docs/decisions/0009).
+ */
 @RestController
 @Tag(name = "Trẻ em / Children")
 class ChildApi {
@@ -46,8 +48,9 @@ class ChildApi {
 	}
 
 	@GetMapping("/api/v1/children")
-	@Operation(summary = "Children within the caller's jurisdiction matching a name (accents optional, typos tolerated) "
-			+ "or identification number, in Vietnamese order")
+	@Operation(summary = "Children within the caller's reach matching a name (accents optional, typos tolerated) "
+			+ "or identification number, in Vietnamese order; group and atRisk only for whoever reads the groups "
+			+ "(the search is audited with its criteria and how many it answered)")
 	List<ChildSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate bornFrom,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate bornTo,
@@ -57,18 +60,21 @@ class ChildApi {
 	}
 
 	@GetMapping("/api/v1/children/count")
+	@Operation(summary = "How many children within the caller's reach match; group only for whoever reads the groups")
 	Map<String, Long> count(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String group) {
 		return Map.of("count", children.count(new ChildQuery(q, unit, null, null, group, false, false, null, 0, 1)));
 	}
 
 	@GetMapping("/api/v1/children/{id}")
-	@Operation(summary = "A child's record (the read is written to the audit log)")
+	@Operation(summary = "A child's record with the parts the caller may read (the read is written to the audit log)")
 	Child get(@PathVariable long id) {
 		return children.get(id);
 	}
 
 	@PostMapping("/api/v1/children")
+	@Operation(summary = "Registers a child with the parts of the record the caller may write (a village collaborator: "
+			+ "in one of their villages, without groups, supports or notes)")
 	ResponseEntity<Map<String, Object>> register(@RequestBody ChildDraft draft) {
 		long id = children.register(draft);
 		return ResponseEntity.created(URI.create("/api/v1/children/" + id)).body(Map.of("id", id));
@@ -78,8 +84,8 @@ class ChildApi {
 	@Operation(summary = "Checks a register file (XLSX or CSV); with commit=true also registers its accepted rows, "
 			+ "duplicates left out")
 	Map<String, Object> importFile(@RequestPart("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean commit) throws IOException {
-		return body(imports.importNow(file.getOriginalFilename(), file.getBytes(), commit));
+			@RequestParam(defaultValue = "false") boolean commit) {
+		return body(imports.importNow(file.getOriginalFilename(), file, commit));
 	}
 
 	private Map<String, Object> body(ChildImports.Report report) {
@@ -103,7 +109,9 @@ class ChildApi {
 	}
 
 	@GetMapping("/api/v1/children/supports")
-	@Operation(summary = "Supports given in a unit between two dates, by kind: how many, to how many children, how much")
+	@Operation(summary = "Supports given in a unit between two dates, by kind: how many, to how many children, how much. "
+			+ "Figures: a kind given to fewer children than the small-count threshold has its numbers hidden "
+			+ "(suppressed) from whoever may not read exact figures")
 	List<Children.SupportTotal> supports(@RequestParam String unit,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

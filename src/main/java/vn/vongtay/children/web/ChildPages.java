@@ -1,14 +1,15 @@
 package vn.vongtay.children.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,9 @@ import vn.vongtay.children.SchoolLevel;
 import vn.vongtay.children.Sex;
 import vn.vongtay.children.SupportKind;
 import vn.vongtay.children.SupportSource;
+import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.web.ProblemDetails;
 
 /** The register for people: search, a child's record, registration and corrections, imports and exports. */
 @Controller
@@ -42,15 +46,29 @@ class ChildPages {
 	private static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+	/** The label of each field of the form, for the problems listed above it. */
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("fullName", "children.full-name"),
+			Map.entry("sex", "children.sex"), Map.entry("birthDate", "children.birth-date"),
+			Map.entry("ethnicityCode", "children.ethnicity"), Map.entry("personalId", "children.pid"),
+			Map.entry("birthRegistered", "children.birth-registered"), Map.entry("communeCode", "children.commune"),
+			Map.entry("village", "children.village"), Map.entry("address", "children.address"),
+			Map.entry("schoolLevel", "children.school-level"), Map.entry("schoolName", "children.school-name"),
+			Map.entry("outOfSchool", "children.out-of-school"), Map.entry("disability", "children.disability"),
+			Map.entry("healthInsurance", "children.health-insurance"), Map.entry("notes", "children.notes"),
+			Map.entry("householdId", "children.household"), Map.entry("caregiverName", "children.caregiver"),
+			Map.entry("caregiverRelationship", "children.relationship"), Map.entry("caregiverPhone", "children.phone"));
+
 	private final Children children;
 	private final ChildImports imports;
 	private final ReferenceData reference;
+	private final ProblemDetails problems;
 	private final Clock clock;
 
-	ChildPages(Children children, ChildImports imports, ReferenceData reference, Clock clock) {
+	ChildPages(Children children, ChildImports imports, ReferenceData reference, ProblemDetails problems, Clock clock) {
 		this.children = children;
 		this.imports = imports;
 		this.reference = reference;
+		this.problems = problems;
 		this.clock = clock;
 	}
 
@@ -76,6 +94,7 @@ class ChildPages {
 		model.addAttribute("adults", adults);
 		model.addAttribute("groups", reference.groups());
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("rights", children.rights());
 		return "children/list";
 	}
 
@@ -98,38 +117,106 @@ class ChildPages {
 		model.addAttribute("subgroups", reference.subgroups());
 		model.addAttribute("supportKinds", SupportKind.values());
 		model.addAttribute("sources", SupportSource.values());
+		model.addAttribute("rights", children.rights());
 		return "children/child";
 	}
 
 	@GetMapping("/children/new")
 	String create(Model model) {
-		return form(null, model);
+		if (!children.rights().register()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		return form(null, null, Map.of(), model);
 	}
 
 	@GetMapping("/children/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
-		return form(children.get(id), model);
+		if (!children.rights().correct()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		Child child = children.get(id);
+		return form(child.id(), child.version(), values(child), model);
 	}
 
-	private String form(Child child, Model model) {
-		model.addAttribute("child", child);
+	/** The form with the values shown: a record's, or what was typed when it was refused. */
+	private String form(Long id, Integer version, Map<String, String> values, Model model) {
+		model.addAttribute("id", id);
+		model.addAttribute("version", version);
+		model.addAttribute("v", values);
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("levels", SchoolLevel.values());
 		model.addAttribute("ethnicities", reference.ethnicities());
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("rights", children.rights());
 		return "children/form";
 	}
 
 	@PostMapping("/children")
-	String register(HttpServletRequest request) {
-		long id = children.register(draft(request));
-		return "redirect:/children/" + id + "?saved";
+	String register(HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
+		try {
+			long id = children.register(draft(request));
+			return "redirect:/children/" + id + "?saved";
+		}
+		catch (UserFacingException refusal) {
+			return refused(refusal, null, null, request, model, response, locale);
+		}
 	}
 
 	@PostMapping("/children/{id}")
-	String update(@PathVariable long id, @RequestParam int version, HttpServletRequest request) {
-		children.update(id, version, draft(request));
-		return "redirect:/children/" + id + "?saved";
+	String update(@PathVariable long id, @RequestParam int version, HttpServletRequest request, Model model,
+			HttpServletResponse response, Locale locale) {
+		try {
+			children.update(id, version, draft(request));
+			return "redirect:/children/" + id + "?saved";
+		}
+		catch (UserFacingException refusal) {
+			return refused(refusal, id, version, request, model, response, locale);
+		}
+	}
+
+	/**
+	 * A refused form comes back with what was typed and each problem above it, labelled by its field; a refusal that
+	 * is not about the fields (no right to register) is the error page's.
+	 */
+	private String refused(UserFacingException refusal, Long id, Integer version, HttpServletRequest request,
+			Model model, HttpServletResponse response, Locale locale) {
+		if (refusal.problems().isEmpty()) {
+			throw refusal;
+		}
+		response.setStatus(refusal.status());
+		List<String> said = new java.util.ArrayList<>();
+		for (InputProblem problem : refusal.problems()) {
+			String label = LABELS.containsKey(problem.column())
+					? problems.message(LABELS.get(problem.column()), new Object[0], locale, problem.column()) + ": " : "";
+			said.add(label + problems.message(problem.messageKey(), problem.arguments(), locale, problem.messageKey()));
+		}
+		model.addAttribute("problems", said);
+		model.addAttribute("invalid", refusal.problems().stream().map(InputProblem::column).toList());
+		Map<String, String> typed = new HashMap<>();
+		request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? null : values[0]));
+		return form(id, version, typed, model);
+	}
+
+	/** A record's values as the form's fields hold them. */
+	private static Map<String, String> values(Child child) {
+		Map<String, String> values = new HashMap<>();
+		values.put("fullName", child.fullName());
+		values.put("sex", child.sex().name());
+		values.put("birthDate", String.valueOf(child.dateOfBirth()));
+		values.put("birthDateEstimated", String.valueOf(child.dateOfBirthEstimated()));
+		values.put("ethnicityCode", child.ethnicityCode());
+		values.put("personalId", child.personalId());
+		values.put("birthRegistered", child.birthRegistered() == null ? null : child.birthRegistered().toString());
+		values.put("communeCode", child.communeCode());
+		values.put("village", child.village());
+		values.put("address", child.address());
+		values.put("schoolLevel", child.schoolLevel() == null ? null : child.schoolLevel().name());
+		values.put("schoolName", child.schoolName());
+		values.put("outOfSchool", String.valueOf(child.outOfSchool()));
+		values.put("disability", child.disability());
+		values.put("healthInsurance", child.healthInsurance() == null ? null : child.healthInsurance().toString());
+		values.put("notes", child.notes());
+		return values;
 	}
 
 	@PostMapping("/children/{id}/move")
@@ -188,12 +275,15 @@ class ChildPages {
 
 	@GetMapping("/children/imports/template.xlsx")
 	ResponseEntity<byte[]> template() {
+		if (!children.rights().importFiles()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
 		return download("mau-nhap-so-theo-doi-tre-em.xlsx", ChildImports.template());
 	}
 
 	@PostMapping("/children/imports")
-	String upload(@RequestParam("file") MultipartFile file) throws IOException {
-		long id = imports.submit(file.getOriginalFilename(), file.getBytes());
+	String upload(@RequestParam("file") MultipartFile file) {
+		long id = imports.submit(file.getOriginalFilename(), file);
 		return "redirect:/children/imports/" + id;
 	}
 
@@ -222,7 +312,15 @@ class ChildPages {
 					.ifPresent(d -> decisions.put(Integer.valueOf(name.substring(4)), d));
 			}
 		});
-		imports.submitCommit(id, decisions);
+		try {
+			imports.submitCommit(id, decisions);
+		}
+		catch (UserFacingException e) {
+			if (e.status() != 409) {
+				throw e;
+			}
+			// confirmed twice (a double click, a second tab): the first confirmation commits, the page shows it
+		}
 		return "redirect:/children/imports/" + id;
 	}
 
@@ -266,8 +364,7 @@ class ChildPages {
 			return value == null || value.isBlank() ? null : LocalDate.parse(value);
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw vn.vongtay.core.UserFacingException.rejected(List.of(vn.vongtay.core.InputProblem.field("birthDate",
-					"error.field.invalid", "birthDate")));
+			throw UserFacingException.rejected(List.of(InputProblem.field("birthDate", "error.field.invalid", "birthDate")));
 		}
 	}
 

@@ -30,9 +30,11 @@ class Administrators implements ApplicationRunner {
 	private final Units units;
 	private final Environment environment;
 	private final AuditLog audit;
+	private final PasswordPolicy passwords;
 
 	Administrators(UserAccounts accounts, PasswordEncoder encoder, Units units, Environment environment,
-			AuditLog audit) {
+			AuditLog audit, PasswordPolicy passwords) {
+		this.passwords = passwords;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.units = units;
@@ -50,8 +52,11 @@ class Administrators implements ApplicationRunner {
 			}
 			return;
 		}
-		if (password.length() < 12) {
-			log.error("VONGTAY_ADMIN_PASSWORD must have at least 12 characters; no administrator created.");
+		var problem = passwords.problem("VONGTAY_ADMIN_PASSWORD", password, username, null);
+		if (problem.isPresent()) {
+			log.error("VONGTAY_ADMIN_PASSWORD will not do ({}): at least {} characters, not a common password, not the "
+					+ "username, not a run of repeated keys; no administrator created.", problem.get().messageKey(),
+					PasswordPolicy.MIN_LENGTH);
 			return;
 		}
 		long id = accounts.create(username, "Quản trị hệ thống", null, encoder.encode(password),

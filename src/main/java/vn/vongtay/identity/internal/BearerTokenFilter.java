@@ -28,10 +28,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			String token = header.substring(7).strip();
-			var user = tokens.authenticate(token);
-			if (user.isPresent()) {
-				SecurityContextHolder.getContext().setAuthentication(new BearerTokenAuthentication(user.get()));
-				audit.recordAs(user.get().getUsername(), "TOKEN_USED", "ApiRequest",
+			var use = tokens.authenticate(token);
+			if (use.isPresent()) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(new BearerTokenAuthentication(use.get().user(), use.get().tokenId()));
+				audit.recordAs(use.get().user().getUsername(), "TOKEN_USED", "ApiRequest",
 						request.getMethod() + " " + request.getRequestURI(), null, null);
 			}
 			else {

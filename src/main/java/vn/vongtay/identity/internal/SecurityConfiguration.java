@@ -1,6 +1,7 @@
 package vn.vongtay.identity.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,9 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +22,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.context.ApplicationEventPublisher;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,8 @@ import vn.vongtay.core.web.ProblemDetails;
 
 /**
  * Two doors: people sign in with a form and a session kept in the database; machines call {@code /api/**} with a
- * bearer token and no session.
+ * bearer token and no session. Every password is checked by {@link SignInGate} (throttle, password, account state);
+ * nobody who is not signed in gets a session (docs/decisions/0011-authentication.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new ComposedUnicodePasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
 	}
 
 	@Bean
@@ -47,11 +49,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(AccountDetailsService users, PasswordEncoder encoder,
-			AuthenticationEventPublisher events) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(provider);
+	AuthenticationManager authenticationManager(SignInGate gate, AuthenticationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(gate);
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
 	}
@@ -78,8 +77,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, KnownDevices devices,
+			Clock clock) throws Exception {
 		return http.authenticationManager(authenticationManager)
+			.csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+			// signing in always lands on the home page, so nothing needs remembering of where an anonymous visit went;
+			// remembering it would store a session for every anonymous request of a page
+			.requestCache(r -> r.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/report", "/report/communes", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs/**")
@@ -87,13 +91,26 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/audit/**", "/admin/units/import/**").hasRole("SYSTEM_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login")
-				.defaultSuccessUrl("/", true)
-				.failureHandler((request, response, ex) -> response.sendRedirect(
-						request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error"))))
+				.authenticationDetailsSource(request -> new SignInClient(request.getRemoteAddr(),
+						devices.recognises(request, request.getParameter("username"))))
+				.successHandler((request, response, authentication) -> {
+					devices.remember(request, response, authentication.getName());
+					response.sendRedirect(request.getContextPath() + "/");
+				})
+				.failureHandler((request, response, ex) -> response
+					.sendRedirect(request.getContextPath() + failurePage(ex, clock))))
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")))
 			.build();
+	}
+
+	/** The sign-in page again, saying why: the same for an unknown name as for a known one. */
+	private static String failurePage(Exception refusal, Clock clock) {
+		if (refusal instanceof SignInGate.Throttled throttled) {
+			return "/login?wait=" + throttled.minutesLeft(clock.instant());
+		}
+		return refusal instanceof DisabledException ? "/login?disabled" : "/login?error";
 	}
 
 	private static void problem(HttpServletResponse response, HttpServletRequest request, ProblemDetails problems,

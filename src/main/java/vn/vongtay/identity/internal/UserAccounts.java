@@ -28,9 +28,9 @@ import vn.vongtay.identity.UserAccount;
 @Transactional
 public class UserAccounts {
 
+	/** A signed-in user needs no lock: the gate decided on it before the password was checked (SignInThrottle). */
 	private static final String SELECT = """
-			SELECT u.id, u.username, u.display_name, u.email, u.enabled, u.failed_attempts, u.locked_until,
-			       u.agency_id, u.version, u.password_hash,
+			SELECT u.id, u.username, u.display_name, u.email, u.enabled, u.agency_id, u.version, u.password_hash,
 			       ARRAY(SELECT r.role FROM identity.user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles,
 			       ARRAY(SELECT uu.unit_id FROM identity.user_unit uu WHERE uu.user_id = u.id ORDER BY uu.unit_id) AS unit_ids,
 			       ARRAY(SELECT uv.village_id FROM identity.user_village uv WHERE uv.user_id = u.id) AS village_ids,
@@ -39,6 +39,14 @@ public class UserAccounts {
 			FROM identity.app_user u
 			""";
 
+	/** An account as administrators see it: with the latest sign-in lock on it, account-wide or of one address. */
+	private static final String SELECT_ACCOUNT = SELECT.replace("SELECT u.id,", """
+			SELECT GREATEST((SELECT l.locked_until FROM identity.sign_in_lock l
+			                 WHERE l.account = u.username AND l.locked_until > now()),
+			                (SELECT max(a.locked_until) FROM identity.sign_in_attempt a
+			                 WHERE a.account = u.username AND a.locked_until > now())) AS locked_until,
+			       u.id,""");
+
 	/** A user is visible to a caller when one of the units they answer for lies within the caller's jurisdiction. */
 	private static String visibleTo(Jurisdiction jurisdiction) {
 		return " EXISTS (SELECT 1 FROM identity.user_unit vu WHERE vu.user_id = u.id AND "
@@ -46,9 +54,11 @@ public class UserAccounts {
 	}
 
 	private final JdbcClient jdbc;
+	private final AccountSessions sessions;
 
-	UserAccounts(JdbcClient jdbc) {
+	UserAccounts(JdbcClient jdbc, AccountSessions sessions) {
 		this.jdbc = jdbc;
+		this.sessions = sessions;
 	}
 
 	@Transactional(readOnly = true)
@@ -67,7 +77,7 @@ public class UserAccounts {
 	@Transactional(readOnly = true)
 	public List<UserAccount> list(Jurisdiction jurisdiction, String query, int page, int size) {
 		String folded = query == null || query.isBlank() ? null : "%" + vn.vongtay.core.VietnameseText.fold(query.strip()) + "%";
-		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE " + visibleTo(jurisdiction) + """
+		return jurisdiction.bind(jdbc.sql(SELECT_ACCOUNT + " WHERE " + visibleTo(jurisdiction) + """
 				  AND (CAST(:q AS text) IS NULL OR u.username LIKE :q OR public.vn_fold(u.display_name) LIKE :q)
 				ORDER BY u.username LIMIT :limit OFFSET :offset"""))
 			.param("q", folded)
@@ -86,7 +96,7 @@ public class UserAccounts {
 
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> find(long id, Jurisdiction jurisdiction) {
-		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE u.id = :id AND " + visibleTo(jurisdiction)))
+		return jurisdiction.bind(jdbc.sql(SELECT_ACCOUNT + " WHERE u.id = :id AND " + visibleTo(jurisdiction)))
 			.param("id", id)
 			.query(UserAccounts::account)
 			.optional();
@@ -124,23 +134,26 @@ public class UserAccounts {
 		return id;
 	}
 
+	/** Changes the account and ends its sessions, which hold the account as it was. */
 	public void update(long id, int expectedVersion, String displayName, String email, boolean enabled,
 			Set<Role> roles, Collection<Long> unitIds, Long agencyId) {
-		int changed = jdbc.sql("""
+		String username = jdbc.sql("""
 				UPDATE identity.app_user SET display_name = :displayName, email = :email, enabled = :enabled,
 				       agency_id = :agency, version = version + 1
-				WHERE id = :id AND version = :version""")
+				WHERE id = :id AND version = :version
+				RETURNING username""")
 			.param("displayName", displayName)
 			.param("email", email)
 			.param("enabled", enabled)
 			.param("agency", agencyId)
 			.param("id", id)
 			.param("version", expectedVersion)
-			.update();
-		if (changed == 0) {
-			throw new OptimisticLockingFailureException("user " + id + " changed since version " + expectedVersion);
-		}
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new OptimisticLockingFailureException(
+					"user " + id + " changed since version " + expectedVersion));
 		replaceRolesAndUnits(id, roles, unitIds);
+		sessions.endAll(username);
 	}
 
 	private void replaceRolesAndUnits(long id, Set<Role> roles, Collection<Long> unitIds) {
@@ -160,32 +173,19 @@ public class UserAccounts {
 		}
 	}
 
-	/** Counts a failed sign-in; returns true when this failure locks the account. */
-	public boolean recordFailure(String username, int maxFailures, java.time.Duration lockout) {
-		return jdbc.sql("""
-				UPDATE identity.app_user
-				SET failed_attempts = failed_attempts + 1,
-				    locked_until = CASE WHEN failed_attempts + 1 >= :max THEN now() + CAST(:lockout AS interval) ELSE locked_until END
-				WHERE username = :username
-				RETURNING failed_attempts >= :max""")
-			.param("max", maxFailures)
-			.param("lockout", lockout.toSeconds() + " seconds")
-			.param("username", username.strip().toLowerCase())
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-	}
-
-	public void recordSuccess(long id) {
-		jdbc.sql("UPDATE identity.app_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id AND (failed_attempts > 0 OR locked_until IS NOT NULL)")
+	/**
+	 * Gives the account a new password (hashed) and ends its sessions but those named: the one in which its owner changed
+	 * it stays open, every other — another browser, perhaps someone else's — ends.
+	 */
+	public void changePassword(long id, String passwordHash, Set<String> keptSessionIds) {
+		String username = jdbc.sql("""
+				UPDATE identity.app_user SET password_hash = :hash, password_changed_at = now(), version = version + 1
+				WHERE id = :id RETURNING username""")
+			.param("hash", passwordHash)
 			.param("id", id)
-			.update();
-	}
-
-	public void unlock(long id) {
-		jdbc.sql("UPDATE identity.app_user SET failed_attempts = 0, locked_until = NULL, version = version + 1 WHERE id = :id")
-			.param("id", id)
-			.update();
+			.query(String.class)
+			.single();
+		sessions.endAllBut(username, keptSessionIds);
 	}
 
 	/** Gives a village collaborator the villages they work in (replacing any before); false for an unknown user. */
@@ -201,20 +201,21 @@ public class UserAccounts {
 			jdbc.sql("INSERT INTO identity.user_village (user_id, village_id) VALUES (:id, :village)")
 				.param("id", id).param("village", village).update();
 		}
+		jdbc.sql("UPDATE identity.app_user SET version = version + 1 WHERE id = :id").param("id", id).update();
+		sessions.endAll(username);
 		return true;
 	}
 
 	private static SignedInUser signedIn(ResultSet rs, int row) throws SQLException {
 		return new SignedInUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				roles(rs.getArray("roles")), longs(rs.getArray("unit_ids")), (Long) rs.getObject("agency_id"),
-				longs(rs.getArray("village_ids")), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
-				rs.getString("password_hash"));
+				longs(rs.getArray("village_ids")), rs.getBoolean("enabled"), rs.getString("password_hash"));
 	}
 
 	private static UserAccount account(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("email"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-				instant(rs.getTimestamp("locked_until")), (Long) rs.getObject("agency_id"), roles(rs.getArray("roles")),
+				rs.getString("email"), rs.getBoolean("enabled"), instant(rs.getTimestamp("locked_until")),
+				(Long) rs.getObject("agency_id"), roles(rs.getArray("roles")),
 				Set.copyOf(Arrays.asList((String[]) rs.getArray("unit_codes").getArray())),
 				longs(rs.getArray("unit_ids")), rs.getInt("version"));
 	}
