@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.SharedSecrets;
 import vn.vongtay.core.UserFacingException;
 
 /**
@@ -26,7 +28,8 @@ import vn.vongtay.core.UserFacingException;
  * third-party captcha: a field people do not see and robots fill; a signed form token, so that a submission comes from
  * a form this server showed, at least a few seconds and at most two hours earlier, and sent once; and a limit per client (a keyed hash
  * of the address, never the address) per hour and per day, counted in the database so every instance shares it.
- * Several instances must share {@code vongtay.casework.public-form-secret}.
+ * The signing key is shared by every instance through the database ({@link SharedSecrets}) unless
+ * {@code vongtay.casework.public-form-secret} sets one.
  */
 @Component
 @Transactional
@@ -38,12 +41,12 @@ public class PublicIntake {
 	private final JdbcClient jdbc;
 	private final Reports reports;
 	private final Clock clock;
-	private final byte[] secret;
+	private final Supplier<byte[]> secret;
 	private final SecureRandom random = new SecureRandom();
 	private final int perHour;
 	private final int perDay;
 
-	PublicIntake(JdbcClient jdbc, Reports reports, Clock clock,
+	PublicIntake(JdbcClient jdbc, Reports reports, Clock clock, SharedSecrets secrets,
 			@Value("${vongtay.casework.public-form-secret:}") String secret,
 			@Value("${vongtay.casework.public-reports-per-hour:5}") int perHour,
 			@Value("${vongtay.casework.public-reports-per-day:20}") int perDay) {
@@ -51,12 +54,12 @@ public class PublicIntake {
 		this.reports = reports;
 		this.clock = clock;
 		if (secret.isBlank()) {
-			byte[] key = new byte[32];
-			random.nextBytes(key);
-			this.secret = key;
+			// read on first use, not at start: the schema may not be migrated yet when this bean is made
+			this.secret = () -> secrets.key("casework.public-form");
 		}
 		else {
-			this.secret = secret.getBytes(StandardCharsets.UTF_8);
+			byte[] configured = secret.getBytes(StandardCharsets.UTF_8);
+			this.secret = () -> configured;
 		}
 		this.perHour = perHour;
 		this.perDay = perDay;
@@ -139,7 +142,7 @@ public class PublicIntake {
 	private String sign(String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
 			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
