@@ -3,6 +3,7 @@ package vn.vongtay.children;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -99,6 +101,8 @@ public class ChildImports {
 	 * that everyone else is using.
 	 */
 	final Semaphore checks;
+	/** How long a file waits for a slot before the officer is told to send it again (a few files at once queue). */
+	Duration slotWait;
 	private final int maxRows;
 
 	/**
@@ -134,7 +138,8 @@ public class ChildImports {
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts,
 			@Value("${vongtay.children.import.max-rows:100000}") int maxRows,
-			@Value("${vongtay.children.import.concurrent-checks:2}") int concurrentChecks) {
+			@Value("${vongtay.children.import.concurrent-checks:2}") int concurrentChecks,
+			@Value("${vongtay.children.import.slot-wait:20s}") Duration slotWait) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
@@ -151,6 +156,7 @@ public class ChildImports {
 		this.conflicts = conflicts;
 		this.maxRows = maxRows;
 		this.checks = new Semaphore(concurrentChecks);
+		this.slotWait = slotWait;
 	}
 
 	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
@@ -225,9 +231,18 @@ public class ChildImports {
 		inBackground(() -> commit(id, decisions));
 	}
 
-	/** @throws UserFacingException 503 when as many files as allowed are being read or written already */
+	/**
+	 * @throws UserFacingException 503 when as many files as allowed are being read or written already, and none ends
+	 *         within {@link #slotWait}
+	 */
 	private void takeSlot() {
-		if (!checks.tryAcquire()) {
+		try {
+			if (!checks.tryAcquire(slotWait.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new UserFacingException(503, "error.import.busy");
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 			throw new UserFacingException(503, "error.import.busy");
 		}
 	}

@@ -744,6 +744,10 @@ public class Children {
 		Jurisdiction jurisdiction = jurisdictions.current();
 		AdministrativeUnit unit = units.findByCode(unitCode, to)
 			.orElseThrow(() -> UserFacingException.invalid("error.unit.not-found", unitCode));
+		if (!jurisdictions.covers(unit.id())) {
+			// a unit outside the caller's reach: not even whether anything was given there (issue 16, item 5)
+			throw UserFacingException.notFound("error.unit.not-found", unitCode);
+		}
 		return jurisdiction.bind(jdbc.sql("""
 				SELECT s.kind, count(*) AS supports, count(DISTINCT s.child_id) AS children, coalesce(sum(s.amount_vnd), 0) AS amount
 				FROM children.support s

@@ -103,7 +103,7 @@ public class Agencies {
 	 * with the given one matches too; an exact match wins.
 	 */
 	public Agency resolve(AgencyDraft draft) {
-		LocalDate asOf = draft.validTo() != null ? draft.validTo() : LocalDate.now();
+		LocalDate asOf = draft.validTo() != null ? draft.validTo() : units.today();
 		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
 		String name = VietnameseText.clean(draft.name());
 		if (unit.isEmpty() || name == null || draft.kind() == null) {
@@ -173,7 +173,7 @@ public class Agencies {
 			problems.add(InputProblem.field("validTo", "error.field.dates-reversed"));
 		}
 		LocalDate asOf = draft.validFrom() != null ? draft.validFrom()
-				: draft.validTo() != null ? draft.validTo() : LocalDate.now();
+				: draft.validTo() != null ? draft.validTo() : units.today();
 		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
 		if (unit.isEmpty() || !jurisdictions.covers(unit.get().id())) {
 			problems.add(InputProblem.field("unitCode", "error.unit.outside-jurisdiction", String.valueOf(draft.unitCode())));

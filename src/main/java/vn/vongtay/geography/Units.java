@@ -2,6 +2,7 @@ package vn.vongtay.geography;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,8 +50,10 @@ public class Units {
 	private static final String VALID_ON = " daterange(u.valid_from, u.valid_to, '[]') @> CAST(:asOf AS date) ";
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Units(JdbcClient jdbc) {
+	Units(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -65,8 +68,13 @@ public class Units {
 		return jdbc.sql(SELECT + " WHERE u.id IN (:ids) ORDER BY u.code").param("ids", ids).query(Units::map).list();
 	}
 
+	/** Today in Vietnam, by the application's clock: the day "as of now" means wherever the server runs. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
 	public AdministrativeUnit nation() {
-		return byCode(NATION_CODE, LocalDate.now());
+		return byCode(NATION_CODE, today());
 	}
 
 	/**
@@ -128,7 +136,7 @@ public class Units {
 			.optional()
 			.orElse(null);
 		if (ended == null) {
-			byCode(code, LocalDate.now());
+			byCode(code, today());
 			return List.of();
 		}
 		return successorsOf(ended.id());

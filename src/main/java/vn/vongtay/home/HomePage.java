@@ -32,7 +32,7 @@ class HomePage {
 	@GetMapping("/")
 	String home(Model model) {
 		SignedInUser user = Jurisdictions.requireUser();
-		LocalDate today = LocalDate.now();
+		LocalDate today = units.today();
 		List<UnitSummary> summaries = new ArrayList<>();
 		for (AdministrativeUnit unit : units.findAllById(user.unitIds())) {
 			summaries.add(new UnitSummary(unit, units.lineOf(unit.id()), units.childrenOf(unit.id(), today),

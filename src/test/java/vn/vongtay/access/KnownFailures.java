@@ -14,41 +14,6 @@ final class KnownFailures {
 	private final Map<String, String> cells = new LinkedHashMap<>();
 
 	KnownFailures() {
-		// --- issue 16, item 1: a village collaborator learns circumstance groups ---
-		String collaboratorGroups = "16.1 a collaborator sees no group, in any form, including by filtering";
-		known(collaboratorGroups, "GET /api/v1/children [group]", "ctv");
-		known(collaboratorGroups, "GET /api/v1/children [at-risk]", "ctv");
-		known(collaboratorGroups, "GET /api/v1/children/count [group]", "ctv");
-		known(collaboratorGroups, "GET /children [group]", "ctv");
-		known(collaboratorGroups + " (the search form lists the groups)", "GET /children", "ctv");
-		known(collaboratorGroups + " (the record's page lists the groups in its form)", "GET /children/{id}", "ctv");
-
-		// --- item 4: the hotline reads and exports the whole register ---
-		String hotline = "16.4 the hotline locates a child: no groups, supports, notes, household, export or group counts";
-		known(hotline, "GET /api/v1/children [group]", "111");
-		known(hotline, "GET /api/v1/children [at-risk]", "111");
-		known(hotline, "GET /api/v1/children/count [group]", "111");
-		known(hotline, "GET /children [group]", "111");
-		known(hotline, "GET /children", "111");
-		known(hotline, "GET /api/v1/children/{id}", "111");
-		known(hotline, "GET /children/{id}", "111");
-		known(hotline, "GET /children/export.xlsx", "111");
-		known(hotline, "GET /children/export.xlsx [group]", "111");
-		String hotlineWrites = "16.4 the hotline writes nothing to the register (it reads a child's identity only)";
-		for (String route : new String[] { "GET /children/new", "POST /children", "POST /api/v1/children",
-				"GET /children/{id}/edit", "POST /children/{id}", "POST /children/{id}/move",
-				"POST /children/{id}/circumstances", "POST /children/{id}/circumstances/{circumstanceId}/end",
-				"POST /children/{id}/supports", "GET /children/awaiting", "POST /children/{id}/assign",
-				"GET /children/imports", "GET /children/imports/template.xlsx", "POST /children/imports",
-				"POST /api/v1/children/imports" }) {
-			known(hotlineWrites, route, "111");
-		}
-
-		// --- item 5: supports without role check or small-count suppression ---
-		known("16.5 supports are figures: no collaborator", "GET /api/v1/children/supports", "ctv");
-		known("16.5 supports of a commune outside the caller's reach are answered (no jurisdiction check either)",
-				"GET /api/v1/children/supports", "huyen", "xa.b", "thanhtra", "ldtbxh", "soyte");
-
 		// --- item 6: an agency focal point reaches opinions and activities not its agency's ---
 		String focalPoint = "16.6 a focal point works on what is addressed to or organised by its own agency";
 		known(focalPoint, "GET /outreach/activities/{id}", "congan");
@@ -70,26 +35,7 @@ final class KnownFailures {
 					"ldtbxh", "congan", "soyte");
 		}
 
-		// --- not in issue 16: accounts ---
-		String accounts = "new: ACCOUNTS are read by system administrators and province officers only; every role lists and "
-				+ "opens the accounts of its jurisdiction (the hotline every account in the country)";
-		for (String route : new String[] { "GET /admin/users", "GET /api/v1/users", "GET /admin/users/{id}",
-				"GET /api/v1/users/{id}" }) {
-			known(accounts, route, "huyen", "xa.a", "xa.b", "chutich", "cb", "ctv", "111", "lanhdao", "thanhtra", "ldtbxh",
-					"congan", "soyte");
-		}
-
-		// --- not in issue 16: the commune chairman writes to the register ---
-		String chairman = "new: the chairman reads the register (CHILD_* R) but registers, corrects, imports and exports "
-				+ "nothing (0009)";
-		for (String route : new String[] { "GET /children/new", "POST /children", "POST /api/v1/children",
-				"GET /children/{id}/edit", "POST /children/{id}", "POST /children/{id}/move",
-				"POST /children/{id}/circumstances", "POST /children/{id}/circumstances/{circumstanceId}/end",
-				"POST /children/{id}/supports", "GET /children/awaiting", "GET /children/export.xlsx",
-				"GET /children/export.xlsx [group]", "GET /children/imports", "GET /children/imports/template.xlsx",
-				"POST /children/imports", "POST /api/v1/children/imports" }) {
-			known(chairman, route, "chutich");
-		}
+		// --- not in issue 16: the commune chairman ---
 		String chairmanReferrals = "new: the chairman sends and answers no referral (REFERRALS not granted to "
 				+ "COMMUNE_CHAIRMAN); CASE_STAFF in Referrals lets him";
 		for (String route : new String[] { "POST /cases/{id}/referrals", "POST /api/v1/cases/{id}/referrals",
@@ -98,14 +44,6 @@ final class KnownFailures {
 				"POST /api/v1/referrals/{id}/complete" }) {
 			known(chairmanReferrals, route, "chutich");
 		}
-
-		// --- not in issue 16: register forms served to roles that may not submit them (no data in them) ---
-		String registerForms = "new (form only): a register form or import page for a role that may not write the register";
-		known(registerForms, "GET /children/new", "lanhdao", "thanhtra", "ldtbxh", "congan", "soyte");
-		known(registerForms, "GET /children/{id}/edit", "ctv");
-		known(registerForms, "GET /children/imports", "ctv", "lanhdao", "thanhtra", "ldtbxh", "congan", "soyte");
-		known(registerForms, "GET /children/imports/template.xlsx", "ctv", "lanhdao", "thanhtra", "ldtbxh", "congan",
-				"soyte");
 
 		// --- not in issue 16: reports ---
 		known("new (form only): the staff report form for a role that may not record a report (REPORTS W)",
@@ -173,9 +111,6 @@ final class KnownFailures {
 		known(reportExport, "GET /reporting/reports/{id}/export.{format}", "chutich", "cb");
 		known(reportExport, "GET /api/v1/reporting/reports/{id}/export.{format}", "chutich", "cb");
 
-		// --- not in issue 16: the API document ---
-		known("new (under-reach): the YAML form of the public API document asks for a sign-in", "GET /v3/api-docs.yaml",
-				"anon");
 	}
 
 	/** Why the cell is answered otherwise today, or null when it is not a known failure. */

@@ -91,6 +91,10 @@ final class MatrixFixtures {
 	private void accounts() {
 		JsonNode users = client.json(Caller.PROVINCE, get("/api/v1/users").param("q", "cb.a"));
 		ids.put("caseWorkerAccount", text(first(users, u -> u.get("username").asString().equals("cb.a")), "id"));
+		// a token of cb.a's that no caller uses: revoking it is cb.a's alone
+		ids.put("caseWorkerToken", text(client.json(Caller.CASE_WORKER, post("/api/v1/tokens")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"cb.a\",\"password\":\"Demo@2026\",\"label\":\"ma trận\"}")), "id"));
 	}
 
 	/**

@@ -162,6 +162,10 @@ final class Requests {
 
 	private void identity() {
 		on("POST /api/v1/tokens").json("{\"username\":\"\",\"password\":\"\"}");
+		on("POST /account/password").params("currentPassword", "ma-tran", "newPassword", "", "newPasswordConfirmation", "");
+		on("POST /api/v1/me/password").json("{\"currentPassword\":\"ma-tran\",\"newPassword\":\"\"}");
+		on("POST /account/tokens/{id}/revoke").id("caseWorkerToken");
+		on("DELETE /api/v1/tokens/{id}").id("caseWorkerToken");
 		on("GET /api/v1/users/{id}").id("caseWorkerAccount");
 		on("GET /admin/users/{id}").id("caseWorkerAccount");
 		on("POST /admin/users").params("username", "x", "displayName", "", "password", "short", "unitCodes", "",
@@ -388,6 +392,7 @@ final class Requests {
 		on("GET /api/v1/agencies").params("q", "Tuần Giáo");
 		on("GET /admin/agencies").params("q", "Tuần Giáo");
 		on("GET /api/v1/agencies/{id}").id("agency");
+		on("GET /api/v1/agencies/{id}/succession").id("agency");
 		on("GET /admin/agencies/{id}").id("agency");
 		on("POST /admin/agencies").params("name", "", "unitCode", "03253");
 		on("POST /admin/agencies/{id}").id("agency").params("version", "-1", "name", "", "unitCode", "03253");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -75,6 +76,8 @@ class ChildImportLimitsTests extends DemoAccountTestSupport {
 		int free = imports.checks.availablePermits();
 		assertThat(free).isPositive();
 		imports.checks.acquire(free);
+		Duration wait = imports.slotWait;
+		imports.slotWait = Duration.ofMillis(100);
 		try {
 			UserFacingException busy = catchThrowableOfType(UserFacingException.class,
 					() -> as("xa.a", () -> imports.importNow("ban.csv", csv("Hà Thị Bận"), false)));
@@ -91,9 +94,32 @@ class ChildImportLimitsTests extends DemoAccountTestSupport {
 		}
 		finally {
 			imports.checks.release(free);
+			imports.slotWait = wait;
 		}
 		ChildImports.Report report = as("xa.a", () -> imports.importNow("ban.csv", csv("Hà Thị Rảnh"), false));
 		assertThat(report.status()).isEqualTo(ChildImports.Status.PREVIEWED);
+		assertThat(imports.checks.availablePermits()).isEqualTo(free);
+	}
+
+	@Test
+	void aFileSentWhileEveryCheckIsBusyWaitsForTheNextFreeSlotInsteadOfBeingRefused() throws Exception {
+		int free = imports.checks.availablePermits();
+		imports.checks.acquire(free);
+		ExecutorService releaser = Executors.newSingleThreadExecutor();
+		try {
+			// the other files end a moment after this one arrives, well within the wait
+			releaser.submit(() -> {
+				Thread.sleep(300);
+				imports.checks.release(free);
+				return null;
+			});
+			ChildImports.Report report = as("xa.a", () -> imports.importNow("cho.csv", csv("Hà Thị Chờ"), false));
+			assertThat(report.status()).isEqualTo(ChildImports.Status.PREVIEWED);
+		}
+		finally {
+			releaser.shutdown();
+			assertThat(releaser.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+		}
 		assertThat(imports.checks.availablePermits()).isEqualTo(free);
 	}
 

@@ -2,6 +2,7 @@ package vn.vongtay.geography.internal;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +42,10 @@ public class UnitCatalogue {
 	private final JdbcTemplate jdbcTemplate;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	UnitCatalogue(JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events) {
+	UnitCatalogue(JdbcTemplate jdbcTemplate, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbcTemplate = jdbcTemplate;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -96,7 +99,7 @@ public class UnitCatalogue {
 		if (sameImport != null) {
 			return sameImport;
 		}
-		return unitValidOn(draft.parentCode(), draft.referenceDate()).orElse(null);
+		return unitValidOn(draft.parentCode(), draft.referenceDate(LocalDate.now(clock))).orElse(null);
 	}
 
 	private Optional<Long> unitValidOn(String code, LocalDate date) {

@@ -8,10 +8,10 @@ import vn.vongtay.geography.UnitLevel;
 public record UnitDraft(String code, UnitLevel level, String name, String fullName, String nameEn, String parentCode,
 		String provinceCode, LocalDate validFrom, LocalDate validTo) {
 
-	LocalDate referenceDate() {
+	LocalDate referenceDate(LocalDate today) {
 		if (validFrom != null) {
 			return validFrom;
 		}
-		return validTo != null ? validTo : LocalDate.now();
+		return validTo != null ? validTo : today;
 	}
 }

@@ -36,7 +36,7 @@ class UnitPages {
 	@GetMapping("/units")
 	String browse(@RequestParam(required = false) String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model) {
-		LocalDate date = asOf == null ? LocalDate.now() : asOf;
+		LocalDate date = asOf == null ? units.today() : asOf;
 		AdministrativeUnit unit = code == null || code.isBlank() ? units.nation() : units.byCode(code, date);
 		model.addAttribute("asOf", date);
 		model.addAttribute("unit", unit);

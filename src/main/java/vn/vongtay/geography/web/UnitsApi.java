@@ -32,7 +32,7 @@ class UnitsApi {
 	@Operation(summary = "Units directly under a unit on a date (the provinces when no parent is given)")
 	List<UnitView> children(@RequestParam(required = false) String parent,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		LocalDate date = asOf == null ? LocalDate.now() : asOf;
+		LocalDate date = asOf == null ? units.today() : asOf;
 		AdministrativeUnit parentUnit = parent == null || parent.isBlank() ? units.nation() : units.byCode(parent, date);
 		return units.childrenOf(parentUnit.id(), date).stream().map(UnitView::of).toList();
 	}
@@ -41,7 +41,7 @@ class UnitsApi {
 	@Operation(summary = "The unit that had this code on a date")
 	UnitView one(@PathVariable String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return UnitView.of(units.byCode(code, asOf == null ? LocalDate.now() : asOf));
+		return UnitView.of(units.byCode(code, asOf == null ? units.today() : asOf));
 	}
 
 	@GetMapping("/{code}/successors")

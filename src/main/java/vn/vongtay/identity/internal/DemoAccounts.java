@@ -78,7 +78,7 @@ class DemoAccounts implements ApplicationRunner {
 				continue;
 			}
 			hash = hash == null ? encoder.encode(PASSWORD) : hash;
-			LocalDate asOf = demo.asOf() == null ? LocalDate.now() : demo.asOf();
+			LocalDate asOf = demo.asOf() == null ? units.today() : demo.asOf();
 			long unitId = units.byCode(demo.unitCode(), asOf).id();
 			accounts.create(demo.username(), demo.displayName(), null, hash, Set.of(demo.role()), Set.of(unitId),
 					demo.agencyName() == null ? null : agencyNamed(demo.agencyName()));

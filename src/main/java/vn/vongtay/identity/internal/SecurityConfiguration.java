@@ -86,7 +86,7 @@ class SecurityConfiguration {
 			.requestCache(r -> r.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/report", "/report/communes", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error",
-						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api/docs/**")
+						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api/docs/**")
 				.permitAll()
 				.requestMatchers("/admin/audit/**", "/admin/units/import/**").hasRole("SYSTEM_ADMIN")
 				.anyRequest().authenticated())
