@@ -122,7 +122,7 @@ public abstract class DemoAccountTestSupport {
 			.param("action", action).param("id", String.valueOf(subjectId)).query(Long.class).single();
 	}
 
-	private String token(String username) throws Exception {
+	protected String token(String username) throws Exception {
 		String response = mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"username\":\"" + username + "\",\"password\":\"Demo@2026\"}"))
 			.andExpect(status().isCreated())

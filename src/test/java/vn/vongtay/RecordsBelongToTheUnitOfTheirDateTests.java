@@ -58,15 +58,9 @@ class RecordsBelongToTheUnitOfTheirDateTests {
 
 	/**
 	 * Columns whose demo rows are known to name a unit that did not exist on their date, in modules other engineers own
-	 * (issue 18 §1 and §2). Each stays listed only while it is still true: fixed, its entry must go.
+	 * (issue 18 §2). Each stays listed only while it is still true: fixed, its entry must go.
 	 */
-	private static final Map<String, String> KNOWN = Map.of(
-			"children.residence.unit_id", "RegisterGenerator gives a child born before 01/07/2025 one residence, in the"
-					+ " commune of today, from birth: the years before belong to a commune of the old tree",
-			"children.support.unit_id", "RegisterGenerator dates supports before 01/07/2025 in the commune of today",
-			"reporting.obligation.reporter_unit_id", "abolished districts owe reports for 2025 and 2026 (issue 18 §1)",
-			"reporting.obligation.recipient_unit_id", "abolished districts and provinces receive reports for 2025 and 2026"
-					+ " (issue 18 §1)");
+	private static final Map<String, String> KNOWN = Map.of();
 
 	static {
 		// prostitution: an establishment belongs to the unit of the day it was put on the list, a support record to that
@@ -81,7 +75,9 @@ class RecordsBelongToTheUnitOfTheirDateTests {
 		// the register holds where a child lives now; a residence and a support have their own dates
 		DATES.put("children.child.unit_id", NOW_OR_AWAITING_ASSIGNMENT);
 		DATES.put("children.household.unit_id", NOW_OR_AWAITING_ASSIGNMENT);
-		DATES.put("children.residence.unit_id", "RANGE daterange(t.from_date, t.to_date, '[]')");
+		// an open residence runs to today, except in a commune split in 2025, where it waits for an officer's assignment
+		DATES.put("children.residence.unit_id", "RANGE daterange(t.from_date, COALESCE(t.to_date, "
+				+ NOW_OR_AWAITING_ASSIGNMENT + "), '[]')");
 		DATES.put("children.support.unit_id", "t.given_on");
 		DATES.put("children.village.unit_id", "- a village belongs to its commune for as long as the commune exists");
 		DATES.put("casework.child_case.unit_id", day("t.received_at"));
@@ -93,16 +89,20 @@ class RecordsBelongToTheUnitOfTheirDateTests {
 		DATES.put("outreach.activity_unit.unit_id", "a.started_on | JOIN outreach.activity a ON a.id = t.activity_id");
 		DATES.put("outreach.official.unit_id", "- an official trained, named with the unit they work in, dated by the activities they joined");
 		DATES.put("outreach.opinion.unit_id", "t.raised_on");
-		DATES.put("outreach.official_headcount.unit_id",
-				"RANGE daterange(make_date(t.year, 1, 1), make_date(t.year, 12, 31), '[]')");
 		DATES.put("planning.plan.issuer_unit_id", "t.issued_on");
 		DATES.put("planning.target.unit_id", "p.issued_on | JOIN planning.plan p ON p.id = t.plan_id");
+		// a figure of the situation a plan starts from names the unit as the plan did when it was issued
+		DATES.put("planning.plan_figure.unit_id", "p.issued_on | JOIN planning.plan p ON p.id = t.plan_id");
 		DATES.put("reporting.obligation.reporter_unit_id", periodEnd("t.period"));
 		DATES.put("reporting.obligation.recipient_unit_id", periodEnd("t.period"));
 		DATES.put("reporting.annex_figure.unit_id",
 				periodEnd("o.period") + " | JOIN reporting.report r ON r.id = t.report_id JOIN reporting.obligation o ON o.id = r.obligation_id");
+		// a child-friendly assessment belongs to the commune that existed on the last day of its year (decision 0014)
+		DATES.put("childfriendly.assessment.unit_id", "make_date(t.year, 12, 31)");
 		DATES.put("indicators.entered_value.unit_id", "t.period_end");
 		DATES.put("indicators.entered_value_change.unit_id", periodEnd("t.period"));
+		// an official figure from a document is the unit's of the period's end (OfficialFigures refuses another)
+		DATES.put("indicators.official_value.unit_id", periodEnd("t.period"));
 		DATES.put("indicators.tally.unit_id", "- counts derived from the records, by the records' own units");
 		DATES.put("identity.user_unit.unit_id", "- a jurisdiction may be a former unit, for its history (decision 0001)");
 		DATES.put("audit.entry.unit_id", "- the unit of the record read, whatever the day of the reading");

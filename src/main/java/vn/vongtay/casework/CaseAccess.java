@@ -1,5 +1,6 @@
 package vn.vongtay.casework;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,10 +41,12 @@ class CaseAccess {
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
+	private final Clock clock;
 
-	CaseAccess(JdbcClient jdbc, Jurisdictions jurisdictions) {
+	CaseAccess(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
+		this.clock = clock;
 	}
 
 	static boolean hasCaseRole(SignedInUser user) {
@@ -83,12 +86,13 @@ class CaseAccess {
 				 OR (:accessWorker AND c.case_worker_id IS NULL)
 				 OR (:accessSupervisor AND c.escalated_at IS NOT NULL)
 				 OR EXISTS (SELECT 1 FROM casework.access_grant g
-				            WHERE g.case_id = c.id AND g.user_id = :accessUser AND g.expires_at > now()))""";
+				            WHERE g.case_id = c.id AND g.user_id = :accessUser AND g.expires_at > :accessNow))""";
 	}
 
-	static StatementSpec bind(StatementSpec statement) {
+	StatementSpec bind(StatementSpec statement) {
 		SignedInUser user = Jurisdictions.requireUser();
 		return statement.param("accessUser", user.id())
+			.param("accessNow", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.param("accessLead", LEADS.stream().anyMatch(user::has))
 			.param("accessWorker", user.has(Role.CASE_WORKER))
 			.param("accessSupervisor", SUPERVISORS.stream().anyMatch(user::has));
@@ -97,9 +101,10 @@ class CaseAccess {
 	private boolean grantActive(long caseId, long userId) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM casework.access_grant
-				               WHERE case_id = :case AND user_id = :user AND expires_at > now())""")
+				               WHERE case_id = :case AND user_id = :user AND expires_at > :now)""")
 			.param("case", caseId)
 			.param("user", userId)
+			.param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.query(Boolean.class)
 			.single();
 	}

@@ -29,15 +29,16 @@ import vn.vongtay.children.Sex;
 public class CaseFacts {
 
 	/**
-	 * The facts of one case. {@code unitId} is the commune (or province) responsible now; {@code firstPlanDueAt} and
-	 * {@code firstPlanApprovedAt} are those of the first plan the case needed; the emergency fields say whether
-	 * measures were needed (null: never decided) and when they were taken.
+	 * The facts of one case. {@code unitId} is the commune (or province) responsible now; {@code firstPlanApprovedAt}
+	 * is the approval of the first plan the case needed and {@code firstPlanOnTime} whether it met its deadline;
+	 * {@code emergencyRequired} says whether measures were needed (null: never decided) and
+	 * {@code emergencyOnTime} whether they were taken by the emergency deadline. Whether a deadline was met is the
+	 * casework's rule ({@link Deadline}), never the reader's.
 	 */
 	public record Facts(long caseId, long unitId, LocalDateTime receivedAt, LocalDateTime closedAt, Sex childSex,
 			LocalDate childBirthDate, Boolean abuseConfirmed, Set<AbuseForm> forms, Set<AbuseSubtype> subtypes,
-			AbuseSetting setting, PerpetratorType perpetratorType, Boolean emergencyRequired,
-			LocalDateTime emergencyDueAt, LocalDateTime emergencyTakenAt, LocalDateTime firstPlanDueAt,
-			LocalDateTime firstPlanApprovedAt, CaseOutcome outcome, List<ReportFact> reports) {
+			AbuseSetting setting, PerpetratorType perpetratorType, Boolean emergencyRequired, boolean emergencyOnTime,
+			LocalDateTime firstPlanApprovedAt, boolean firstPlanOnTime, CaseOutcome outcome, List<ReportFact> reports) {
 	}
 
 	/** A report of the case: when it came, by which channel, about a child of which unit. */
@@ -113,6 +114,7 @@ public class CaseFacts {
 		String perpetrator = rs.getString("perpetrator_type");
 		String outcome = rs.getString("outcome");
 		long id = rs.getLong("id");
+		LocalDateTime firstPlanApproved = CaseRecords.local(rs, "first_plan_approved_at");
 		return new Facts(id, rs.getLong("unit_id"), CaseRecords.local(rs, "received_at"),
 				CaseRecords.local(rs, "closed_at"), Sex.valueOf(rs.getString("child_sex")),
 				rs.getObject("child_birth_date", LocalDate.class), (Boolean) rs.getObject("abuse_confirmed"),
@@ -120,8 +122,8 @@ public class CaseFacts {
 				Cases.enums(AbuseSubtype.class, rs.getArray("abuse_subtypes")),
 				setting == null ? null : AbuseSetting.valueOf(setting),
 				perpetrator == null ? null : PerpetratorType.valueOf(perpetrator), (Boolean) rs.getObject("emergency_required"),
-				CaseRecords.local(rs, "emergency_due_at"), CaseRecords.local(rs, "emergency_taken_at"),
-				CaseRecords.local(rs, "first_plan_due_at"), CaseRecords.local(rs, "first_plan_approved_at"),
+				Deadline.metBy(CaseRecords.local(rs, "emergency_due_at"), CaseRecords.local(rs, "emergency_taken_at")),
+				firstPlanApproved, Deadline.metBy(CaseRecords.local(rs, "first_plan_due_at"), firstPlanApproved),
 				outcome == null ? null : CaseOutcome.valueOf(outcome), reports.getOrDefault(id, List.of()));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,17 +28,19 @@ import vn.vongtay.directory.AgencyGenerator;
 import vn.vongtay.directory.AgencyKind;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
+import vn.vongtay.identity.Role;
 import vn.vongtay.identity.StaffGenerator;
 
 /**
  * Invented reports and cases for national data (benchmarks, a demo at scale), written with COPY, as the process would
- * have left them: each case is played through the steps of Nghị định 56 from its report to the generation time, at a
- * pace of its own, so that recent cases are early in the process, old ones mostly closed, and some stalled past their
- * deadlines (and escalated, as the deadline watch would have done). Deadlines come from the rule of the commune on the
- * working-day calendar; numbers run per commune and year after those already given; every step reached has its row,
- * with the form's content for Mẫu 02, 03, 06 and 07; plans, their services, referrals and agencies' answers follow.
- * Deterministic: the same seed, commune and time give the same cases. Not written: audit entries and notifications
- * (what people read and were told), and the register's groups a confirmed abuse suggests.
+ * have left them: each case is played through the steps of Nghị định 56 from its report to the generation time by
+ * the same {@link CaseFile} methods the application calls, with a clock of the generator's own, at a pace of its own,
+ * so that recent cases are early in the process, old ones mostly closed, and some stalled past their deadlines (and
+ * alerted and escalated by {@link CaseFile#watch}, as the deadline watch would have done). The rules (stages, roles,
+ * forms, deadlines on the working-day calendar) are therefore the application's; only the writing differs: what each
+ * file recorded is collected and copied in bulk at the end. Numbers run per commune and year after those already
+ * given. Deterministic: the same seed, commune and time give the same cases. Not written: audit entries and
+ * notifications (what people read and were told), and the register's groups a confirmed abuse suggests.
  */
 @Component
 public class CaseGenerator {
@@ -85,15 +88,17 @@ public class CaseGenerator {
 	private final JdbcClient jdbc;
 	private final BulkLoad bulk;
 	private final CaseRecords records;
+	private final CaseFiles files;
 	private final DeadlineRules deadlineRules;
 	private final Units units;
 	private final RegisterGenerator register;
 
-	CaseGenerator(JdbcClient jdbc, DataSource dataSource, CaseRecords records, DeadlineRules deadlineRules, Units units,
-			RegisterGenerator register) {
+	CaseGenerator(JdbcClient jdbc, DataSource dataSource, CaseRecords records, CaseFiles files,
+			DeadlineRules deadlineRules, Units units, RegisterGenerator register) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.records = records;
+		this.files = files;
 		this.deadlineRules = deadlineRules;
 		this.units = units;
 		this.register = register;
@@ -139,7 +144,8 @@ public class CaseGenerator {
 		SplittableRandom random = new SplittableRandom(request.seed() * 7_919L + commune.code().hashCode());
 		int count = (int) request.casesPerCommune()
 				+ (random.nextDouble() < request.casesPerCommune() - Math.floor(request.casesPerCommune()) ? 1 : 0);
-		DeadlineRules.Rule rule = deadlineRules.ruleFor(commune.id());
+		DeadlineTerms terms = deadlineRules.termsFor(commune.id());
+		Officials officials = new Officials(staff);
 		long span = Duration.ofDays(365L * request.years()).toMinutes();
 		List<LocalDateTime> received = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -151,9 +157,10 @@ public class CaseGenerator {
 			String key = commune.id() + "/" + at.getYear();
 			int sequence = lastNumbers.merge(key, 1, Integer::sum);
 			batch.numbers.put(key, sequence);
-			String number = "HS-%s-%d-%04d".formatted(commune.code(), at.getYear(), sequence);
+			String number = CaseFiles.number(commune.code(), at.getYear(), sequence);
 			RegisterGenerator.Generated child = pickChild(children, at, used, random);
-			new CaseRun(batch, random, request.asOf(), commune, staff, agencies, rule, number, at, child).play();
+			new CaseRun(batch, random, request.asOf(), commune, staff, officials, agencies, terms, number, at, child)
+				.play();
 		}
 	}
 
@@ -172,7 +179,25 @@ public class CaseGenerator {
 		return null;
 	}
 
-	/** A case played from its report to the time of generation, step by step. */
+	/** The commune's officials as they act in a case: the officer, the case worker, the chairman, and the 111 hotline. */
+	private record Officials(Actor officer, Actor caseWorker, Actor chairman, Actor hotline) {
+
+		Officials(StaffGenerator.CommuneStaff staff) {
+			this(actor(staff.officer(), Role.COMMUNE_OFFICER), actor(staff.caseWorker(), Role.CASE_WORKER),
+					actor(staff.chairman(), Role.COMMUNE_CHAIRMAN),
+					new Actor(null, "Tổng đài viên 111", Set.of(Role.HOTLINE_OPERATOR)));
+		}
+
+		private static Actor actor(StaffGenerator.Official official, Role role) {
+			return new Actor(official.id(), official.displayName(), Set.of(role));
+		}
+	}
+
+	/**
+	 * A case played from its report to the time of generation, step by step, through the methods of {@link CaseFile}
+	 * with the run's own clock: each step at the time the run gives it, the deadline watch run up to that time before
+	 * it, as the scheduled watch would have.
+	 */
 	private final class CaseRun {
 
 		private final Batch batch;
@@ -180,8 +205,9 @@ public class CaseGenerator {
 		private final LocalDateTime asOf;
 		private final AdministrativeUnit commune;
 		private final StaffGenerator.CommuneStaff staff;
+		private final Officials officials;
 		private final Map<AgencyKind, AgencyGenerator.Generated> agencies;
-		private final DeadlineRules.Rule rule;
+		private final DeadlineTerms terms;
 		private final long caseId;
 		private final String number;
 		private final LocalDateTime receivedAt;
@@ -190,44 +216,30 @@ public class CaseGenerator {
 		private final double pace;
 		/** Whether the case stalls at some stage (work not recorded, or not done). */
 		private final int stallAfter;
-
-		private LocalDateTime now;
-		private CaseStage stage = CaseStage.OPENED;
-		private int cycle = 1;
-		private int version;
-		private boolean linked;
-		private RiskLevel risk;
-		private Boolean emergencyRequired;
-		private LocalDateTime emergencyDue;
-		private LocalDateTime emergencyTaken;
-		private LocalDateTime planDue;
-		private LocalDateTime planApproved;
-		private LocalDateTime firstPlanDue;
-		private LocalDateTime firstPlanApproved;
-		private LocalDate reviewDueOn;
-		private LocalDateTime reviewedAt;
-		private LocalDateTime escalatedAt;
-		private String escalationReason;
-		private Classification classification = Classification.none();
-		private CaseOutcome outcome;
-		private LocalDateTime closedAt;
-		private String closureReason;
 		private final AbuseForm form;
+
+		private CaseFile file;
+		/** The time of the latest step of the case worker's chain of work. */
+		private LocalDateTime now;
+		/** How far the deadline watch has run. */
+		private LocalDateTime watched;
+		private boolean linked;
+		private boolean redrafted;
+		private int returns;
 		/** The child as the first report described them, until the case is linked to the register. */
-		private String reportedName;
-		private Sex reportedSex;
-		private LocalDate reportedBirthDate;
+		private ReportedChild reported;
 
 		CaseRun(Batch batch, SplittableRandom random, LocalDateTime asOf, AdministrativeUnit commune,
-				StaffGenerator.CommuneStaff staff, Map<AgencyKind, AgencyGenerator.Generated> agencies,
-				DeadlineRules.Rule rule, String number, LocalDateTime receivedAt, RegisterGenerator.Generated child) {
+				StaffGenerator.CommuneStaff staff, Officials officials, Map<AgencyKind, AgencyGenerator.Generated> agencies,
+				DeadlineTerms terms, String number, LocalDateTime receivedAt, RegisterGenerator.Generated child) {
 			this.batch = batch;
 			this.random = random;
 			this.asOf = asOf;
 			this.commune = commune;
 			this.staff = staff;
+			this.officials = officials;
 			this.agencies = agencies;
-			this.rule = rule;
+			this.terms = terms;
 			this.caseId = batch.caseIds.next();
 			this.number = number;
 			this.receivedAt = receivedAt;
@@ -235,21 +247,24 @@ public class CaseGenerator {
 			this.pace = random.nextInt(100) < 75 ? 0.2 + random.nextDouble() * 0.7 : 1.2 + random.nextDouble() * 1.8;
 			this.stallAfter = random.nextInt(100) < 12 ? random.nextInt(8) : Integer.MAX_VALUE;
 			this.now = receivedAt;
+			this.watched = receivedAt;
 			this.form = FORMS[random.nextInt(FORMS.length)];
 		}
 
 		void play() {
-			DeadlineRules.DueDates due = deadlineRules.dueDates(rule, receivedAt);
-			emergencyDue = due.emergencyDueAt();
-			planDue = due.planDueAt();
-			firstPlanDue = planDue;
 			boolean serious = random.nextInt(100) < 15;
-			report(receivedAt, false);
+			boolean hotline = batch.report(this, receivedAt, false);
+			file = CaseFile.open(new CaseId(caseId), number, CaseUnit.of(commune),
+					linked ? registered() : reported, receivedAt, officials.caseWorker(), terms,
+					receivedAt.plusMinutes(5));
+			file.reportReceived(batch.lastReference, receivedAt, hotline ? officials.hotline() : officials.officer(),
+					false);
+			batch.absorb(this);
 			if (random.nextInt(100) < 8) {
 				joinedReport();
 			}
 			int stepsTaken = 0;
-			while (stage != CaseStage.CLOSED || maybeReopen()) {
+			while (file.stage() != CaseStage.CLOSED || maybeReopen()) {
 				if (stepsTaken++ >= stallAfter) {
 					break;
 				}
@@ -257,43 +272,43 @@ public class CaseGenerator {
 					break;
 				}
 			}
-			watch();
+			watchUntil(asOf);
 			batch.writeCase(this);
 		}
 
 		/** Takes the next step the stage allows, if its time has come by {@code asOf}; false when none was taken. */
 		private boolean advance(boolean serious) {
-			switch (stage) {
+			switch (file.stage()) {
 				case OPENED -> {
 					LocalDateTime at = later(serious ? 2 : 12);
 					if (!reached(at)) {
 						return false;
 					}
 					if (random.nextInt(100) < 12) {
-						closeBy(CaseAction.DISMISS, at, random.nextInt(5) == 0 ? CaseOutcome.NOT_A_CHILD_CASE
-								: CaseOutcome.NO_ABUSE_FOUND, "Xác minh không có dấu hiệu trẻ bị xâm hại");
+						take(at, () -> file.dismiss(officials.caseWorker(), random.nextInt(5) == 0
+								? CaseOutcome.NOT_A_CHILD_CASE : CaseOutcome.NO_ABUSE_FOUND,
+								"Xác minh không có dấu hiệu trẻ bị xâm hại", at));
 						return true;
 					}
 					if (child != null && !linked) {
 						linked = true;
-						step("CHILD_LINKED", at, staff.caseWorker(), null, child.fullName());
+						take(at, () -> file.linkChild(officials.caseWorker(), registered(), at));
 					}
-					step(CaseAction.VERIFY, at, staff.caseWorker(), null, "Đã xác minh thông tin tại gia đình");
+					take(at, () -> file.verify(officials.caseWorker(), "Đã xác minh thông tin tại gia đình", at));
 				}
 				case VERIFIED -> {
 					LocalDateTime at = later(serious ? 2 : 24);
 					if (!reached(at)) {
 						return false;
 					}
-					risk = serious ? RiskLevel.SERIOUS : new RiskLevel[] { RiskLevel.HIGH, RiskLevel.HIGH,
+					RiskLevel risk = serious ? RiskLevel.SERIOUS : new RiskLevel[] { RiskLevel.HIGH, RiskLevel.HIGH,
 							RiskLevel.MEDIUM, RiskLevel.MEDIUM, RiskLevel.MEDIUM, RiskLevel.LOW, RiskLevel.LOW }[random
 								.nextInt(7)];
-					emergencyRequired = risk.callsForEmergencyMeasures();
-					step(CaseAction.ASSESS_INITIAL, at, staff.caseWorker(), new InitialAssessment(at,
+					take(at, () -> file.assessInitial(officials.caseWorker(), new InitialAssessment(at,
 							staff.caseWorker().displayName() + ", trưởng thôn", CONDITIONS.get(form),
 							serious ? "Trẻ đang gặp nguy hiểm nghiêm trọng" : "Trẻ hiện an toàn với người chăm sóc", risk,
 							Set.of(form), serious ? "Tách trẻ khỏi người gây hại, khám sức khỏe" : "Theo dõi, hỗ trợ tâm lý",
-							serious ? "Áp dụng biện pháp khẩn cấp" : "Đánh giá chi tiết"), null);
+							serious ? "Áp dụng biện pháp khẩn cấp" : "Đánh giá chi tiết"), at));
 					if (serious) {
 						emergency();
 					}
@@ -304,16 +319,16 @@ public class CaseGenerator {
 					if (!reached(at)) {
 						return false;
 					}
-					if (risk == RiskLevel.LOW && random.nextBoolean()) {
-						closeBy(CaseAction.CLOSE_WITHOUT_PLAN, at, CaseOutcome.SAFE_WITH_FAMILY,
-								"Trẻ an toàn, gia đình có khả năng bảo vệ trẻ");
+					if (file.riskLevel() == RiskLevel.LOW && random.nextBoolean()) {
+						take(at, () -> file.closeWithoutPlan(officials.caseWorker(), CaseOutcome.SAFE_WITH_FAMILY,
+								"Trẻ an toàn, gia đình có khả năng bảo vệ trẻ", at));
 						return true;
 					}
-					step(CaseAction.ASSESS_DETAILED, at, staff.caseWorker(), new DetailedAssessment(at,
+					take(at, () -> file.assessDetailed(officials.caseWorker(), new DetailedAssessment(at,
 							staff.caseWorker().displayName() + ", cán bộ Tổng đài 111", "Sức khỏe ổn định",
 							"Trẻ lo âu, khó ngủ", "Trẻ thu mình, ít giao tiếp", "Gia đình khó khăn, cha mẹ đi làm xa",
-							"Người chăm sóc còn hạn chế về kỹ năng bảo vệ trẻ", "Hỗ trợ tâm lý, y tế và giáo dục", risk),
-							null);
+							"Người chăm sóc còn hạn chế về kỹ năng bảo vệ trẻ", "Hỗ trợ tâm lý, y tế và giáo dục",
+							file.riskLevel()), at));
 				}
 				case DETAILED_ASSESSED, PLANNING -> {
 					return plan();
@@ -323,11 +338,11 @@ public class CaseGenerator {
 					if (!reached(at)) {
 						return false;
 					}
-					if (batch.plan(this).returns == 0 && random.nextInt(100) < 10) {
-						batch.plan(this).returns++;
-						batch.plan(this).status = PlanStatus.DRAFT;
-						batch.plan(this).returnedComment = "Bổ sung cơ quan phối hợp và thời hạn thực hiện";
-						step(CaseAction.RETURN_PLAN, at, staff.chairman(), null, batch.plan(this).returnedComment);
+					if (returns == 0 && random.nextInt(100) < 10) {
+						returns++;
+						redrafted = false;
+						take(at, () -> file.returnPlan(officials.chairman(),
+								"Bổ sung cơ quan phối hợp và thời hạn thực hiện", at));
 						return true;
 					}
 					approve(at);
@@ -342,76 +357,90 @@ public class CaseGenerator {
 			return true;
 		}
 
+		/** The plan drafted (again, once the chairman returned it) and submitted. */
 		private boolean plan() {
-			PlanRow plan = batch.plans.get(caseId + "/" + cycle);
-			if (plan == null || plan.status == PlanStatus.DRAFT && plan.returnedComment != null && !plan.redrafted) {
+			CasePlan plan = file.plan().orElse(null);
+			if (plan == null || plan.status() == PlanStatus.DRAFT && plan.returnedComment() != null && !redrafted) {
 				LocalDateTime at = later(24);
 				if (!reached(at)) {
 					return false;
 				}
-				if (plan == null) {
-					plan = batch.newPlan(this, at);
-					step(CaseAction.DRAFT_PLAN, at, staff.caseWorker(), null, plan.goals);
-				}
-				else {
-					plan.redrafted = true;
-					plan.draftedAt = at;
-					step(CaseAction.DRAFT_PLAN, at, staff.caseWorker(), null, plan.goals);
-				}
+				redrafted = plan != null;
+				PlanDraft draft = draft(at);
+				take(at, () -> file.draftPlan(officials.caseWorker(), draft, agency -> true, at));
 				return true;
 			}
 			LocalDateTime at = later(12);
 			if (!reached(at)) {
 				return false;
 			}
-			plan.status = PlanStatus.SUBMITTED;
-			plan.submittedAt = at;
-			plan.returnedComment = null;
-			step(CaseAction.SUBMIT_PLAN, at, staff.caseWorker(), null, null);
+			take(at, () -> file.submitPlan(officials.caseWorker(), at));
 			return true;
 		}
 
+		/** One to four services, each with the agency of its kind near the commune, or the commune itself. */
+		private PlanDraft draft(LocalDateTime at) {
+			List<ServiceKind> kinds = new ArrayList<>(List.of(ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.MEDICAL_CARE,
+					ServiceKind.EDUCATION_SUPPORT, ServiceKind.FAMILY_SUPPORT, ServiceKind.LEGAL_AID,
+					ServiceKind.POLICE_PROTECTION, ServiceKind.SOCIAL_ALLOWANCE, ServiceKind.SAFE_SHELTER));
+			int services = 1 + random.nextInt(4);
+			List<PlanDraft.Item> items = new ArrayList<>();
+			for (int i = 0; i < services; i++) {
+				ServiceKind service = kinds.remove(random.nextInt(kinds.size()));
+				AgencyGenerator.Generated agency = agencies.get(switch (service) {
+					case MEDICAL_CARE -> AgencyKind.HEALTH_FACILITY;
+					case POLICE_PROTECTION -> AgencyKind.POLICE;
+					case LEGAL_AID -> AgencyKind.JUSTICE;
+					case EDUCATION_SUPPORT -> AgencyKind.EDUCATION;
+					case FAMILY_SUPPORT -> AgencyKind.WOMENS_UNION;
+					case SOCIAL_ALLOWANCE -> AgencyKind.PEOPLES_COMMITTEE;
+					default -> AgencyKind.SERVICE_PROVIDER;
+				});
+				if (agency != null) {
+					batch.agencyNames.put(agency.id(), agency.name());
+				}
+				items.add(new PlanDraft.Item(service, null, agency == null ? null : agency.id(),
+						agency == null ? "UBND " + lowerFirst(commune.fullName()) : null,
+						at.toLocalDate().plusDays(7 + random.nextInt(50))));
+			}
+			return new PlanDraft("Bảo đảm an toàn, phục hồi sức khỏe và tâm lý cho trẻ", items,
+					at.toLocalDate().plusDays(30 + random.nextInt(60)), null);
+		}
+
 		private void approve(LocalDateTime at) {
-			PlanRow plan = batch.plan(this);
-			plan.status = PlanStatus.APPROVED;
-			plan.approvedAt = at;
-			plan.decisionNumber = (100 + random.nextInt(800)) + "/QĐ-UBND";
-			planApproved = at;
-			firstPlanApproved = firstPlanApproved == null ? at : firstPlanApproved;
-			reviewDueOn = plan.reviewOn;
-			reviewedAt = null;
-			step(CaseAction.APPROVE_PLAN, at, staff.chairman(), null, "Phê duyệt kế hoạch hỗ trợ, can thiệp");
-			for (ItemRow item : plan.items) {
-				if (item.agency != null && random.nextInt(100) < 60) {
+			take(at, () -> file.approvePlan(officials.chairman(), (100 + random.nextInt(800)) + "/QĐ-UBND",
+					"Phê duyệt kế hoạch hỗ trợ, can thiệp", at));
+			for (CasePlan.Item item : file.plan().orElseThrow().items()) {
+				if (item.agencyId() != null && random.nextInt(100) < 60) {
 					batch.refer(this, item, at.plusHours(1 + random.nextInt(72)));
 				}
 			}
 		}
 
 		private boolean implementAndReview() {
-			PlanRow plan = batch.plan(this);
-			LocalDateTime reviewAt = reviewDueOn.atTime(8 + random.nextInt(9), random.nextInt(60))
+			CasePlan plan = file.plan().orElseThrow();
+			LocalDate reviewOn = plan.reviewOn();
+			LocalDateTime reviewAt = reviewOn.atTime(8 + random.nextInt(9), random.nextInt(60))
 				.plusDays(random.nextInt(100) < 80 ? -random.nextInt(4) : 1 + random.nextInt(20));
-			for (ItemRow item : plan.items) {
-				LocalDateTime started = plan.approvedAt.plusDays(1 + random.nextInt(7));
-				if (item.status == PlanItemStatus.PLANNED && reached(started) && started.isBefore(reviewAt)) {
-					item.status = random.nextInt(100) < 4 ? PlanItemStatus.CANCELLED : PlanItemStatus.IN_PROGRESS;
-					item.version++;
-					step(CaseAction.UPDATE_PLAN_ITEM, started, staff.caseWorker(), null, item.status.name());
+			for (CasePlan.Item item : plan.items()) {
+				LocalDateTime started = plan.approvedAt().plusDays(1 + random.nextInt(7));
+				long itemId = item.id().orElseThrow();
+				if (item.status() == PlanItemStatus.PLANNED && reached(started) && started.isBefore(reviewAt)) {
+					PlanItemStatus to = random.nextInt(100) < 4 ? PlanItemStatus.CANCELLED : PlanItemStatus.IN_PROGRESS;
+					take(started, () -> file.updatePlanItem(officials.caseWorker(), itemId, item.version(), to, null,
+							started));
 				}
-				LocalDateTime done = item.dueOn.atTime(10, 0);
-				if (item.status == PlanItemStatus.IN_PROGRESS && reached(done) && done.isBefore(reviewAt)
+				LocalDateTime done = item.dueOn().atTime(10, 0);
+				if (item.status() == PlanItemStatus.IN_PROGRESS && reached(done) && done.isBefore(reviewAt)
 						&& random.nextInt(100) < 85) {
-					item.status = PlanItemStatus.DONE;
-					item.result = "Đã thực hiện";
-					item.version++;
-					step(CaseAction.UPDATE_PLAN_ITEM, done, staff.caseWorker(), null, "DONE: Đã thực hiện");
+					take(done, () -> file.updatePlanItem(officials.caseWorker(), itemId, item.version(),
+							PlanItemStatus.DONE, "Đã thực hiện", done));
 				}
 			}
 			if (!reached(reviewAt) || reviewAt.isBefore(now)) {
 				return false;
 			}
-			boolean close = cycle > 1 || random.nextInt(100) < 80;
+			boolean close = file.cycle() > 1 || random.nextInt(100) < 80;
 			Map<ReviewCriterion, Rating> ratings = new EnumMap<>(ReviewCriterion.class);
 			for (ReviewCriterion criterion : ReviewCriterion.values()) {
 				boolean good = criterion == ReviewCriterion.SELF_PROTECTION_AND_RECOVERY;
@@ -421,58 +450,32 @@ public class CaseGenerator {
 					CaseOutcome.SAFE_WITH_FAMILY, CaseOutcome.SAFE_WITH_FAMILY, CaseOutcome.ALTERNATIVE_CARE,
 					CaseOutcome.SOCIAL_PROTECTION_FACILITY, CaseOutcome.MOVED_AWAY, CaseOutcome.TURNED_SIXTEEN }) : null;
 			String findings = close ? "Trẻ đã ổn định, gia đình bảo vệ được trẻ" : "Nguy cơ còn cao, cần kế hoạch mới";
-			reviewedAt = reviewAt;
-			step(close ? CaseAction.REVIEW_AND_CLOSE : CaseAction.REVIEW_AND_REPLAN, reviewAt, staff.caseWorker(),
-					new Review(reviewAt, ratings, findings, close, ended, close ? null : "Lập kế hoạch chu kỳ mới"),
-					findings);
-			if (close) {
-				outcome = ended;
-				closedAt = reviewAt;
-				closureReason = findings;
-			}
-			else {
-				watch();
-				cycle++;
-				planApproved = null;
-				planDue = deadlineRules.planDue(rule, reviewAt);
-				reviewDueOn = null;
-				reviewedAt = null;
-			}
+			Review review = new Review(reviewAt, ratings, findings, close, ended, close ? null : "Lập kế hoạch chu kỳ mới");
+			take(reviewAt, () -> file.review(officials.caseWorker(), review, terms, reviewAt));
+			redrafted = false;
+			returns = 0;
 			return true;
 		}
 
 		/** A few closed cases are opened again for a new concern, with new deadlines from then. */
 		private boolean maybeReopen() {
-			if (cycle > 2 || closedAt == null || random.nextInt(100) >= 3) {
+			if (file.cycle() > 2 || file.closedAt() == null || random.nextInt(100) >= 3) {
 				return false;
 			}
-			LocalDateTime at = closedAt.plusDays(30 + random.nextInt(200));
+			LocalDateTime at = file.closedAt().plusDays(30 + random.nextInt(200));
 			if (!reached(at)) {
 				return false;
 			}
-			watch();
-			DeadlineRules.DueDates due = deadlineRules.dueDates(rule, at);
-			closedAt = null;
-			closureReason = null;
-			outcome = null;
-			cycle++;
-			emergencyRequired = null;
-			emergencyTaken = null;
-			emergencyDue = due.emergencyDueAt();
-			planApproved = null;
-			planDue = due.planDueAt();
-			firstPlanDue = firstPlanApproved == null ? planDue : firstPlanDue;
-			reviewDueOn = null;
-			reviewedAt = null;
-			step(CaseAction.REOPEN, at, staff.officer(), null, "Tiếp nhận thông báo mới về trẻ");
+			take(at, () -> file.reopen(officials.officer(), "Tiếp nhận thông báo mới về trẻ", terms, at));
+			redrafted = false;
+			returns = 0;
 			return true;
 		}
 
 		private void emergency() {
-			LocalDateTime at = random.nextInt(100) < 85 ? later(2) : emergencyDue.plusHours(1 + random.nextInt(36));
-			if (at.isBefore(now)) {
-				at = now.plusMinutes(30);
-			}
+			LocalDateTime planned = random.nextInt(100) < 85 ? later(2)
+					: file.deadlines(now).get(0).dueAt().plusHours(1 + random.nextInt(36));
+			LocalDateTime at = planned.isBefore(now) ? now.plusMinutes(30) : planned;
 			if (!reached(at)) {
 				return;
 			}
@@ -480,9 +483,7 @@ public class CaseGenerator {
 					Set.of(EmergencyMeasureKind.TEMPORARY_ISOLATION_FROM_ABUSER, EmergencyMeasureKind.TEMPORARY_SAFE_PLACE),
 					staff.chairman().displayName(), (10 + random.nextInt(90)) + "/QĐ-UBND",
 					"Tách trẻ khỏi người gây hại", "Trẻ ở với bà ngoại", at.toLocalDate().plusDays(30));
-			emergencyTaken = at;
-			emergencyRequired = true;
-			step(CaseAction.TAKE_EMERGENCY_MEASURE, at, staff.chairman(), measure, null);
+			take(at, () -> file.takeEmergencyMeasure(officials.chairman(), measure, at));
 		}
 
 		private void classify(LocalDateTime assessed) {
@@ -506,64 +507,46 @@ public class CaseGenerator {
 					PerpetratorType.STEP_PARENT, PerpetratorType.RELATIVE, PerpetratorType.ACQUAINTANCE,
 					PerpetratorType.NEIGHBOUR, PerpetratorType.STRANGER, PerpetratorType.TEACHER,
 					PerpetratorType.ANOTHER_CHILD, PerpetratorType.UNKNOWN });
-			classification = new Classification(random.nextInt(100) < 70, forms, subtypes, setting, perpetrator,
-					perpetrator == PerpetratorType.PARENT ? "Cha" : null);
-			step(CaseAction.CLASSIFY, at, staff.caseWorker(), null, null);
-		}
-
-		private void closeBy(CaseAction action, LocalDateTime at, CaseOutcome ended, String reason) {
-			outcome = ended;
-			closedAt = at;
-			closureReason = reason;
-			step(action, at, staff.caseWorker(), null, reason);
+			Classification classification = new Classification(random.nextInt(100) < 70, forms, subtypes, setting,
+					perpetrator, perpetrator == PerpetratorType.PARENT ? "Cha" : null);
+			take(at, () -> file.classify(officials.caseWorker(), classification, at));
 		}
 
 		/**
-		 * What the deadline watch would have done by {@code asOf}: an alert before each deadline and at each breach,
-		 * and the escalation of the case at its first breach.
+		 * A step of the case's chain of work at {@code at}: the deadline watch first runs up to then, as the scheduled
+		 * watch would have; the step is then taken and what it recorded written to the batch.
 		 */
-		private void watch() {
-			List<Object[]> breaches = new ArrayList<>();
-			// the emergency deadline runs until measures are taken, or an assessment finds them not needed
-			LocalDateTime emergencyEnd = emergencyTaken != null ? emergencyTaken
-					: Boolean.FALSE.equals(emergencyRequired)
-							? batch.firstTime(caseId, CaseAction.ASSESS_INITIAL.name(), cycle) : closedAt;
-			alert("EMERGENCY", emergencyDue, emergencyEnd, Duration.ofHours(3), breaches);
-			alert("PLAN", planDue, planApproved != null ? planApproved : closedAt, Duration.ofDays(1), breaches);
-			if (reviewDueOn != null) {
-				alert("REVIEW", reviewDueOn.atTime(DeadlineRules.END_OF_DAY), reviewedAt != null ? reviewedAt : closedAt,
-						Duration.ofDays(1), breaches);
-			}
-			breaches.stream().min(Comparator.comparing(b -> (LocalDateTime) b[0])).ifPresent(first -> {
-				if (escalatedAt == null) {
-					escalatedAt = (LocalDateTime) first[0];
-					escalationReason = "casework.escalation.deadline-missed." + first[1];
+		private void take(LocalDateTime at, Runnable step) {
+			watchUntil(at);
+			step.run();
+			batch.absorb(this);
+			now = at.isAfter(now) ? at : now;
+		}
+
+		/** The deadline watch, once a minute after each alert falls due, up to {@code until} (never past asOf). */
+		private void watchUntil(LocalDateTime until) {
+			LocalDateTime end = until.isAfter(asOf) ? asOf : until;
+			while (true) {
+				LocalDateTime next = file.nextAlertAt(batch.notice).map(t -> t.plusMinutes(1)).orElse(null);
+				if (next == null || next.isAfter(end)) {
+					return;
 				}
-			});
-		}
-
-		private void alert(String deadline, LocalDateTime due, LocalDateTime done, Duration notice,
-				List<Object[]> breaches) {
-			LocalDateTime warned = due.minus(notice);
-			if ((done == null || done.isAfter(warned)) && reached(warned)) {
-				batch.alert(caseId, deadline, cycle, "APPROACHING", warned.plusMinutes(1));
+				watched = next.isAfter(watched) ? next : watched;
+				file.watch(watched, batch.notice);
+				batch.absorb(this);
 			}
-			if ((done == null || done.isAfter(due)) && reached(due)) {
-				batch.alert(caseId, deadline, cycle, "BREACHED", due.plusMinutes(1));
-				breaches.add(new Object[] { due.plusMinutes(1), deadline });
-			}
-		}
-
-		private void report(LocalDateTime at, boolean joined) {
-			boolean hotline = batch.report(this, at, joined);
-			step(joined ? "REPORT_JOINED" : "RECEIVED", at, hotline ? null : staff.officer(), null, batch.lastReference);
 		}
 
 		private void joinedReport() {
 			LocalDateTime at = receivedAt.plusDays(1 + random.nextInt(60));
 			if (reached(at)) {
-				batch.pendingJoins.add(new Object[] { this, at });
+				batch.pendingJoins.add(new PendingJoin(this, at));
 			}
+		}
+
+		private ReportedChild registered() {
+			return new ReportedChild(child.id(), child.fullName(), child.sex(), child.birthDate(),
+					child.birthDateEstimated());
 		}
 
 		/** The time of the next step: the step's usual hours, at this case's pace, never before the previous step. */
@@ -576,59 +559,13 @@ public class CaseGenerator {
 			return !at.isAfter(asOf);
 		}
 
-		private void step(CaseAction action, LocalDateTime at, StaffGenerator.Official actor, Object content, String note) {
-			CaseStage next = stage.after(action).orElseThrow(() -> new IllegalStateException(action + " at " + stage));
-			stage = next;
-			version++;
-			step(action.name(), at, actor, content, note);
-		}
-
-		private void step(String kind, LocalDateTime at, StaffGenerator.Official actor, Object content, String note) {
-			now = at.isAfter(now) ? at : now;
-			batch.step(caseId, kind, cycle, at, actor, content, note);
-		}
-
-		/** A step of someone else (an agency answering a referral), which does not hold up the case worker's next one. */
-		private void aside(String kind, LocalDateTime at, String note) {
-			batch.step(caseId, kind, cycle, at, null, null, note);
-		}
-
 		private <T> T pick(T[] values) {
 			return values[random.nextInt(values.length)];
 		}
 	}
 
-	// --- the rows of a batch, copied at the end ---
-
-	private static final class PlanRow {
-		long id;
-		long caseId;
-		int cycle;
-		PlanStatus status = PlanStatus.DRAFT;
-		String goals;
-		LocalDate reviewOn;
-		StaffGenerator.Official drafter;
-		LocalDateTime draftedAt;
-		LocalDateTime submittedAt;
-		String returnedComment;
-		boolean redrafted;
-		int returns;
-		StaffGenerator.Official approver;
-		LocalDateTime approvedAt;
-		String decisionNumber;
-		final List<ItemRow> items = new ArrayList<>();
-	}
-
-	private static final class ItemRow {
-		long id;
-		int position;
-		ServiceKind service;
-		AgencyGenerator.Generated agency;
-		String provider;
-		LocalDate dueOn;
-		PlanItemStatus status = PlanItemStatus.PLANNED;
-		String result;
-		int version;
+	/** A later report about the child of a case, written when the case is (if it was still open then). */
+	private record PendingJoin(CaseRun run, LocalDateTime at) {
 	}
 
 	/** Ids taken from a table's sequence in blocks, so that rows can point to rows of the same batch. */
@@ -651,89 +588,85 @@ public class CaseGenerator {
 		}
 	}
 
+	/** The rows of a batch, copied at the end: what each case file recorded, as {@link CaseFiles} would store it. */
 	private final class Batch {
 
+		final DeadlineNotice notice = files.notice();
 		final Ids caseIds = new Ids("casework.child_case");
 		final Ids reportIds = new Ids("casework.report");
 		final Ids planIds = new Ids("casework.intervention_plan");
 		final Ids itemIds = new Ids("casework.plan_item");
+		final Ids referralIds = new Ids("casework.referral");
 		final Map<String, Integer> numbers = new HashMap<>();
-		final Map<String, PlanRow> plans = new HashMap<>();
-		final List<Object[]> pendingJoins = new ArrayList<>();
+		final Map<Long, String> agencyNames = new HashMap<>();
+		final List<CasePlan> plans = new ArrayList<>();
+		final Map<CasePlan, Long> planCases = new IdentityHashMap<>();
+		final List<PendingJoin> pendingJoins = new ArrayList<>();
 		final StringBuilder cases = new StringBuilder();
 		final StringBuilder reports = new StringBuilder();
 		final StringBuilder steps = new StringBuilder();
 		final StringBuilder referrals = new StringBuilder();
 		final StringBuilder alerts = new StringBuilder();
-		final Map<Long, List<Object[]>> stepTimes = new HashMap<>();
 		String lastReference;
 		int caseCount;
 		int reportCount;
 		int stepCount;
 		int referralCount;
 
-		PlanRow plan(CaseRun run) {
-			return plans.get(run.caseId + "/" + run.cycle);
-		}
-
-		PlanRow newPlan(CaseRun run, LocalDateTime at) {
-			PlanRow plan = new PlanRow();
-			plan.id = planIds.next();
-			plan.caseId = run.caseId;
-			plan.cycle = run.cycle;
-			plan.goals = "Bảo đảm an toàn, phục hồi sức khỏe và tâm lý cho trẻ";
-			plan.drafter = run.staff.caseWorker();
-			plan.approver = run.staff.chairman();
-			plan.draftedAt = at;
-			plan.reviewOn = at.toLocalDate().plusDays(30 + run.random.nextInt(60));
-			int services = 1 + run.random.nextInt(4);
-			List<ServiceKind> kinds = new ArrayList<>(List.of(ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.MEDICAL_CARE,
-					ServiceKind.EDUCATION_SUPPORT, ServiceKind.FAMILY_SUPPORT, ServiceKind.LEGAL_AID,
-					ServiceKind.POLICE_PROTECTION, ServiceKind.SOCIAL_ALLOWANCE, ServiceKind.SAFE_SHELTER));
-			for (int i = 0; i < services; i++) {
-				ItemRow item = new ItemRow();
-				item.id = itemIds.next();
-				item.position = i + 1;
-				item.service = kinds.remove(run.random.nextInt(kinds.size()));
-				item.agency = run.agencies.get(switch (item.service) {
-					case MEDICAL_CARE -> AgencyKind.HEALTH_FACILITY;
-					case POLICE_PROTECTION -> AgencyKind.POLICE;
-					case LEGAL_AID -> AgencyKind.JUSTICE;
-					case EDUCATION_SUPPORT -> AgencyKind.EDUCATION;
-					case FAMILY_SUPPORT -> AgencyKind.WOMENS_UNION;
-					case SOCIAL_ALLOWANCE -> AgencyKind.PEOPLES_COMMITTEE;
-					default -> AgencyKind.SERVICE_PROVIDER;
-				});
-				item.provider = item.agency == null ? "UBND " + lowerFirst(run.commune.fullName()) : null;
-				item.dueOn = at.toLocalDate().plusDays(7 + run.random.nextInt(50));
-				plan.items.add(item);
+		/** Writes what the file recorded since the last time, and gives new plans and services their ids. */
+		void absorb(CaseRun run) {
+			CaseFile file = run.file;
+			for (CaseFile.Step step : file.steps()) {
+				BulkLoad.csv(steps, run.caseId, step.kind(), step.cycle(), CaseRecords.zoned(step.at()),
+						step.actor() == null ? null : step.actor().id(),
+						step.actor() == null ? Actor.SYSTEM_NAME : step.actor().name(),
+						step.content() == null ? null : records.json(step.content()), step.note());
+				stepCount++;
 			}
-			plans.put(run.caseId + "/" + run.cycle, plan);
-			return plan;
+			for (CaseFile.Alert alert : file.alerts()) {
+				BulkLoad.csv(alerts, run.caseId, alert.deadline().name(), alert.cycle(), alert.kind().name(),
+						CaseRecords.zoned(alert.sentAt()));
+			}
+			file.plan().ifPresent(plan -> {
+				if (!planCases.containsKey(plan)) {
+					planCases.put(plan, run.caseId);
+					plans.add(plan);
+				}
+				plan.items().stream().filter(i -> i.id().isEmpty()).forEach(i -> i.identify(itemIds.next()));
+				plan.stored(plan.id().orElseGet(planIds::next));
+			});
+			file.stored(null);
 		}
 
-		void refer(CaseRun run, ItemRow item, LocalDateTime sentAt) {
+		void refer(CaseRun run, CasePlan.Item item, LocalDateTime sentAt) {
 			if (!run.reached(sentAt)) {
 				return;
 			}
-			run.step(CaseAction.REFER, sentAt, run.staff.caseWorker(), null, item.agency.name());
+			long id = referralIds.next();
+			String agency = agencyNames.get(item.agencyId());
+			run.take(sentAt, () -> run.file.referralSent(run.officials.caseWorker(), id, item.agencyId(), agency, sentAt));
 			ReferralStatus status = ReferralStatus.SENT;
 			LocalDateTime responded = sentAt.plusHours(12 + run.random.nextInt(120));
-			String responder = "Đầu mối " + lowerFirst(item.agency.name());
+			Actor responder = new Actor(null, "Đầu mối " + lowerFirst(agency), Set.of(Role.AGENCY_FOCAL_POINT));
 			String decline = null;
+			String accepted = null;
 			String feedback = null;
 			LocalDateTime feedbackAt = null;
 			if (run.reached(responded) && run.random.nextInt(100) < 90) {
 				status = run.random.nextInt(100) < 90 ? ReferralStatus.ACCEPTED : ReferralStatus.DECLINED;
 				decline = status == ReferralStatus.DECLINED ? "Không thuộc chức năng, nhiệm vụ của cơ quan" : null;
-				run.aside("REFERRAL_" + status.name(), responded, item.agency.name());
+				accepted = status == ReferralStatus.ACCEPTED ? "Đã tiếp nhận đề nghị" : null;
+				// the agency's answer does not hold up the case worker's next step
+				run.file.referralAnswered(responder, id, item.agencyId(), agency, status,
+						decline != null ? decline : accepted, responded);
 				LocalDateTime completed = responded.plusDays(5 + run.random.nextInt(40));
 				if (status == ReferralStatus.ACCEPTED && run.reached(completed) && run.random.nextInt(100) < 70) {
 					status = ReferralStatus.COMPLETED;
 					feedback = "Đã hoàn thành hỗ trợ theo đề nghị";
 					feedbackAt = completed;
-					run.aside("REFERRAL_COMPLETED", completed, item.agency.name());
+					run.file.referralAnswered(responder, id, item.agencyId(), agency, status, feedback, completed);
 				}
+				absorb(run);
 			}
 			else {
 				responded = null;
@@ -743,11 +676,11 @@ public class CaseGenerator {
 					run.child == null ? Sex.UNKNOWN.name() : run.child.sex().name(), null, null,
 					"Trẻ cần được hỗ trợ theo kế hoạch đã phê duyệt", run.staff.caseWorker().displayName(),
 					run.commune.fullName());
-			BulkLoad.csv(referrals, run.caseId, item.id, item.agency.id(), item.service.name(),
+			BulkLoad.csv(referrals, id, run.caseId, item.id().orElseThrow(), item.agencyId(), item.service().name(),
 					"Đề nghị phối hợp hỗ trợ trẻ theo kế hoạch", records.json(shared), sentAt.toLocalDate().plusDays(5),
 					CaseRecords.zoned(sentAt), run.staff.caseWorker().id(), run.staff.caseWorker().displayName(),
-					status.name(), CaseRecords.zoned(responded), responded == null ? null : responder, decline, feedback,
-					CaseRecords.zoned(feedbackAt));
+					status.name(), CaseRecords.zoned(responded), responded == null ? null : responder.name(), decline,
+					feedback != null ? feedback : accepted, CaseRecords.zoned(feedbackAt));
 			referralCount++;
 		}
 
@@ -780,60 +713,41 @@ public class CaseGenerator {
 			reportCount++;
 			if (!joined) {
 				run.linked = linkedAtIntake;
-				run.reportedName = name;
-				run.reportedSex = sex;
-				run.reportedBirthDate = birth;
+				run.reported = new ReportedChild(null, name, sex, birth, child == null);
 			}
 			return hotline;
 		}
 
-		void step(long caseId, String kind, int cycle, LocalDateTime at, StaffGenerator.Official actor, Object content,
-				String note) {
-			BulkLoad.csv(steps, caseId, kind, cycle, CaseRecords.zoned(at), actor == null ? null : actor.id(),
-					actor == null ? "Tổng đài viên 111" : actor.displayName(), content == null ? null : records.json(content),
-					note);
-			stepTimes.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new Object[] { kind, cycle, at });
-			stepCount++;
-		}
-
-		LocalDateTime firstTime(long caseId, String kind, int cycle) {
-			return stepTimes.getOrDefault(caseId, List.of()).stream().filter(s -> s[0].equals(kind) && (int) s[1] == cycle)
-				.map(s -> (LocalDateTime) s[2]).findFirst().orElse(null);
-		}
-
-		void alert(long caseId, String deadline, int cycle, String kind, LocalDateTime at) {
-			BulkLoad.csv(alerts, caseId, deadline, cycle, kind, CaseRecords.zoned(at));
-		}
-
 		void writeCase(CaseRun run) {
-			for (Object[] join : new ArrayList<>(pendingJoins)) {
-				if (join[0] == run) {
-					LocalDateTime at = (LocalDateTime) join[1];
-					if (run.closedAt == null || at.isBefore(run.closedAt)) {
-						report(run, at, true);
-						step(run.caseId, "REPORT_JOINED", run.cycle, at, null, null, lastReference);
+			for (PendingJoin join : new ArrayList<>(pendingJoins)) {
+				if (join.run() == run) {
+					LocalDateTime closedAt = run.file.closedAt();
+					if (closedAt == null || join.at().isBefore(closedAt)) {
+						boolean hotline = report(run, join.at(), true);
+						run.file.reportReceived(lastReference, join.at(),
+								hotline ? run.officials.hotline() : run.officials.officer(), true);
+						absorb(run);
 					}
 					pendingJoins.remove(join);
 				}
 			}
-			RegisterGenerator.Generated child = run.linked ? run.child : null;
-			Classification c = run.classification;
-			BulkLoad.csv(cases, run.caseId, run.number, run.commune.id(), run.commune.provinceCode(),
-					child == null ? null : child.id(), child != null ? child.fullName() : run.reportedName,
-					child != null ? child.sex().name() : run.reportedSex.name(),
-					child != null ? child.birthDate() : run.reportedBirthDate,
-					child != null ? child.birthDateEstimated() : run.reportedBirthDate != null, run.stage.name(), run.cycle,
-					CaseRecords.zoned(run.receivedAt), CaseRecords.zoned(run.receivedAt.plusMinutes(5)),
-					run.staff.caseWorker().id(), run.staff.caseWorker().displayName(), CaseRecords.zoned(run.escalatedAt),
-					run.escalationReason, run.risk == null ? null : run.risk.name(), run.emergencyRequired,
-					CaseRecords.zoned(run.emergencyDue), CaseRecords.zoned(run.emergencyTaken), CaseRecords.zoned(run.planDue),
-					CaseRecords.zoned(run.planApproved), CaseRecords.zoned(run.firstPlanDue),
-					CaseRecords.zoned(run.firstPlanApproved), run.reviewDueOn, CaseRecords.zoned(run.reviewedAt),
-					c.abuseConfirmed(), array(c.forms()), array(c.subtypes()),
-					c.setting() == null ? null : c.setting().name(),
-					c.perpetratorType() == null ? null : c.perpetratorType().name(), c.perpetratorRelationship(),
-					run.outcome == null ? null : run.outcome.name(), CaseRecords.zoned(run.closedAt), run.closureReason,
-					run.version);
+			CaseFile.State c = run.file.state();
+			CaseFile.Derived derived = run.file.derived(notice);
+			ReportedChild child = c.child();
+			Classification k = c.classification();
+			BulkLoad.csv(cases, run.caseId, c.number(), c.unitId(), c.provinceCode(), child.registerId(), child.name(),
+					child.sex().name(), child.birthDate(), child.birthEstimated(), c.stage().name(), c.cycle(),
+					CaseRecords.zoned(c.receivedAt()), CaseRecords.zoned(c.openedAt()), c.caseWorkerId(),
+					c.caseWorkerName(), CaseRecords.zoned(c.escalatedAt()), c.escalationReason(),
+					c.riskLevel() == null ? null : c.riskLevel().name(), c.emergencyRequired(),
+					CaseRecords.zoned(c.emergencyDueAt()), CaseRecords.zoned(c.emergencyTakenAt()),
+					CaseRecords.zoned(c.planDueAt()), CaseRecords.zoned(c.planApprovedAt()),
+					CaseRecords.zoned(c.firstPlanDueAt()), CaseRecords.zoned(c.firstPlanApprovedAt()), c.reviewDueOn(),
+					CaseRecords.zoned(c.reviewedAt()), k.abuseConfirmed(), array(k.forms()), array(k.subtypes()),
+					k.setting() == null ? null : k.setting().name(),
+					k.perpetratorType() == null ? null : k.perpetratorType().name(), k.perpetratorRelationship(),
+					c.outcome() == null ? null : c.outcome().name(), CaseRecords.zoned(c.closedAt()), c.closureReason(),
+					CaseRecords.zoned(derived.nextDueAt()), CaseRecords.zoned(derived.nextAlertAt()), c.version());
 			caseCount++;
 		}
 
@@ -855,7 +769,7 @@ public class CaseGenerator {
 					escalated_at, escalation_reason, risk_level, emergency_required, emergency_due_at, emergency_taken_at,
 					plan_due_at, plan_approved_at, first_plan_due_at, first_plan_approved_at, review_due_on, reviewed_at,
 					abuse_confirmed, abuse_forms, abuse_subtypes, setting, perpetrator_type, perpetrator_relationship,
-					outcome, closed_at, closure_reason, version)""", cases);
+					outcome, closed_at, closure_reason, next_due_at, next_alert_at, version)""", cases);
 			bulk.copy("""
 					casework.report (id, reference, channel, received_at, recorded_at, received_by_id, received_by_name,
 					from_public, external_reference, child_id, child_name, child_sex, child_birth_date, child_birth_estimated,
@@ -865,17 +779,17 @@ public class CaseGenerator {
 			bulk.copy("casework.case_step (case_id, step, cycle, taken_at, actor_id, actor_name, content, note)", steps);
 			StringBuilder planRows = new StringBuilder();
 			StringBuilder itemRows = new StringBuilder();
-			for (PlanRow plan : plans.values()) {
-				BulkLoad.csv(planRows, plan.id, plan.caseId, plan.cycle, plan.status.name(), plan.goals, null, plan.reviewOn,
-						plan.drafter.id(), plan.drafter.displayName(), CaseRecords.zoned(plan.draftedAt),
-						CaseRecords.zoned(plan.submittedAt), plan.returnedComment,
-						plan.approvedAt == null ? null : plan.approver.id(),
-						plan.approvedAt == null ? null : plan.approver.displayName(), CaseRecords.zoned(plan.approvedAt),
-						plan.decisionNumber, plan.returns + (plan.submittedAt == null ? 0 : 1) + (plan.approvedAt == null ? 0 : 1));
-				for (ItemRow item : plan.items) {
-					BulkLoad.csv(itemRows, item.id, plan.id, item.position, item.service.name(), null,
-							item.agency == null ? null : item.agency.id(), item.provider, item.dueOn, item.status.name(),
-							item.result, item.version);
+			for (CasePlan plan : plans) {
+				long planId = plan.id().orElseThrow();
+				BulkLoad.csv(planRows, planId, planCases.get(plan), plan.cycle(), plan.status().name(), plan.goals(),
+						plan.notes() == null ? null : records.json(Map.of("notes", plan.notes())), plan.reviewOn(),
+						plan.draftedById(), plan.draftedByName(), CaseRecords.zoned(plan.draftedAt()),
+						CaseRecords.zoned(plan.submittedAt()), plan.returnedComment(), plan.approvedById(),
+						plan.approvedByName(), CaseRecords.zoned(plan.approvedAt()), plan.decisionNumber(), plan.version());
+				for (CasePlan.Item item : plan.items()) {
+					BulkLoad.csv(itemRows, item.id().orElseThrow(), planId, item.position(), item.service().name(),
+							item.description(), item.agencyId(), item.providerName(), item.dueOn(), item.status().name(),
+							item.result(), item.version());
 				}
 			}
 			bulk.copy("""
@@ -885,7 +799,7 @@ public class CaseGenerator {
 			bulk.copy("casework.plan_item (id, plan_id, position, service, description, agency_id, provider_name, due_on, "
 					+ "status, result, version)", itemRows);
 			bulk.copy("""
-					casework.referral (case_id, plan_item_id, agency_id, service, request, shared, respond_by, sent_at,
+					casework.referral (id, case_id, plan_item_id, agency_id, service, request, shared, respond_by, sent_at,
 					sent_by_id, sent_by_name, status, responded_at, responded_by_name, decline_reason, feedback, feedback_at)""",
 					referrals);
 			bulk.copy("casework.deadline_alert (case_id, deadline, cycle, kind, sent_at)", alerts);

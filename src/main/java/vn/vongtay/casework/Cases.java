@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,8 @@ import vn.vongtay.core.VietnameseText;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.SignedInUser;
-import vn.vongtay.notifications.Notifications;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.Units;
 
 /**
  * Reading cases: lists within the caller's jurisdiction (the child's name only where the caller needs to know it),
@@ -38,36 +40,41 @@ import vn.vongtay.notifications.Notifications;
 @Transactional(readOnly = true)
 public class Cases {
 
+	/** A case in a list, with its next deadline as {@link CaseFiles} stored it. */
 	private static final String SUMMARY = """
 			SELECT c.id, c.number, u.code AS unit_code, u.full_name AS unit_name, c.child_name, c.child_sex, c.stage,
-			       c.case_worker_name, c.received_at, c.escalated_at, %s AS next_due, %s AS full_access
+			       c.case_worker_name, c.received_at, c.escalated_at, c.next_due_at, %s AS full_access
 			FROM casework.child_case c JOIN geography.unit u ON u.id = c.unit_id
-			""".formatted(CaseRecords.NEXT_DUE, CaseAccess.fullAccessSql());
+			""".formatted(CaseAccess.fullAccessSql());
 
 	private final JdbcClient jdbc;
 	private final Jurisdictions jurisdictions;
+	private final CaseFiles files;
 	private final CaseRecords records;
 	private final CaseAccess access;
 	private final Reports reports;
 	private final Referrals referrals;
 	private final AuditLog audit;
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 	private final Children children;
+	private final Units units;
 	private final Clock clock;
 	private final int breakGlassHours;
 
-	Cases(JdbcClient jdbc, Jurisdictions jurisdictions, CaseRecords records, CaseAccess access, Reports reports,
-			Referrals referrals, AuditLog audit, Notifications notifications, Children children, Clock clock,
-			@Value("${vongtay.casework.break-glass-hours:8}") int breakGlassHours) {
+	Cases(JdbcClient jdbc, Jurisdictions jurisdictions, CaseFiles files, CaseRecords records, CaseAccess access,
+			Reports reports, Referrals referrals, AuditLog audit, ApplicationEventPublisher events, Children children,
+			Units units, Clock clock, @Value("${vongtay.casework.break-glass-hours:8}") int breakGlassHours) {
 		this.jdbc = jdbc;
 		this.jurisdictions = jurisdictions;
+		this.files = files;
 		this.records = records;
 		this.access = access;
 		this.reports = reports;
 		this.referrals = referrals;
 		this.audit = audit;
-		this.notifications = notifications;
+		this.events = events;
 		this.children = children;
+		this.units = units;
 		this.clock = clock;
 		this.breakGlassHours = breakGlassHours;
 	}
@@ -110,10 +117,10 @@ public class Cases {
 			params.put("me", user.id());
 		}
 		if (filter.dueOnly()) {
-			where.append(" AND " + CaseRecords.NEXT_DUE + " IS NOT NULL");
+			where.append(" AND c.next_due_at IS NOT NULL");
 		}
 		if (filter.overdueOnly()) {
-			where.append(" AND " + CaseRecords.NEXT_DUE + " < now()");
+			where.append(" AND c.next_due_at < :now");
 		}
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
 			// a text block would drop the leading space, and "IS NOT NULLAND" follows the deadline filter
@@ -128,13 +135,15 @@ public class Cases {
 			params.put("text", text);
 			params.put("name", "%" + VietnameseText.fold(text).replace("%", "").replace("_", "") + "%");
 		}
-		List<CaseSummary> found = CaseAccess.bind(jurisdiction.bind(jdbc.sql(SUMMARY + where + """
-				 ORDER BY (%s < now()) DESC NULLS LAST, %s NULLS LAST, c.received_at DESC, c.id DESC
-				LIMIT :limit OFFSET :offset""".formatted(CaseRecords.NEXT_DUE, CaseRecords.NEXT_DUE))))
+		LocalDateTime now = now();
+		List<CaseSummary> found = access.bind(jurisdiction.bind(jdbc.sql(SUMMARY + where + """
+				 ORDER BY (c.next_due_at < :now) DESC NULLS LAST, c.next_due_at NULLS LAST, c.received_at DESC, c.id DESC
+				LIMIT :limit OFFSET :offset""")))
 			.params(params)
+			.param("now", CaseRecords.zoned(now))
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query((rs, n) -> summary(rs, now()))
+			.query((rs, n) -> summary(rs, now))
 			.list();
 		if (found.stream().anyMatch(CaseSummary::fullAccess)) {
 			audit.record("CASES_LISTED", "Case", null, null, found.size() + " cases");
@@ -164,8 +173,9 @@ public class Cases {
 			throw UserFacingException.notFound("casework.error.case-not-found", id);
 		}
 		audit.record("CASE_SUMMARY_VIEWED", "Case", id, header.unitId(), null);
-		CaseSummary found = CaseAccess.bind(jdbc.sql(SUMMARY + " WHERE c.id = :id")).param("id", id)
-			.query((rs, n) -> summary(rs, now())).single();
+		LocalDateTime now = now();
+		CaseSummary found = access.bind(jdbc.sql(SUMMARY + " WHERE c.id = :id")).param("id", id)
+			.query((rs, n) -> summary(rs, now)).single();
 		return found;
 	}
 
@@ -187,10 +197,11 @@ public class Cases {
 		return load(id);
 	}
 
-	/** The case without checks or audit, for components that already checked (the forms, the deadline watch). */
+	/** The case without checks or audit, for components that already checked (the forms). */
 	ChildCase load(long id) {
 		SignedInUser user = Jurisdictions.currentUser().orElse(null);
 		LocalDateTime now = now();
+		CaseFile file = files.load(new CaseId(id));
 		List<CaseStep> steps = jdbc.sql("""
 				SELECT id, step, cycle, taken_at, actor_name, content::text AS content, note FROM casework.case_step
 				WHERE case_id = :case ORDER BY taken_at, id""")
@@ -199,48 +210,16 @@ public class Cases {
 					CaseRecords.local(rs, "taken_at"), rs.getString("actor_name"), records.contentMap(rs.getString("content")),
 					rs.getString("note")))
 			.list();
-		List<InterventionPlan> plans = plans(id, now.toLocalDate());
-		return jdbc.sql("""
-				SELECT c.*, u.code AS unit_code, u.full_name AS unit_name FROM casework.child_case c
-				JOIN geography.unit u ON u.id = c.unit_id WHERE c.id = :id""")
-			.param("id", id)
-			.query((rs, n) -> {
-				Long worker = (Long) rs.getObject("case_worker_id");
-				boolean caseWorker = user != null && worker != null && worker == user.id();
-				boolean closed = rs.getObject("closed_at") != null;
-				List<Deadline> deadlines = new ArrayList<>();
-				deadlines.add(Deadline.emergency(CaseRecords.local(rs, "emergency_due_at"),
-						CaseRecords.local(rs, "emergency_taken_at"), (Boolean) rs.getObject("emergency_required"), closed, now));
-				deadlines.add(Deadline.plan(CaseRecords.local(rs, "plan_due_at"), CaseRecords.local(rs, "plan_approved_at"),
-						closed, now));
-				LocalDate reviewOn = rs.getObject("review_due_on", LocalDate.class);
-				if (reviewOn != null) {
-					deadlines.add(Deadline.review(reviewOn.atTime(DeadlineRules.END_OF_DAY),
-							CaseRecords.local(rs, "reviewed_at"), now));
-				}
-				Classification classification = new Classification((Boolean) rs.getObject("abuse_confirmed"),
-						enums(AbuseForm.class, rs.getArray("abuse_forms")),
-						enums(AbuseSubtype.class, rs.getArray("abuse_subtypes")),
-						rs.getString("setting") == null ? null : AbuseSetting.valueOf(rs.getString("setting")),
-						rs.getString("perpetrator_type") == null ? null : PerpetratorType.valueOf(rs.getString("perpetrator_type")),
-						rs.getString("perpetrator_relationship"));
-				Long childId = (Long) rs.getObject("child_id");
-				String risk = rs.getString("risk_level");
-				String outcome = rs.getString("outcome");
-				return new ChildCase(rs.getLong("id"), rs.getString("number"), rs.getLong("unit_id"),
-						rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("province_code"), childId,
-						rs.getString("child_name"), Sex.valueOf(rs.getString("child_sex")),
-						rs.getObject("child_birth_date", LocalDate.class), rs.getBoolean("child_birth_estimated"),
-						CaseStage.valueOf(rs.getString("stage")), rs.getInt("cycle"), CaseRecords.local(rs, "received_at"),
-						CaseRecords.local(rs, "opened_at"), worker, rs.getString("case_worker_name"),
-						CaseRecords.local(rs, "escalated_at"), rs.getString("escalation_reason"),
-						risk == null ? null : RiskLevel.valueOf(risk), (Boolean) rs.getObject("emergency_required"),
-						deadlines, classification, outcome == null ? null : CaseOutcome.valueOf(outcome),
-						CaseRecords.local(rs, "closed_at"), rs.getString("closure_reason"),
-						reports.ofCase(id, caseWorker), steps, plans, referrals.ofCase(id),
-						suggestedGroups(childId, classification, steps), rs.getInt("version"));
-			})
-			.single();
+		AdministrativeUnit unit = units.findById(file.unitId()).orElseThrow();
+		boolean caseWorker = user != null && file.caseWorkerId() != null && file.caseWorkerId() == user.id();
+		ReportedChild child = file.child();
+		return new ChildCase(id, file.number(), file.unitId(), unit.code(), unit.fullName(), file.provinceCode(),
+				child.registerId(), child.name(), child.sex(), child.birthDate(), child.birthEstimated(), file.stage(),
+				file.cycle(), file.receivedAt(), file.openedAt(), file.caseWorkerId(), file.caseWorkerName(),
+				file.escalatedAt(), file.escalationReason(), file.riskLevel(), file.emergencyRequired(),
+				file.deadlines(now), file.nextDueAt().orElse(null), file.classification(), file.outcome(),
+				file.closedAt(), file.closureReason(), reports.ofCase(id, caseWorker), steps, plans(id, now.toLocalDate()),
+				referrals.ofCase(id), suggestedGroups(file, steps, now.toLocalDate()), file.version());
 	}
 
 	/**
@@ -265,35 +244,32 @@ public class Cases {
 		if (level == CaseAccess.Level.FULL) {
 			return;
 		}
+		LocalDateTime now = now();
 		jdbc.sql("""
-				INSERT INTO casework.access_grant (case_id, user_id, reason, expires_at)
-				VALUES (:case, :user, :reason, now() + make_interval(hours => :hours))""")
+				INSERT INTO casework.access_grant (case_id, user_id, reason, granted_at, expires_at)
+				VALUES (:case, :user, :reason, :now, :expires)""")
 			.param("case", id)
 			.param("user", user.id())
 			.param("reason", why)
-			.param("hours", breakGlassHours)
+			.param("now", CaseRecords.zoned(now))
+			.param("expires", CaseRecords.zoned(now.plusHours(breakGlassHours)))
 			.update();
 		audit.record("CASE_BREAK_GLASS", "Case", id, header.unitId(), why);
-		List<Long> told = new ArrayList<>();
-		if (header.caseWorkerId() != null) {
-			told.add(header.caseWorkerId());
-		}
-		notifications.send(told, false, "/cases/" + id, "casework.notify.break-glass", header.number(),
-				user.displayName(), why);
+		events.publishEvent(new CaseAccessGranted(id, header.unitId(), user.id(), user.displayName(), why));
 	}
 
 	/**
 	 * The register's groups a confirmed abuse points to that the child is not in (the caller then records them in the
 	 * register), nor was recorded in from this case.
 	 */
-	private List<String> suggestedGroups(Long childId, Classification classification, List<CaseStep> steps) {
-		if (childId == null || !Boolean.TRUE.equals(classification.abuseConfirmed())) {
+	private List<String> suggestedGroups(CaseFile file, List<CaseStep> steps, LocalDate today) {
+		List<String> pointed = file.groupsPointedTo();
+		if (pointed.isEmpty()) {
 			return List.of();
 		}
-		Set<String> recorded = new java.util.HashSet<>(children.groupsOn(childId, now().toLocalDate()));
+		Set<String> recorded = new java.util.HashSet<>(children.groupsOn(file.child().registerId(), today));
 		steps.stream().filter(s -> s.step().equals("CIRCUMSTANCE_RECORDED")).forEach(s -> recorded.add(s.note()));
-		return classification.forms().stream().map(AbuseForm::circumstanceGroup).flatMap(java.util.Optional::stream)
-			.filter(g -> !recorded.contains(g)).distinct().sorted().toList();
+		return pointed.stream().filter(g -> !recorded.contains(g)).toList();
 	}
 
 	private List<InterventionPlan> plans(long caseId, LocalDate today) {
@@ -333,12 +309,12 @@ public class Cases {
 	}
 
 	private LocalDateTime now() {
-		return LocalDateTime.now(clock);
+		return LocalDateTime.now(clock).withNano(0);
 	}
 
 	private static CaseSummary summary(ResultSet rs, LocalDateTime now) throws SQLException {
 		boolean full = rs.getBoolean("full_access");
-		LocalDateTime next = CaseRecords.local(rs, "next_due");
+		LocalDateTime next = CaseRecords.local(rs, "next_due_at");
 		return new CaseSummary(rs.getLong("id"), rs.getString("number"), rs.getString("unit_code"),
 				rs.getString("unit_name"), full ? rs.getString("child_name") : null,
 				full ? Sex.valueOf(rs.getString("child_sex")) : null, CaseStage.valueOf(rs.getString("stage")),

@@ -18,7 +18,7 @@ public record Deadline(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime com
 			LocalDateTime now) {
 		DeadlineStatus status;
 		if (takenAt != null) {
-			status = takenAt.isAfter(dueAt) ? DeadlineStatus.LATE : DeadlineStatus.MET;
+			status = metBy(dueAt, takenAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
 		}
 		else if (Boolean.FALSE.equals(required) || (closed && required == null)) {
 			status = DeadlineStatus.NOT_REQUIRED;
@@ -33,7 +33,7 @@ public record Deadline(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime com
 	static Deadline plan(LocalDateTime dueAt, LocalDateTime approvedAt, boolean closed, LocalDateTime now) {
 		DeadlineStatus status;
 		if (approvedAt != null) {
-			status = approvedAt.isAfter(dueAt) ? DeadlineStatus.LATE : DeadlineStatus.MET;
+			status = metBy(dueAt, approvedAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
 		}
 		else if (closed) {
 			status = DeadlineStatus.NOT_REQUIRED;
@@ -48,12 +48,17 @@ public record Deadline(DeadlineKind kind, LocalDateTime dueAt, LocalDateTime com
 	static Deadline review(LocalDateTime dueAt, LocalDateTime reviewedAt, LocalDateTime now) {
 		DeadlineStatus status;
 		if (reviewedAt != null) {
-			status = reviewedAt.isAfter(dueAt) ? DeadlineStatus.LATE : DeadlineStatus.MET;
+			status = metBy(dueAt, reviewedAt) ? DeadlineStatus.MET : DeadlineStatus.LATE;
 		}
 		else {
 			status = now.isAfter(dueAt) ? DeadlineStatus.MISSED : DeadlineStatus.PENDING;
 		}
 		return new Deadline(DeadlineKind.REVIEW, dueAt, reviewedAt, status, status.met());
+	}
+
+	/** A deadline is met by work done at its due time or before (a plan approved at 23:59:59 of its last day). */
+	static boolean metBy(LocalDateTime dueAt, LocalDateTime doneAt) {
+		return doneAt != null && !doneAt.isAfter(dueAt);
 	}
 
 	public boolean overdue() {

@@ -3,7 +3,6 @@ package vn.vongtay.casework;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +34,6 @@ import vn.vongtay.identity.SignedInUser;
 @Component
 @Transactional
 public class DeadlineRules {
-
-	static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
 	private static final String SELECT = """
 			SELECT d.id, d.unit_id, u.code AS unit_code, u.full_name AS unit_name, d.emergency_hours,
@@ -90,14 +87,24 @@ public class DeadlineRules {
 				0);
 	}
 
+	/** The deadlines in force for a case in this unit, on the working-day calendar. */
+	DeadlineTerms termsFor(long unitId) {
+		return terms(ruleFor(unitId));
+	}
+
+	DeadlineTerms terms(Rule rule) {
+		return new DeadlineTerms(rule.emergencyHours(), rule.planWorkingDays(), calendar::addWorkingDays);
+	}
+
 	/** When emergency measures and the approved plan fall due for a report received at the time, under the rule. */
 	public DueDates dueDates(Rule rule, LocalDateTime receivedAt) {
-		return new DueDates(receivedAt.plusHours(rule.emergencyHours()), planDue(rule, receivedAt));
+		DeadlineTerms terms = terms(rule);
+		return new DueDates(terms.emergencyDue(receivedAt), terms.planDue(receivedAt));
 	}
 
 	/** The end of the last of the rule's working days, counted from the day after {@code from}. */
 	public LocalDateTime planDue(Rule rule, LocalDateTime from) {
-		return calendar.addWorkingDays(from.toLocalDate(), rule.planWorkingDays()).atTime(END_OF_DAY);
+		return terms(rule).planDue(from);
 	}
 
 	public record DueDates(LocalDateTime emergencyDueAt, LocalDateTime planDueAt) {
@@ -137,19 +144,21 @@ public class DeadlineRules {
 		int changed;
 		if (version == null) {
 			changed = jdbc.sql("""
-					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, basis, updated_by)
-					VALUES (:unit, :hours, :days, :basis, :by) ON CONFLICT (unit_id) DO NOTHING""")
+					INSERT INTO casework.deadline_rule (unit_id, emergency_hours, plan_working_days, basis, updated_by, updated_at)
+					VALUES (:unit, :hours, :days, :basis, :by, :at) ON CONFLICT (unit_id) DO NOTHING""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername())
+				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
 		}
 		else {
 			changed = jdbc.sql("""
 					UPDATE casework.deadline_rule SET emergency_hours = :hours, plan_working_days = :days, basis = :basis,
-					       updated_by = :by, updated_at = now(), version = version + 1
+					       updated_by = :by, updated_at = :at, version = version + 1
 					WHERE unit_id = :unit AND version = :version""")
 				.param("unit", unit.get().id()).param("hours", emergencyHours).param("days", planWorkingDays)
 				.param("basis", VietnameseText.clean(basis)).param("by", user.getUsername()).param("version", version)
+				.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 				.update();
 		}
 		if (changed == 0) {

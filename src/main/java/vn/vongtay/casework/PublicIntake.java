@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,10 +28,12 @@ import vn.vongtay.core.UserFacingException;
 /**
  * The public page where anyone reports a concern without an account. What keeps robots and floods out, without a
  * third-party captcha: a field people do not see and robots fill; a signed form token, so that a submission comes from
- * a form this server showed, at least a few seconds and at most two hours earlier, and sent once; and a limit per client (a keyed hash
- * of the address, never the address) per hour and per day, counted in the database so every instance shares it.
- * The signing key is shared by every instance through the database ({@link SharedSecrets}) unless
- * {@code vongtay.casework.public-form-secret} sets one.
+ * a form this server showed, at least a few seconds and at most two hours earlier, and sent once; and a limit per client
+ * (a keyed hash of the address, never the address) per hour and per day, counted and recorded in one step in the
+ * database so that reports sent at once cannot pass it together and every instance shares it. The address is the
+ * connection's, or the one a trusted reverse proxy names ({@code server.tomcat.remoteip.internal-proxies}); a client
+ * cannot name itself. The signing key is shared by every instance through the database ({@link SharedSecrets})
+ * unless {@code vongtay.casework.public-form-secret} sets one.
  */
 @Component
 @Transactional
@@ -92,18 +96,25 @@ public class PublicIntake {
 			throw UserFacingException.invalid("casework.error.public-form-invalid");
 		}
 		String client = sign("client:" + (clientAddress == null ? "" : clientAddress));
-		jdbc.sql("DELETE FROM casework.public_submission WHERE submitted_at < now() - INTERVAL '2 days'").update();
-		long lastHour = count(client, "1 hour");
-		long lastDay = count(client, "1 day");
+		// one client's reports are counted and recorded one at a time, on every instance: the count and the record
+		// are one step, so reports sent all at once cannot all pass a count that none of them is in yet
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "public-report:" + client)
+			.query().singleRow();
+		jdbc.sql("DELETE FROM casework.public_submission WHERE submitted_at < :before")
+			.param("before", at(now.minus(Duration.ofDays(2))))
+			.update();
+		long lastHour = count(client, now.minus(Duration.ofHours(1)));
+		long lastDay = count(client, now.minus(Duration.ofDays(1)));
 		if (lastHour >= perHour || lastDay >= perDay) {
 			throw new UserFacingException(429, "casework.error.public-rate-limit", List.<InputProblem>of());
 		}
 		// one form is sent once: a robot replaying a token it was given gets nothing more
 		int fresh = jdbc.sql("""
-				INSERT INTO casework.public_submission (client_hash, token_hash) VALUES (:client, :token)
+				INSERT INTO casework.public_submission (client_hash, token_hash, submitted_at) VALUES (:client, :token, :at)
 				ON CONFLICT (token_hash) DO NOTHING""")
 			.param("client", client)
 			.param("token", sign("token:" + token))
+			.param("at", at(now))
 			.update();
 		if (fresh == 0) {
 			throw UserFacingException.invalid("casework.error.public-form-used");
@@ -111,14 +122,17 @@ public class PublicIntake {
 		return reports.receiveFromPublic(draft);
 	}
 
-	private long count(String client, String window) {
+	private long count(String client, Instant since) {
 		return jdbc.sql("""
-				SELECT count(*) FROM casework.public_submission
-				WHERE client_hash = :client AND submitted_at > now() - CAST(:window AS interval)""")
+				SELECT count(*) FROM casework.public_submission WHERE client_hash = :client AND submitted_at > :since""")
 			.param("client", client)
-			.param("window", window)
+			.param("since", at(since))
 			.query(Long.class)
 			.single();
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private Instant verified(String token) {

@@ -1,5 +1,5 @@
 package vn.vongtay.casework;
 
 /** An agency accepted a referral. */
-public record ReferralAccepted(long referralId, long caseId, long unitId, long agencyId) {
+public record ReferralAccepted(long referralId, long caseId, long unitId, long agencyId, Long answeredBy) {
 }

@@ -6,12 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,8 +24,6 @@ import vn.vongtay.directory.Agency;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
-import vn.vongtay.identity.Staff;
-import vn.vongtay.notifications.Notifications;
 
 /**
  * Referrals (step 7): the case worker sends an agency (police, health station, school, a service provider) what it
@@ -39,9 +34,6 @@ import vn.vongtay.notifications.Notifications;
 @Transactional
 public class Referrals {
 
-	/** Those who do the casework of a commune (not supervisors, who oversee it). */
-	static final Set<Role> CASE_STAFF = EnumSet.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER);
-
 	private static final String SELECT = """
 			SELECT f.*, c.number AS case_number, a.name AS agency_name
 			FROM casework.referral f
@@ -50,26 +42,22 @@ public class Referrals {
 			""";
 
 	private final JdbcClient jdbc;
+	private final CaseFiles files;
 	private final CaseRecords records;
 	private final CaseAccess access;
 	private final Agencies agencies;
-	private final Staff staff;
-	private final Notifications notifications;
 	private final AuditLog audit;
-	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Referrals(JdbcClient jdbc, CaseRecords records, CaseAccess access, Agencies agencies, Staff staff,
-			Notifications notifications, AuditLog audit, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+	Referrals(JdbcClient jdbc, CaseFiles files, CaseRecords records, CaseAccess access, Agencies agencies,
+			AuditLog audit, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.files = files;
 		this.records = records;
 		this.access = access;
 		this.agencies = agencies;
-		this.staff = staff;
-		this.notifications = notifications;
 		this.audit = audit;
-		this.events = events;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -77,10 +65,9 @@ public class Referrals {
 	/** Sends a referral from a case the caller works on. */
 	public long refer(long caseId, int version, ReferralDraft draft) {
 		SignedInUser user = Jurisdictions.requireUser();
-		CaseRecords.Header header = requireCaseStaff(caseId, user);
-		if (!header.stage().allows(CaseAction.REFER)) {
-			throw CaseProcess.illegal(header.stage(), CaseAction.REFER);
-		}
+		CaseFile file = requireCaseStaff(caseId, user);
+		Actor by = Actor.of(user);
+		file.permit(by, CaseAction.REFER);
 		List<InputProblem> problems = new ArrayList<>();
 		Agency agency = draft.agencyId() == null ? null : agencies.find(draft.agencyId()).orElse(null);
 		if (agency == null) {
@@ -93,8 +80,8 @@ public class Referrals {
 		if (request == null) {
 			problems.add(InputProblem.field("request", "error.field.required", "request"));
 		}
-		LocalDate today = LocalDate.now(clock);
-		if (draft.respondBy() != null && draft.respondBy().isBefore(today)) {
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+		if (draft.respondBy() != null && draft.respondBy().isBefore(now.toLocalDate())) {
 			problems.add(InputProblem.field("respondBy", "casework.error.date-in-past"));
 		}
 		if (draft.planItemId() != null && !jdbc.sql("""
@@ -106,7 +93,7 @@ public class Referrals {
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
 		}
-		records.bump(caseId, version);
+		file.requireVersion(version);
 		Referral.Shared shared = shared(caseId, draft, user);
 		long id = jdbc.sql("""
 				INSERT INTO casework.referral (case_id, plan_item_id, agency_id, service, request, shared, respond_by,
@@ -120,15 +107,14 @@ public class Referrals {
 			.param("request", request)
 			.param("shared", json.writeValueAsString(shared))
 			.param("respondBy", draft.respondBy())
-			.param("at", CaseRecords.zoned(LocalDateTime.now(clock)))
+			.param("at", CaseRecords.zoned(now))
 			.param("by", user.id())
 			.param("byName", user.displayName())
 			.query(Long.class)
 			.single();
-		records.step(caseId, "REFERRAL_SENT", header.cycle(), LocalDateTime.now(clock), user, null, agency.name());
-		audit.record("REFERRAL_SENT", "Referral", id, header.unitId(), agency.name());
-		notifications.send(staff.focalPointsOf(List.of(agency.id())).stream().map(Staff.Member::id).toList(), true,
-				"/referrals/" + id, "casework.notify.referral-received", header.number(), agency.name());
+		file.referralSent(by, id, agency.id(), agency.name(), now);
+		files.save(file);
+		audit.record("REFERRAL_SENT", "Referral", id, file.unitId(), agency.name());
 		return id;
 	}
 
@@ -178,7 +164,7 @@ public class Referrals {
 	@Transactional(readOnly = true)
 	public Referral get(long id) {
 		Referral referral = find(id);
-		requireParty(referral, Jurisdictions.requireUser());
+		requireParty(referral, Jurisdictions.requireUser(), false);
 		audit.record("REFERRAL_VIEWED", "Referral", id, null, null);
 		return referral;
 	}
@@ -199,7 +185,7 @@ public class Referrals {
 	private void respond(long id, int version, ReferralStatus to, String text) {
 		SignedInUser user = Jurisdictions.requireUser();
 		Referral referral = find(id);
-		requireParty(referral, user);
+		requireParty(referral, user, true);
 		boolean allowed = switch (to) {
 			case ACCEPTED, DECLINED -> referral.status() == ReferralStatus.SENT;
 			case COMPLETED -> referral.status() == ReferralStatus.ACCEPTED;
@@ -214,7 +200,7 @@ public class Referrals {
 					: "feedback", to == ReferralStatus.DECLINED ? "casework.error.decline-reason-required"
 							: "casework.error.feedback-required")));
 		}
-		LocalDateTime now = LocalDateTime.now(clock);
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
 		int changed = jdbc.sql("""
 				UPDATE casework.referral SET status = :status, version = version + 1,
 				       responded_at = CASE WHEN :status IN ('ACCEPTED', 'DECLINED') THEN :now ELSE responded_at END,
@@ -234,18 +220,10 @@ public class Referrals {
 		if (changed == 0) {
 			throw new OptimisticLockingFailureException("referral " + id + " changed since version " + version);
 		}
-		CaseRecords.Header header = records.requireHeader(referral.caseId());
-		records.step(referral.caseId(), "REFERRAL_" + to.name(), header.cycle(), now, user, null,
-				referral.agencyName() + (clean == null ? "" : ": " + clean));
-		audit.record("REFERRAL_" + to.name(), "Referral", id, header.unitId(), clean);
-		if (header.caseWorkerId() != null && header.caseWorkerId() != user.id()) {
-			notifications.send(List.of(header.caseWorkerId()), to == ReferralStatus.DECLINED, "/cases/" + header.id(),
-					"casework.notify.referral-" + to.name().toLowerCase(java.util.Locale.ROOT), header.number(),
-					referral.agencyName());
-		}
-		if (to == ReferralStatus.ACCEPTED) {
-			events.publishEvent(new ReferralAccepted(id, referral.caseId(), header.unitId(), referral.agencyId()));
-		}
+		CaseFile file = files.load(new CaseId(referral.caseId()));
+		file.referralAnswered(Actor.of(user), id, referral.agencyId(), referral.agencyName(), to, clean, now);
+		files.save(file);
+		audit.record("REFERRAL_" + to.name(), "Referral", id, file.unitId(), clean);
 	}
 
 	/** The referrals of a case, for a caller already found to need to know it. */
@@ -260,29 +238,36 @@ public class Referrals {
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.referral-not-found", id));
 	}
 
-	/** The agency's focal point, or someone who does the casework of the case; anyone else is answered not found. */
-	private void requireParty(Referral referral, SignedInUser user) {
+	/**
+	 * The agency's focal point, or someone who sees the case whole; anyone else is answered not found. Answering on
+	 * the agency's behalf (a case worker records an answer given by phone) takes the casework of referrals as well:
+	 * who only reads the case, as the chairman does, is refused.
+	 */
+	private void requireParty(Referral referral, SignedInUser user, boolean answering) {
 		boolean agency = user.has(Role.AGENCY_FOCAL_POINT) && user.agencyId() != null
 				&& user.agencyId() == referral.agencyId();
 		if (agency) {
 			return;
 		}
 		CaseRecords.Header header = records.requireHeader(referral.caseId());
-		if (CASE_STAFF.stream().noneMatch(user::has) || access.level(header) != CaseAccess.Level.FULL) {
+		if (access.level(header) != CaseAccess.Level.FULL) {
 			throw UserFacingException.notFound("casework.error.referral-not-found", referral.id());
+		}
+		if (answering && !CaseAction.REFER.mayBeTakenBy(user.roles())) {
+			throw new UserFacingException(403, "casework.error.case-staff-only");
 		}
 	}
 
-	private CaseRecords.Header requireCaseStaff(long caseId, SignedInUser user) {
-		CaseRecords.Header header = records.requireHeader(caseId);
-		CaseAccess.Level level = access.level(header);
+	private CaseFile requireCaseStaff(long caseId, SignedInUser user) {
+		CaseFile file = files.load(new CaseId(caseId));
+		CaseAccess.Level level = access.level(file.header());
 		if (level == CaseAccess.Level.NONE) {
 			throw UserFacingException.notFound("casework.error.case-not-found", caseId);
 		}
-		if (level != CaseAccess.Level.FULL || CASE_STAFF.stream().noneMatch(user::has)) {
+		if (level != CaseAccess.Level.FULL || !CaseAction.REFER.mayBeTakenBy(user.roles())) {
 			throw new UserFacingException(403, "casework.error.case-staff-only");
 		}
-		return header;
+		return file;
 	}
 
 	private Referral map(ResultSet rs) throws SQLException {

@@ -32,32 +32,27 @@ import vn.vongtay.geography.Successor;
 import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.identity.Staff;
-import vn.vongtay.notifications.Notifications;
 
 /**
  * Intake (step 1 of the process, Mẫu 01): anyone who receives a concern records it, from the staff form, the public page
  * or the hotline's system. A report goes to the commune where the child lives (or, when that is unknown, where it
- * happened), joins the open case of the same child if there is one or opens a case, and the commune's officers are told
- * at once.
+ * happened), joins the open case of the same child if there is one or opens a case file ({@link CaseFile#open}), and
+ * the commune's officers are told at once ({@link CaseNotices}). What the receiver is told of the case depends on what
+ * they may see, never on the records their report touched.
  */
 @Component
 @Transactional
 public class Reports {
-
-	/** Everyone who may receive a concern: the hotline, the commune and province, collaborators, partner agencies. */
-	static final Set<Role> RECEIVERS = EnumSet.of(Role.HOTLINE_OPERATOR, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN,
-			Role.CASE_WORKER, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.VILLAGE_COLLABORATOR,
-			Role.AGENCY_FOCAL_POINT);
 
 	private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 	private static final int MAX_TEXT = 4000;
 
 	private static final String SELECT = """
 			SELECT r.*, u.full_name AS unit_name, c.number AS case_number, c.stage AS case_stage,
-			       c.case_worker_id AS case_worker_id
+			       c.case_worker_id AS case_worker_id, c.unit_id AS case_unit_id
 			FROM casework.report r
 			JOIN geography.unit u ON u.id = r.unit_id
 			JOIN casework.child_case c ON c.id = r.case_id
@@ -67,34 +62,55 @@ public class Reports {
 	private final Units units;
 	private final Children children;
 	private final DeadlineRules deadlineRules;
+	private final CaseFiles files;
 	private final CaseRecords records;
 	private final CaseAccess access;
+	private final Jurisdictions jurisdictions;
 	private final Staff staff;
-	private final Notifications notifications;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 
-	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseRecords records,
-			CaseAccess access, Staff staff, Notifications notifications, AuditLog audit,
+	Reports(JdbcClient jdbc, Units units, Children children, DeadlineRules deadlineRules, CaseFiles files,
+			CaseRecords records, CaseAccess access, Jurisdictions jurisdictions, Staff staff, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.units = units;
 		this.children = children;
 		this.deadlineRules = deadlineRules;
+		this.files = files;
 		this.records = records;
 		this.access = access;
+		this.jurisdictions = jurisdictions;
 		this.staff = staff;
-		this.notifications = notifications;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	/** What the receiver is told: the reference to quote, and the case the report went to. */
-	public record Receipt(long reportId, String reference, long caseId, String caseNumber, boolean joinedOpenCase,
+	/**
+	 * What the receiver is told: the reference to quote and the unit the report went to; the case it went to (its id
+	 * and number, and whether it joined an open case of the same child) only for a receiver who may see that case's
+	 * summary, so that a report never tells its sender about records they cannot see.
+	 */
+	public record Receipt(long reportId, String reference, Long caseId, String caseNumber, Boolean joinedOpenCase,
 			String unitName) implements java.io.Serializable {
+	}
+
+	/**
+	 * The caller, who may record a concern: whoever the need-to-know table lets write REPORTS (decision 0009), the
+	 * hotline, the commune, the officers above it and village collaborators. Agencies, viewers and inspectors pass a
+	 * concern on to them, or through the public form, as anyone does.
+	 *
+	 * @throws UserFacingException 403 for anyone else
+	 */
+	public SignedInUser requireReceiver() {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (!user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		return user;
 	}
 
 	/**
@@ -102,10 +118,7 @@ public class Reports {
 	 * already recorded answers that report's receipt and records nothing.
 	 */
 	public Receipt receive(ReportDraft draft) {
-		SignedInUser user = Jurisdictions.requireUser();
-		if (RECEIVERS.stream().noneMatch(user::has)) {
-			throw new UserFacingException(403, "error.access-denied");
-		}
+		SignedInUser user = requireReceiver();
 		String external = VietnameseText.clean(draft.externalReference());
 		if (external != null) {
 			// two retries of one call arriving together: the second waits for the first and answers its receipt
@@ -114,7 +127,7 @@ public class Reports {
 			Optional<Receipt> earlier = jdbc.sql(SELECT + " WHERE r.received_by_id = :user AND r.external_reference = :ref")
 				.param("user", user.id())
 				.param("ref", external)
-				.query((rs, n) -> receipt(rs))
+				.query((rs, n) -> receipt(rs, user))
 				.optional();
 			if (earlier.isPresent()) {
 				return earlier.get();
@@ -137,7 +150,7 @@ public class Reports {
 	}
 
 	private Receipt record(ReportDraft draft, SignedInUser user, boolean fromPublic) {
-		LocalDateTime now = LocalDateTime.now(clock);
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
 		LocalDateTime receivedAt = draft.receivedAt() == null ? now : draft.receivedAt().withNano(0);
 		List<InputProblem> problems = new ArrayList<>();
 		if (draft.channel() == null) {
@@ -196,36 +209,34 @@ public class Reports {
 		}
 
 		Long childId = child == null ? null : child.id();
-		Optional<CaseRecords.Header> open = childId == null ? Optional.empty()
-				: jdbc.sql("SELECT id FROM casework.child_case WHERE child_id = :child AND closed_at IS NULL ORDER BY id LIMIT 1")
-					.param("child", childId).query(Long.class).optional().flatMap(records::header);
-		long caseId;
-		long caseUnitId;
+		Actor receiver = user == null ? null : Actor.of(user);
+		Optional<CaseFile> open = childId == null ? Optional.empty() : files.openCaseOf(childId);
 		boolean joined = open.isPresent();
-		if (joined) {
-			caseId = open.get().id();
-			caseUnitId = open.get().unitId();
-		}
-		else {
-			caseId = openCase(destination, childId, childName, sex, birthDate, estimated, receivedAt);
-			caseUnitId = destination.id();
-		}
-		AdministrativeUnit caseUnit = units.findById(caseUnitId).orElseThrow();
+		CaseFile file = joined ? open.get()
+				: CaseFile.open(files.nextId(), files.nextNumber(CaseUnit.of(destination), receivedAt.getYear()),
+						CaseUnit.of(destination), new ReportedChild(childId, childName, sex, birthDate, estimated),
+						receivedAt, Actor.soleCaseWorker(staff, destination.id()),
+						deadlineRules.termsFor(destination.id()), now);
+		AdministrativeUnit caseUnit = joined ? units.findById(file.unitId()).orElseThrow() : destination;
 		String reference = newReference();
+		file.reportReceived(reference, receivedAt, receiver, joined);
+		files.save(file);
+		long caseId = file.id().value();
 		long reportId = jdbc.sql("""
-				INSERT INTO casework.report (reference, channel, received_at, received_by_id, received_by_name, from_public,
-				       external_reference, child_id, child_name, child_sex, child_birth_date, child_birth_estimated,
-				       child_address, child_unit_id, place, place_unit_id, condition, consequences, parents, caregiver,
-				       actions_taken, suspected_forms, informant_name, informant_phone, informant_address,
-				       informant_relation, unit_id, province_code, case_id, joined_open_case)
-				VALUES (:reference, :channel, :receivedAt, :by, :byName, :fromPublic, :external, :child, :childName, :sex,
-				       :birth, :estimated, :address, :childUnit, :place, :placeUnit, :condition, :consequences, :parents,
-				       :caregiver, :actions, :forms, :informantName, :informantPhone, :informantAddress, :informantRelation,
-				       :unit, :province, :case, :joined)
+				INSERT INTO casework.report (reference, channel, received_at, recorded_at, received_by_id,
+				       received_by_name, from_public, external_reference, child_id, child_name, child_sex, child_birth_date,
+				       child_birth_estimated, child_address, child_unit_id, place, place_unit_id, condition, consequences,
+				       parents, caregiver, actions_taken, suspected_forms, informant_name, informant_phone,
+				       informant_address, informant_relation, unit_id, province_code, case_id, joined_open_case)
+				VALUES (:reference, :channel, :receivedAt, :recordedAt, :by, :byName, :fromPublic, :external, :child,
+				       :childName, :sex, :birth, :estimated, :address, :childUnit, :place, :placeUnit, :condition,
+				       :consequences, :parents, :caregiver, :actions, :forms, :informantName, :informantPhone,
+				       :informantAddress, :informantRelation, :unit, :province, :case, :joined)
 				RETURNING id""")
 			.param("reference", reference)
 			.param("channel", draft.channel().name())
 			.param("receivedAt", CaseRecords.zoned(receivedAt))
+			.param("recordedAt", CaseRecords.zoned(now))
 			.param("by", user == null ? null : user.id())
 			.param("byName", user == null ? null : user.displayName())
 			.param("fromPublic", fromPublic)
@@ -249,89 +260,34 @@ public class Reports {
 			.param("informantPhone", VietnameseText.clean(draft.informantPhone()))
 			.param("informantAddress", VietnameseText.clean(draft.informantAddress()))
 			.param("informantRelation", VietnameseText.clean(draft.informantRelation()))
-			.param("unit", caseUnitId)
+			.param("unit", caseUnit.id())
 			.param("province", caseUnit.provinceCode())
 			.param("case", caseId)
 			.param("joined", joined)
 			.query(Long.class)
 			.single();
-		String number = records.requireHeader(caseId).number();
-		records.step(caseId, joined ? "REPORT_JOINED" : "RECEIVED", open.map(CaseRecords.Header::cycle).orElse(1),
-				receivedAt, user, null, reference);
-		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnitId, reference);
-		String link = "/cases/" + caseId;
-		if (joined) {
-			List<Long> told = open.get().caseWorkerId() != null ? List.of(open.get().caseWorkerId())
-					: staff.reaching(caseUnitId, Staff.communeStaff(), caseUnit.level()).stream().map(Staff.Member::id)
-						.toList();
-			notifications.send(told, true, link, "casework.notify.report-joined", number, reference);
-		}
-		else {
-			Set<Role> told = caseUnit.level() == UnitLevel.PROVINCE ? Set.of(Role.PROVINCE_OFFICER) : Staff.communeStaff();
-			notifications.send(staff.reaching(caseUnitId, told, caseUnit.level()).stream().map(Staff.Member::id).toList(),
-					true, link, "casework.notify.report-routed", number, caseUnit.fullName());
-		}
-		events.publishEvent(new ReportReceived(reportId, caseId, caseUnitId, draft.channel(), joined));
-		return new Receipt(reportId, reference, caseId, number, joined, caseUnit.fullName());
+		audit.record("REPORT_RECEIVED", "Report", reportId, caseUnit.id(), reference);
+		events.publishEvent(new ReportReceived(reportId, caseId, caseUnit.id(), draft.channel(), joined));
+		boolean seesCase = user != null && seesCase(user, caseUnit.id());
+		return new Receipt(reportId, reference, seesCase ? caseId : null, seesCase ? file.number() : null,
+				seesCase ? joined : null, caseUnit.fullName());
 	}
 
-	/**
-	 * Opens a case in the unit with the deadlines of the rule that applies there, assigned to the commune's case
-	 * worker when it has exactly one. A case whose commune nobody knew goes to the province, escalated from the start
-	 * so that its officers see it whole and transfer it to the right commune.
-	 */
-	private long openCase(AdministrativeUnit unit, Long childId, String childName, Sex sex, LocalDate birthDate,
-			boolean estimated, LocalDateTime receivedAt) {
-		DeadlineRules.DueDates due = deadlineRules.dueDates(deadlineRules.ruleFor(unit.id()), receivedAt);
-		List<Staff.Member> workers = staff.reaching(unit.id(), Set.of(Role.CASE_WORKER), UnitLevel.COMMUNE);
-		Staff.Member worker = workers.size() == 1 ? workers.get(0) : null;
-		int year = receivedAt.getYear();
-		int sequence = jdbc.sql("""
-				INSERT INTO casework.case_number (unit_id, year, last) VALUES (:unit, :year, 1)
-				ON CONFLICT (unit_id, year) DO UPDATE SET last = casework.case_number.last + 1 RETURNING last""")
-			.param("unit", unit.id())
-			.param("year", year)
-			.query(Integer.class)
-			.single();
-		String number = "HS-%s-%d-%04d".formatted(unit.code(), year, sequence);
-		long id = jdbc.sql("""
-				INSERT INTO casework.child_case (number, unit_id, province_code, child_id, child_name, child_sex,
-				       child_birth_date, child_birth_estimated, stage, received_at, case_worker_id, case_worker_name,
-				       emergency_due_at, plan_due_at, first_plan_due_at, escalated_at, escalation_reason)
-				VALUES (:number, :unit, :province, :child, :name, :sex, :birth, :estimated, 'OPENED', :received, :worker,
-				       :workerName, :emergencyDue, :planDue, :planDue, CASE WHEN :provinceOnly THEN now() END,
-				       CASE WHEN :provinceOnly THEN 'casework.escalation.commune-unknown' END)
-				RETURNING id""")
-			.param("number", number)
-			.param("unit", unit.id())
-			.param("province", unit.provinceCode())
-			.param("child", childId)
-			.param("name", childName)
-			.param("sex", sex.name())
-			.param("birth", birthDate)
-			.param("estimated", estimated)
-			.param("received", CaseRecords.zoned(receivedAt))
-			.param("worker", worker == null ? null : worker.id())
-			.param("workerName", worker == null ? null : worker.displayName())
-			.param("emergencyDue", CaseRecords.zoned(due.emergencyDueAt()))
-			.param("planDue", CaseRecords.zoned(due.planDueAt()))
-			.param("provinceOnly", unit.level() == UnitLevel.PROVINCE)
-			.query(Long.class)
-			.single();
-		events.publishEvent(new CaseOpened(id, unit.id(), unit.provinceCode(), childId, receivedAt));
-		return id;
-	}
-
-	/** The reports the caller received, newest first, with where each went. */
+	/** The reports the caller received, newest first, with where each went; 403 for those who handle no report. */
 	@Transactional(readOnly = true)
 	public List<Report> received(int page, int size) {
 		SignedInUser user = Jurisdictions.requireUser();
+		// those who record reports read back what they recorded; the administrator reads reports to route work
+		if (!user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)
+				&& !user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.READ)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
 		List<Report> found = jdbc.sql(SELECT + """
 				WHERE r.received_by_id = :user ORDER BY r.received_at DESC, r.id DESC LIMIT :limit OFFSET :offset""")
 			.param("user", user.id())
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query((rs, n) -> map(rs).withoutInformant())
+			.query((rs, n) -> shown(map(rs).withoutInformant(), user, rs))
 			.list();
 		return found;
 	}
@@ -343,11 +299,13 @@ public class Reports {
 	@Transactional(readOnly = true)
 	public Report get(long id) {
 		SignedInUser user = Jurisdictions.requireUser();
-		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> map(rs)).optional()
+		Report report = jdbc.sql(SELECT + " WHERE r.id = :id").param("id", id).query((rs, n) -> shown(map(rs), user, rs))
+			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("casework.error.report-not-found", id));
 		Long receiver = jdbc.sql("SELECT received_by_id FROM casework.report WHERE id = :id").param("id", id)
 			.query(Long.class).optional().orElse(null);
-		CaseRecords.Header header = records.requireHeader(report.caseId());
+		CaseRecords.Header header = records.requireHeader(jdbc.sql("SELECT case_id FROM casework.report WHERE id = :id")
+			.param("id", id).query(Long.class).single());
 		boolean receivedIt = receiver != null && receiver == user.id();
 		if (!receivedIt && access.level(header) != CaseAccess.Level.FULL) {
 			throw UserFacingException.notFound("casework.error.report-not-found", id);
@@ -429,9 +387,23 @@ public class Reports {
 		}
 	}
 
-	private static Receipt receipt(ResultSet rs) throws SQLException {
-		return new Receipt(rs.getLong("id"), rs.getString("reference"), rs.getLong("case_id"), rs.getString("case_number"),
-				rs.getBoolean("joined_open_case"), rs.getString("unit_name"));
+	private Receipt receipt(ResultSet rs, SignedInUser user) throws SQLException {
+		boolean seesCase = seesCase(user, rs.getLong("case_unit_id"));
+		return new Receipt(rs.getLong("id"), rs.getString("reference"), seesCase ? rs.getLong("case_id") : null,
+				seesCase ? rs.getString("case_number") : null, seesCase ? rs.getBoolean("joined_open_case") : null,
+				rs.getString("unit_name"));
+	}
+
+	/**
+	 * Whether the caller may see the summary of a case in the unit (its number and stage): the need-to-know table and
+	 * the jurisdiction decide, not having sent a report about its child (issue 16, item 12).
+	 */
+	private boolean seesCase(SignedInUser user, long caseUnitId) {
+		return user.may(NeedToKnow.Data.CASE_SUMMARY, NeedToKnow.Use.READ) && jurisdictions.covers(caseUnitId);
+	}
+
+	private Report shown(Report report, SignedInUser user, ResultSet rs) throws SQLException {
+		return seesCase(user, rs.getLong("case_unit_id")) ? report : report.withoutCase();
 	}
 
 	private static Report map(ResultSet rs) throws SQLException {

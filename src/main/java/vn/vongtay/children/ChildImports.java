@@ -409,7 +409,10 @@ public class ChildImports {
 		List<RegisterFile.Row> valid = new ArrayList<>();
 		for (RegisterFile.Row row : content.rows()) {
 			List<InputProblem> problems = new ArrayList<>(row.problems());
-			if (problems.isEmpty()) {
+			// the commune is looked up whatever else is wrong with the row, so that every problem is told at once
+			boolean codeRead = row.draft().communeCode() != null && row.problems().stream()
+				.noneMatch(p -> RegisterFile.Column.COMMUNE_CODE.heading.equals(p.column()));
+			if (codeRead) {
 				Optional<AdministrativeUnit> commune = communeByCode.computeIfAbsent(row.draft().communeCode(),
 						code -> units.findByCode(code, today).filter(u -> u.level() == UnitLevel.COMMUNE)
 							.filter(u -> jurisdictions.covers(u.id())));
@@ -712,6 +715,46 @@ public class ChildImports {
 			.optional()
 			.filter(r -> r != null)
 			.orElseThrow(() -> UserFacingException.notFound("error.import.not-found", id));
+	}
+
+	/**
+	 * The rejected rows of a checked file as a workbook to fix and upload again: the template's columns as the rows
+	 * were typed, and a last column saying, for each row, its row in the uploaded file and every problem found.
+	 *
+	 * @param says a problem in the caller's language
+	 * @throws UserFacingException 404 for an import of another user, 409 once the file is no longer kept (discarded)
+	 */
+	public byte[] rejectedRows(long id, Function<InputProblem, String> says, String problemsHeading) {
+		Report report = report(id);
+		if (report.status() != Status.PREVIEWED && report.status() != Status.COMMITTED) {
+			throw UserFacingException.conflict("error.import.file-not-kept");
+		}
+		Map<Integer, List<String>> problemsByRow = new java.util.TreeMap<>();
+		for (InputProblem problem : report.errors()) {
+			if (problem.row() != null) {
+				problemsByRow.computeIfAbsent(problem.row(), r -> new ArrayList<>()).add(says.apply(problem));
+			}
+		}
+		Map<String, Object> run = jdbc.sql("SELECT file_name, content FROM children.import_run WHERE id = :id")
+			.param("id", id).query().singleRow();
+		Map<Integer, List<String>> cells = RegisterFile.cells((String) run.get("file_name"), (byte[]) run.get("content"),
+				problemsByRow.keySet());
+		List<List<Object>> rows = new ArrayList<>();
+		problemsByRow.forEach((row, problems) -> {
+			List<Object> values = new ArrayList<>(cells.getOrDefault(row, List.of()));
+			while (values.size() < RegisterFile.HEADINGS.size()) {
+				values.add("");
+			}
+			values.add(says.apply(InputProblem.at(row, null, "children.import.rejected-row", row,
+					String.join("; ", problems))));
+			rows.add(values);
+		});
+		List<String> headings = new ArrayList<>(RegisterFile.HEADINGS);
+		headings.add(problemsHeading);
+		// the rows the caller uploaded, shown back to them: a read of personal data all the same
+		audit.record("CHILDREN_IMPORT_REJECTED_DOWNLOADED", "ChildImport", id, null,
+				report.fileName() + ": " + rows.size() + " rejected rows");
+		return vn.vongtay.core.Spreadsheets.workbook("Dòng bị từ chối", headings, rows);
 	}
 
 	/** The caller's imports, newest first: who, when, which file, how many rows went where. */

@@ -502,6 +502,62 @@ public class Children {
 		return id;
 	}
 
+	/**
+	 * The children within the caller's reach that the draft may describe again: the same name without accents, date of
+	 * birth and commune, as an import finds its duplicates (issue 17 §3), so that a child typed twice is caught before a
+	 * second record exists. Names answered are written to the audit log as a search is. Empty when the draft lacks the
+	 * name, date or a commune of the caller's: registration refuses it anyway.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChildSummary> likelyDuplicates(ChildDraft draft) {
+		RegisterRights rights = require(RegisterRights::register);
+		String name = VietnameseText.clean(draft.fullName());
+		Optional<AdministrativeUnit> commune = draft.communeCode() == null ? Optional.empty()
+				: units.findByCode(draft.communeCode().strip(), today()).filter(u -> u.level() == UnitLevel.COMMUNE)
+					.filter(u -> jurisdictions.covers(u.id()));
+		if (name == null || draft.birthDate() == null || commune.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> parameters = new HashMap<>();
+		String reach = reach("c", rights, parameters);
+		List<ChildSummary> found = jdbc.sql(SUMMARY + " WHERE " + reach + """
+				 AND c.name_folded = public.vn_fold(:name) AND c.birth_date = :birthDate AND c.unit_id = :unit
+				ORDER BY c.id LIMIT 10""")
+			.params(parameters)
+			.param("name", name)
+			.param("birthDate", draft.birthDate())
+			.param("unit", commune.get().id())
+			.query(Children::summary)
+			.list();
+		if (!found.isEmpty()) {
+			audit.record("CHILDREN_SEARCHED", "Child", null, commune.get().id(), "likely duplicates of a registration"
+					+ " answered=" + found.size());
+		}
+		return found;
+	}
+
+	/**
+	 * The communes in which the caller may register a child today, by name: the picker of the registration form for
+	 * those who answer for more than one commune.
+	 */
+	@Transactional(readOnly = true)
+	public List<AdministrativeUnit> communesToRegisterIn() {
+		require(RegisterRights::register);
+		Jurisdiction jurisdiction = jurisdictions.current();
+		List<Long> ids = jdbc.sql("""
+				SELECT u.id FROM geography.unit u
+				WHERE u.level = 'COMMUNE' AND (u.valid_from IS NULL OR u.valid_from <= :today)
+				  AND (u.valid_to IS NULL OR u.valid_to >= :today) AND """ + " " + jurisdiction.restrict("u.id"))
+			.param(Jurisdiction.PARAMETER, jurisdiction.boundRoots())
+			.param("today", today())
+			.query(Long.class)
+			.list();
+		return units.findAllById(ids).stream()
+			.sorted(java.util.Comparator.comparing(AdministrativeUnit::fullName, java.text.Collator.getInstance(
+					java.util.Locale.forLanguageTag("vi"))))
+			.toList();
+	}
+
 	/** Corrects a child's record; refused when someone else changed it since {@code version}. */
 	public void update(long id, int version, ChildDraft draft) {
 		RegisterRights rights = require(RegisterRights::correct);

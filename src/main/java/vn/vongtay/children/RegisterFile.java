@@ -151,11 +151,7 @@ final class RegisterFile {
 				fileProblems.add(InputProblem.at(1, null, "error.import.no-header"));
 				return false;
 			}
-			Map<Column, Integer> found = new EnumMap<>(Column.class);
-			for (int c = 0; c < cells.size(); c++) {
-				int at = c;
-				Column.of(cells.get(c)).ifPresent(column -> found.putIfAbsent(column, at));
-			}
+			Map<Column, Integer> found = headings(cells);
 			if (found.size() < 3) {
 				return true;
 			}
@@ -177,6 +173,50 @@ final class RegisterFile {
 			return new Content(headerIndex + 1, fileProblems.isEmpty() ? List.copyOf(rows) : List.of(),
 					List.copyOf(fileProblems));
 		}
+	}
+
+	/** The template's columns a row names, by position: the heading row is the first that names three. */
+	private static Map<Column, Integer> headings(List<String> cells) {
+		Map<Column, Integer> found = new EnumMap<>(Column.class);
+		for (int c = 0; c < cells.size(); c++) {
+			int at = c;
+			Column.of(cells.get(c)).ifPresent(column -> found.putIfAbsent(column, at));
+		}
+		return found;
+	}
+
+	/**
+	 * The cells of some rows of a file (by their number in the file, from 1) in the template's columns, in the order of
+	 * {@link #HEADINGS}, as typed (text of the old fonts converted): a column the file lacks is empty. For the rows an
+	 * officer fixes and uploads again; reading stops at the last row asked for.
+	 */
+	static Map<Integer, List<String>> cells(String fileName, byte[] content, Set<Integer> numbers) {
+		Map<Integer, List<String>> found = new java.util.TreeMap<>();
+		if (numbers.isEmpty()) {
+			return found;
+		}
+		int last = numbers.stream().mapToInt(Integer::intValue).max().getAsInt();
+		Map<Column, Integer> columns = new EnumMap<>(Column.class);
+		TabularFile.stream(fileName, content, (index, cells) -> {
+			if (columns.isEmpty()) {
+				Map<Column, Integer> headings = headings(cells);
+				if (headings.size() >= 3) {
+					columns.putAll(headings);
+				}
+				return index < HEADING_ROWS;
+			}
+			if (numbers.contains(index + 1)) {
+				List<String> row = new ArrayList<>();
+				for (Column column : Column.values()) {
+					Integer at = columns.get(column);
+					String raw = at == null || at >= cells.size() ? "" : cells.get(at);
+					row.add(LegacyVietnamese.toUnicode(raw));
+				}
+				found.put(index + 1, row);
+			}
+			return index + 1 < last;
+		});
+		return found;
 	}
 
 	private static Row row(int number, List<String> cells, Map<Column, Integer> columns,
@@ -272,9 +312,13 @@ final class RegisterFile {
 		String relationship = text.apply(Column.RELATIONSHIP);
 		ChildDraft draft = new ChildDraft(name, sex, birthDate, estimated, ethnicityCode, code.apply(Column.PERSONAL_ID),
 				null, communeCode, text.apply(Column.VILLAGE), null, null, null, false, null, null, notes(cells, columns), null, caregiver, caregiver == null ? null : relationship, null);
-		if (problems.isEmpty()) {
-			for (InputProblem problem : ChildRules.check(draft, today)) {
-				problems.add(InputProblem.at(number, heading(problem.column()), problem.messageKey(), problem.arguments()));
+		// every problem of the row at once, so that it is fixed in one go; a field already found wrong is told once
+		Set<String> wrong = new java.util.HashSet<>();
+		problems.forEach(problem -> wrong.add(problem.column()));
+		for (InputProblem problem : ChildRules.check(draft, today)) {
+			String column = heading(problem.column());
+			if (wrong.add(column)) {
+				problems.add(InputProblem.at(number, column, problem.messageKey(), problem.arguments()));
 			}
 		}
 		return new Row(number, draft, List.copyOf(groups), List.copyOf(problems));

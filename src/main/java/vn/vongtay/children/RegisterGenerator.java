@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.core.BulkLoad;
+import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.Units;
 
 /**
  * Fills communes with plausible, entirely invented children, for the demo and for benchmarks. Deterministic: the same
@@ -23,6 +26,11 @@ import vn.vongtay.core.BulkLoad;
  * in a group of special circumstances (mostly disability, then poverty with serious illness, no one to rely on, school
  * drop-out), about 3% flagged at risk, identification numbers for most, and supports (allowances, scholarships, cards,
  * gifts) over the last two years.
+ *
+ * <p>A record belongs to the unit that existed on its date (issue 18 §2; decision 0001): a child of a commune of 2025
+ * lived, before 01/07/2025, in one of the communes it continues, so their residence runs through the units of its
+ * lineage, one per period of the tree (each village of today lay in one former commune), and a support given before
+ * the reform is recorded by the commune of that day.
  */
 @Component
 public class RegisterGenerator {
@@ -76,10 +84,64 @@ public class RegisterGenerator {
 
 	private final JdbcClient jdbc;
 	private final BulkLoad bulk;
+	private final Units units;
 
-	RegisterGenerator(JdbcClient jdbc, DataSource dataSource) {
+	RegisterGenerator(JdbcClient jdbc, DataSource dataSource, Units units) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
+		this.units = units;
+	}
+
+	/**
+	 * A period of a commune's history in which the tree did not change, from {@code from} to {@code to} (open when
+	 * null), and the units of its lineage that existed then.
+	 */
+	private record Period(LocalDate from, LocalDate to, List<Long> unitIds) {
+
+		/** The unit of the period where a place (a village, by its index) lay. */
+		long unitOf(int place) {
+			return unitIds.get(place % unitIds.size());
+		}
+	}
+
+	/**
+	 * The periods of a commune's lineage, oldest first: a boundary at each day a unit of the lineage began, back through
+	 * every reform the commune continues; the last period, open, is the commune itself (a commune split in 2025 among
+	 * several keeps its children, open, until an officer says where each went: README, child register).
+	 */
+	private List<Period> periods(long communeId) {
+		List<LocalDate> boundaries = jdbc.sql("""
+				WITH RECURSIVE walk(id) AS (
+				  SELECT CAST(:id AS bigint)
+				  UNION
+				  SELECT s.predecessor_id FROM walk w JOIN geography.succession s ON s.successor_id = w.id)
+				SELECT DISTINCT u.valid_from FROM walk w JOIN geography.unit u ON u.id = w.id
+				WHERE u.valid_from IS NOT NULL ORDER BY 1""")
+			.param("id", communeId)
+			.query(LocalDate.class)
+			.list();
+		List<Period> periods = new ArrayList<>();
+		LocalDate from = null;
+		for (int i = 0; i <= boundaries.size(); i++) {
+			LocalDate to = i < boundaries.size() ? boundaries.get(i).minusDays(1) : null;
+			LocalDate day = to != null ? to : from;
+			List<Long> ids = day == null ? List.of(communeId)
+					: units.lineageOn(List.of(communeId), day).get(communeId).stream().map(AdministrativeUnit::id).toList();
+			// a lineage with no unit on that day (a gap in the tree) leaves the place to the commune of today
+			periods.add(new Period(from, to, ids.isEmpty() ? List.of(communeId) : ids));
+			from = to == null ? null : to.plusDays(1);
+		}
+		return periods;
+	}
+
+	/** The unit where a place lay on a day. */
+	private static long unitOn(List<Period> periods, int place, LocalDate day) {
+		for (Period period : periods) {
+			if (period.to() == null || !day.isAfter(period.to())) {
+				return period.unitOf(place);
+			}
+		}
+		throw new IllegalStateException("the last period is open");
 	}
 
 	/**
@@ -154,6 +216,7 @@ public class RegisterGenerator {
 					ON CONFLICT (unit_id, public.vn_fold(name)) DO UPDATE SET name = children.village.name RETURNING id""")
 				.param("unit", unitId).param("name", name).query(Long.class).single());
 		}
+		List<Period> periods = periods(unitId);
 		List<Long> childIds = bulk.ids("children.child", count);
 		List<Long> householdIds = bulk.ids("children.household", count);
 		StringBuilder households = new StringBuilder();
@@ -167,7 +230,8 @@ public class RegisterGenerator {
 		int household = 0;
 		while (made < count) {
 			long householdId = householdIds.get(household++);
-			long villageId = villageIds.get(random.nextInt(villageIds.size()));
+			int place = random.nextInt(villageIds.size());
+			long villageId = villageIds.get(place);
 			People people = people(provinceCode, random);
 			String family = pick(people.families(), random);
 			int siblings = Math.min(count - made, 1 + random.nextInt(3));
@@ -192,20 +256,21 @@ public class RegisterGenerator {
 				BulkLoad.csv(children, childId, fullName, given, family, male ? "MALE" : "FEMALE", born, estimated,
 						people.code(), pid, unitId, provinceCode,
 						villageId, householdId, null, null, null);
-				BulkLoad.csv(residences, childId, unitId, born, "REGISTERED", null);
+				residences(residences, childId, born, place, periods);
 				if (random.nextInt(1000) < 67) {
 					String group = pick(GROUPS, random);
 					LocalDate from = born.isAfter(asOf.minusYears(3)) ? born : asOf.minusDays(30 + random.nextInt(1000));
 					BulkLoad.csv(circumstances, childId, group, false, from, "Biên bản xác minh của UBND xã (dữ liệu mẫu)");
-					supportsFor(supports, childId, unitId, provinceCode, group, asOf, random);
+					supportsFor(supports, childId, day -> unitOn(periods, place, day), provinceCode, group, asOf, random);
 				}
 				else if (random.nextInt(1000) < 30) {
 					BulkLoad.csv(circumstances, childId, pick(new String[] { "i", "k", "h", "l" }, random), true,
 							asOf.minusDays(random.nextInt(400)), "Rà soát của cộng tác viên (dữ liệu mẫu)");
 				}
 				if (random.nextInt(100) < 5) {
-					BulkLoad.csv(supports, childId, unitId, provinceCode, "SCHOLARSHIP", 500_000L * (1 + random.nextInt(4)),
-							asOf.minusDays(random.nextInt(700)), "DONOR");
+					LocalDate awarded = asOf.minusDays(random.nextInt(700));
+					BulkLoad.csv(supports, childId, unitOn(periods, place, awarded), provinceCode, "SCHOLARSHIP",
+							500_000L * (1 + random.nextInt(4)), awarded, "DONOR");
 				}
 			}
 		}
@@ -214,7 +279,7 @@ public class RegisterGenerator {
 		bulk.copy("""
 				children.child (id, full_name, given_name, family_name, sex, birth_date, birth_date_estimated, ethnicity_code,
 				personal_id, unit_id, province_code, village_id, household_id, notes, created_by, import_id)""", children);
-		bulk.copy("children.residence (child_id, unit_id, from_date, reason, recorded_by)", residences);
+		bulk.copy("children.residence (child_id, unit_id, from_date, to_date, reason, recorded_by)", residences);
 		bulk.copy("children.circumstance (child_id, group_code, at_risk, from_date, evidence)", circumstances);
 		bulk.copy("children.support (child_id, unit_id, province_code, kind, amount_vnd, given_on, source)", supports);
 		return made;
@@ -223,21 +288,51 @@ public class RegisterGenerator {
 	private static final String[] MOUNTAIN_VILLAGES = { "Nà Sáng", "Pác Nặm", "Khuổi Lừa", "Nà Tồng", "Phiêng Pẻn",
 			"Huổi Lốt", "Co Đứa", "Nậm Mu", "Hua Nạ", "Pá Khôm", "Lũng Pảng", "Nà Lạn" };
 
-	private static void supportsFor(StringBuilder supports, long childId, long unitId, String provinceCode, String group,
-			LocalDate asOf, SplittableRandom random) {
+	/**
+	 * Where a child born on {@code born} in a place of the commune lived: from birth in the unit of each period of the
+	 * tree, the first registered, the next ones continuing it (LINEAGE), the last open.
+	 */
+	private static void residences(StringBuilder residences, long childId, LocalDate born, int place,
+			List<Period> periods) {
+		Long unit = null;
+		LocalDate from = null;
+		for (Period period : periods) {
+			if (period.to() != null && period.to().isBefore(born)) {
+				continue;
+			}
+			long here = period.unitOf(place);
+			if (unit != null && unit == here) {
+				continue;
+			}
+			if (unit != null) {
+				BulkLoad.csv(residences, childId, unit, from, period.from().minusDays(1),
+						from.equals(born) ? "REGISTERED" : "LINEAGE", null);
+			}
+			unit = here;
+			from = period.from() == null || period.from().isBefore(born) ? born : period.from();
+		}
+		BulkLoad.csv(residences, childId, unit, from, null, from.equals(born) ? "REGISTERED" : "LINEAGE", null);
+	}
+
+	/** Supports of a child in a group, each recorded by the commune where the child lived on its day. */
+	private static void supportsFor(StringBuilder supports, long childId, Function<LocalDate, Long> unitOn,
+			String provinceCode, String group, LocalDate asOf, SplittableRandom random) {
 		if (group.equals("a") || group.equals("b") || group.equals("c") || group.equals("d") || group.equals("đ")
 				|| group.equals("n")) {
 			// the monthly social allowance, recorded once per quarter for the last year
 			for (int q = 0; q < 4; q++) {
-				BulkLoad.csv(supports, childId, unitId, provinceCode, "MONTHLY_ALLOWANCE", 3 * 540_000L,
-						asOf.minusMonths(3L * q + 1), "STATE_BUDGET");
+				LocalDate given = asOf.minusMonths(3L * q + 1);
+				BulkLoad.csv(supports, childId, unitOn.apply(given), provinceCode, "MONTHLY_ALLOWANCE", 3 * 540_000L,
+						given, "STATE_BUDGET");
 			}
-			BulkLoad.csv(supports, childId, unitId, provinceCode, "HEALTH_INSURANCE_CARD", null,
-					asOf.minusDays(random.nextInt(365)), "STATE_BUDGET");
+			LocalDate card = asOf.minusDays(random.nextInt(365));
+			BulkLoad.csv(supports, childId, unitOn.apply(card), provinceCode, "HEALTH_INSURANCE_CARD", null, card,
+					"STATE_BUDGET");
 		}
 		if (random.nextInt(100) < 60) {
-			BulkLoad.csv(supports, childId, unitId, provinceCode, "GIFT", 200_000L + 100_000L * random.nextInt(4),
-					LocalDate.of(asOf.getYear() - random.nextInt(2), 6, 1), "CHILD_PROTECTION_FUND");
+			LocalDate gift = LocalDate.of(asOf.getYear() - random.nextInt(2), 6, 1);
+			BulkLoad.csv(supports, childId, unitOn.apply(gift), provinceCode, "GIFT", 200_000L + 100_000L * random.nextInt(4),
+					gift, "CHILD_PROTECTION_FUND");
 		}
 	}
 

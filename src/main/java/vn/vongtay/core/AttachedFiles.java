@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,8 +15,19 @@ import java.util.Set;
  */
 public final class AttachedFiles {
 
-	public static final Set<String> DOCUMENT_TYPES = Set.of("pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx",
-			"xls", "xlsx", "odt", "ods");
+	/** The accepted kinds, by file name extension, with the media type each is kept and served as. */
+	private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(Map.entry("pdf", "application/pdf"),
+			Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
+			Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("doc", "application/msword"),
+			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+			Map.entry("xls", "application/vnd.ms-excel"),
+			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+			Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"));
+
+	public static final Set<String> DOCUMENT_TYPES = MEDIA_TYPES.keySet();
+
+	private static final String UNKNOWN = "application/octet-stream";
 
 	public static final long MAX_BYTES = 20L * 1024 * 1024;
 
@@ -31,8 +43,7 @@ public final class AttachedFiles {
 	public static Optional<InputProblem> problem(String field, String fileName, byte[] content, String typeKey,
 			String sizeKey) {
 		String name = fileName == null ? "" : fileName;
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		if (!DOCUMENT_TYPES.contains(extension)) {
+		if (!DOCUMENT_TYPES.contains(extension(name))) {
 			List<String> accepted = DOCUMENT_TYPES.stream().sorted().toList();
 			return Optional.of(InputProblem.field(field, typeKey, name, String.join(", ", accepted)));
 		}
@@ -47,16 +58,28 @@ public final class AttachedFiles {
 
 	/**
 	 * Binds {@code :name}, {@code :type}, {@code :size}, {@code :sha} and {@code :content} of an attached file, for the
-	 * module's own table of files.
+	 * module's own table of files. The type is the one its checked name gives: what a browser claims is not trusted,
+	 * and a claim that is no media type at all would break every later download.
 	 */
 	public static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement, String fileName, String contentType,
-			byte[] content) {
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement, String fileName, byte[] content) {
 		return statement.param("name", VietnameseText.clean(fileName))
-			.param("type", contentType == null ? "application/octet-stream" : contentType)
+			.param("type", mediaType(fileName))
 			.param("size", content.length)
 			.param("sha", sha256(content))
 			.param("content", content);
+	}
+
+	/**
+	 * The media type a file is served as, from its name: files kept before types were derived from names may carry
+	 * whatever the browser sent, which is never read back.
+	 */
+	public static String mediaType(String fileName) {
+		return MEDIA_TYPES.getOrDefault(extension(fileName == null ? "" : fileName), UNKNOWN);
+	}
+
+	private static String extension(String name) {
+		return name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
 	}
 
 	/** The SHA-256 of the content in hexadecimal, kept to show that a file was not changed since it was attached. */

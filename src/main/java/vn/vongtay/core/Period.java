@@ -20,6 +20,10 @@ public record Period(Kind kind, int year, int number) implements Comparable<Peri
 
 	private static final Pattern CODE = Pattern.compile("(\\d{4})(?:-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?");
 
+	/** The years offices report on: a year outside is a typing error, not a period. */
+	public static final int FIRST_YEAR = 1900;
+	public static final int LAST_YEAR = 2200;
+
 	public Period {
 		int max = switch (kind) {
 			case YEAR -> 0;
@@ -27,7 +31,7 @@ public record Period(Kind kind, int year, int number) implements Comparable<Peri
 			case QUARTER -> 4;
 			case MONTH -> 12;
 		};
-		if (year < 1900 || year > 2200 || (kind == Kind.YEAR ? number != 0 : number < 1 || number > max)) {
+		if (year < FIRST_YEAR || year > LAST_YEAR || (kind == Kind.YEAR ? number != 0 : number < 1 || number > max)) {
 			throw new IllegalArgumentException("period " + kind + " " + year + "/" + number);
 		}
 	}
@@ -44,13 +48,16 @@ public record Period(Kind kind, int year, int number) implements Comparable<Peri
 		return new Period(Kind.QUARTER, year, quarter);
 	}
 
-	/** @throws UserFacingException 400 when the code is not a period */
+	/** @throws UserFacingException 400 when the code is not a period, or its year is not one offices report on */
 	public static Period parse(String code) {
 		Matcher m = code == null ? null : CODE.matcher(code.strip().toUpperCase(Locale.ROOT));
 		if (m == null || !m.matches()) {
 			throw UserFacingException.invalid("error.period.format", String.valueOf(code));
 		}
 		int year = Integer.parseInt(m.group(1));
+		if (year < FIRST_YEAR || year > LAST_YEAR) {
+			throw UserFacingException.invalid("error.period.year", code.strip(), FIRST_YEAR, LAST_YEAR);
+		}
 		String part = m.group(2);
 		if (part == null) {
 			return year(year);

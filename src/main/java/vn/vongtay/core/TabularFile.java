@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -40,8 +46,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The rows of an uploaded CSV or Excel file as text, the way the user sees them: the first sheet of a workbook, cells
  * as displayed (formulas are never evaluated: their text is kept; date cells as ISO dates, whole numbers in full), a
- * CSV in UTF-8 (with or without BOM) or UTF-16 (with its BOM) separated by commas, semicolons or tabs, a stray NUL
- * character dropped.
+ * CSV separated by commas, semicolons or tabs in the encoding it was saved in ({@link #charset}: UTF-8 with or without
+ * BOM, UTF-16 from Excel's "Unicode text", Windows-1258 from Excel's "CSV" on a Vietnamese Windows), its cells composed
+ * (NFC), a stray NUL character dropped.
  *
  * <p>Files are read as a stream, one row at a time ({@link #stream}): an XLSX sheet through its XML (never as a
  * workbook held whole in memory), a CSV character by character. Whoever reads stops when they have what they need, so
@@ -108,13 +115,110 @@ public final class TabularFile {
 		}
 	}
 
-	/** UTF-8, unless the file starts with the byte order mark of UTF-16 (Excel's "Unicode text"). */
-	private static java.nio.charset.Charset charset(byte[] content) {
+	static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	/** How much of a file the encoding is guessed from: the headings and a few hundred rows. */
+	private static final int SAMPLE_BYTES = 1 << 16;
+
+	/**
+	 * The encoding a text file was saved in, as the programs offices use save them:
+	 * <ul>
+	 * <li>a byte order mark says it: UTF-8 (Excel's "CSV UTF-8"), UTF-16 (Excel's "Unicode text");</li>
+	 * <li>UTF-16 without its mark shows a NUL beside every ASCII letter;</li>
+	 * <li>text that is valid UTF-8 is UTF-8 (LibreOffice, Google Sheets, and any plain ASCII);</li>
+	 * <li>anything else is the ANSI code page of the Windows that saved it: Windows-1258 on a Vietnamese Windows (Excel's
+	 * "CSV (Comma delimited)"), unless its words read as Vietnamese only in the legacy TCVN3 or VNI fonts, which
+	 * drew Windows-1252 characters as Vietnamese letters: such text stays Windows-1252 for
+	 * {@link LegacyVietnamese} to convert.</li>
+	 * </ul>
+	 */
+	static Charset charset(byte[] content) {
+		if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+				&& (content[2] & 0xFF) == 0xBF) {
+			return StandardCharsets.UTF_8;
+		}
 		if (content.length >= 2 && ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE
 				|| (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF)) {
 			return StandardCharsets.UTF_16;
 		}
-		return StandardCharsets.UTF_8;
+		Charset utf16 = utf16WithoutMark(content);
+		if (utf16 != null) {
+			return utf16;
+		}
+		if (isUtf8(content)) {
+			return StandardCharsets.UTF_8;
+		}
+		byte[] sample = java.util.Arrays.copyOf(content, Math.min(content.length, SAMPLE_BYTES));
+		return legacyWords(new String(sample, WINDOWS_1252)) > vietnameseWords(new String(sample, WINDOWS_1258))
+				? WINDOWS_1252 : WINDOWS_1258;
+	}
+
+	/** UTF-16 without a byte order mark: NULs at one parity of positions (the high bytes of ASCII), none at the other. */
+	private static Charset utf16WithoutMark(byte[] content) {
+		int length = Math.min(content.length, 4096) & ~1;
+		if (length < 4) {
+			return null;
+		}
+		int evenNuls = 0;
+		int oddNuls = 0;
+		for (int i = 0; i < length; i += 2) {
+			evenNuls += content[i] == 0 ? 1 : 0;
+			oddNuls += content[i + 1] == 0 ? 1 : 0;
+		}
+		int pairs = length / 2;
+		if (oddNuls * 10 >= pairs * 3 && evenNuls == 0) {
+			return StandardCharsets.UTF_16LE;
+		}
+		if (evenNuls * 10 >= pairs * 3 && oddNuls == 0) {
+			return StandardCharsets.UTF_16BE;
+		}
+		return null;
+	}
+
+	private static boolean isUtf8(byte[] content) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content));
+			return true;
+		}
+		catch (CharacterCodingException e) {
+			return false;
+		}
+	}
+
+	private static final Pattern WORDS = Pattern.compile("[\\s\\p{Punct}\\p{N}]+");
+
+	/** The words beyond ASCII that are Vietnamese syllables read as they are (composed). */
+	private static int vietnameseWords(String text) {
+		int words = 0;
+		for (String word : WORDS.split(Normalizer.normalize(text, Normalizer.Form.NFC))) {
+			if (beyondAscii(word) && LegacyVietnamese.isVietnameseSyllable(word)) {
+				words++;
+			}
+		}
+		return words;
+	}
+
+	/** The words beyond ASCII that are Vietnamese syllables read in the TCVN3 or the VNI font, whichever reads more. */
+	private static int legacyWords(String text) {
+		int tcvn3 = 0;
+		int vni = 0;
+		for (String word : WORDS.split(text)) {
+			if (beyondAscii(word)) {
+				tcvn3 += LegacyVietnamese.isVietnameseSyllable(
+						LegacyVietnamese.toUnicode(word, LegacyVietnamese.Encoding.TCVN3)) ? 1 : 0;
+				vni += LegacyVietnamese.isVietnameseSyllable(
+						LegacyVietnamese.toUnicode(word, LegacyVietnamese.Encoding.VNI)) ? 1 : 0;
+			}
+		}
+		return Math.max(tcvn3, vni);
+	}
+
+	private static boolean beyondAscii(String word) {
+		return word.chars().anyMatch(c -> c > 0x7F);
 	}
 
 	private static boolean isZip(byte[] content) {
@@ -461,7 +565,9 @@ public final class TabularFile {
 		if (row.size() >= MAX_COLUMNS) {
 			throw UserFacingException.invalid("error.file.too-many-columns", rowIndex + 1, MAX_COLUMNS);
 		}
-		row.add(cell.toString());
+		// Windows-1258 spells most toned letters as a letter and a tone mark, a Mac spells them all so: composed, the
+		// text compares equal to what the same person types in a form
+		row.add(Normalizer.normalize(cell, Normalizer.Form.NFC));
 		cell.setLength(0);
 	}
 

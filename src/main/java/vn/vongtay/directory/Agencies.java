@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.AdministrativeUnit;
+import vn.vongtay.geography.SuccessionKind;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
@@ -48,6 +50,9 @@ public class Agencies {
 	private final Jurisdictions jurisdictions;
 	private final Units units;
 	private final AuditLog audit;
+
+	/** How many agencies a person choosing for a document's agency is offered at most. */
+	private static final int CANDIDATES = 8;
 
 	Agencies(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, AuditLog audit) {
 		this.jdbc = jdbc;
@@ -98,31 +103,68 @@ public class Agencies {
 	}
 
 	/**
-	 * The agency of a unit with this kind and name, created in the directory if it has none. Documents name agencies
-	 * without their locality ("Phòng Tư pháp" for "Phòng Tư pháp huyện Thọ Xuân"), so a directory name that starts
-	 * with the given one matches too; an exact match wins.
+	 * How an agency a document names, as of a date, compares with the directory: the same agency when the unit that
+	 * had the code on that date has an agency of that kind, valid on that date, with the same name once locality,
+	 * punctuation and abbreviations are set aside ({@link AgencyNames}); and the agencies of that kind of the unit and
+	 * of the units that continue it or that it continues (the 2025 reform), for a person to choose from. Agencies are
+	 * never created here: a new one is a person's decision.
 	 */
-	public Agency resolve(AgencyDraft draft) {
-		LocalDate asOf = draft.validTo() != null ? draft.validTo() : units.today();
-		Optional<AdministrativeUnit> unit = units.findByCode(draft.unitCode(), asOf);
-		String name = VietnameseText.clean(draft.name());
-		if (unit.isEmpty() || name == null || draft.kind() == null) {
-			return get(create(draft));
+	@Transactional(readOnly = true)
+	public AgencyMatch match(AgencyKind kind, String name, String unitCode, LocalDate on) {
+		Optional<AdministrativeUnit> found = units.findByCode(unitCode, on);
+		if (found.isEmpty() || kind == null || VietnameseText.clean(name) == null) {
+			return new AgencyMatch(null, List.of());
 		}
+		AdministrativeUnit unit = found.get();
+		List<Long> nearby = new ArrayList<>(List.of(unit.id()));
+		units.successorsOf(unit.id()).stream().filter(s -> s.kind() == SuccessionKind.FULL)
+			.forEach(s -> nearby.add(s.unit().id()));
+		units.predecessorsOf(unit.id()).stream().filter(s -> s.kind() == SuccessionKind.FULL)
+			.forEach(s -> nearby.add(s.unit().id()));
 		Jurisdiction jurisdiction = jurisdictions.current();
-		// folded by the database on both sides: unaccent also folds typographic dashes and quotes that documents use
-		Optional<Agency> existing = jurisdiction.bind(jdbc.sql(SELECT + " WHERE a.unit_id = :unit AND a.kind = :kind AND "
-				+ jurisdiction.restrictOrAbove("a.unit_id") + """
-				   AND (public.vn_fold(a.name) = public.vn_fold(:name)
-				        OR public.vn_fold(a.name) LIKE replace(replace(replace(public.vn_fold(:name), '\\', '\\\\'),
-				                                       '%', '\\%'), '_', '\\_') || ' %')
-				ORDER BY (public.vn_fold(a.name) = public.vn_fold(:name)) DESC, a.id LIMIT 1"""))
-			.param("unit", unit.get().id())
-			.param("kind", draft.kind().name())
-			.param("name", name)
+		List<Agency> sameKind = jurisdiction.bind(jdbc.sql(SELECT + " WHERE a.kind = :kind AND a.unit_id IN (:units) AND "
+				+ jurisdiction.restrictOrAbove("a.unit_id") + " ORDER BY a.id"))
+			.param("kind", kind.name())
+			.param("units", nearby)
 			.query(Agencies::map)
-			.optional();
-		return existing.orElseGet(() -> get(create(draft)));
+			.list();
+		String core = AgencyNames.core(name, unit.fullName());
+		Agency same = sameKind.stream()
+			.filter(a -> a.unitId() == unit.id() && validOn(a, on) && AgencyNames.core(a.name(), a.unitName()).equals(core))
+			.findFirst()
+			.orElse(null);
+		List<AgencyMatch.Candidate> candidates = sameKind.stream()
+			.filter(a -> a != same)
+			.map(a -> new AgencyMatch.Candidate(a, AgencyNames.core(a.name(), a.unitName()).equals(core)))
+			.sorted(Comparator.comparing((AgencyMatch.Candidate c) -> !c.sameName())
+				.thenComparing(c -> c.agency().unitId() != unit.id())
+				.thenComparing(c -> -AgencyNames.likeness(core, AgencyNames.core(c.agency().name(), c.agency().unitName()))))
+			.limit(CANDIDATES)
+			.toList();
+		return new AgencyMatch(same, candidates);
+	}
+
+	private static boolean validOn(Agency agency, LocalDate on) {
+		return (agency.validFrom() == null || !on.isBefore(agency.validFrom()))
+				&& (agency.validTo() == null || !on.isAfter(agency.validTo()));
+	}
+
+	/**
+	 * The agency and every agency it replaced, however many renamings back: whoever speaks for an agency today also
+	 * answers for what was addressed to the bodies it took over (the health department for the labour department's
+	 * child affairs in 2025).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> withPredecessors(long agencyId) {
+		return jdbc.sql("""
+				WITH RECURSIVE chain(id) AS (
+				  SELECT CAST(:id AS bigint)
+				  UNION
+				  SELECT a.id FROM directory.agency a JOIN chain c ON a.replaced_by_id = c.id)
+				SELECT id FROM chain""")
+			.param("id", agencyId)
+			.query(Long.class)
+			.list();
 	}
 
 	/**

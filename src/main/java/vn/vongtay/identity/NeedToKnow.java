@@ -55,6 +55,11 @@ public final class NeedToKnow {
 		PREVENTION,
 		/** Pseudonymous records of support to people who sell sex. */
 		SUPPORT_RECORDS,
+		/**
+		 * Child-friendly commune assessments (QĐ 06/QĐ-TTg): a commune's self-assessment with its evidence, the review
+		 * by the level above and the recognition decision. Commune data, not personal.
+		 */
+		CHILD_FRIENDLY,
 		/** Aggregated figures with small counts hidden. */
 		FIGURES,
 		/** Aggregated figures with small counts shown: for those who already see the records behind them. */
@@ -81,6 +86,8 @@ public final class NeedToKnow {
 	static {
 		allow(Role.SYSTEM_ADMIN, RWE, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS, Data.CHILD_SUPPORTS,
 				Data.CHILD_NOTES, Data.PLANS, Data.PERIODIC_REPORTS, Data.PREVENTION, Data.OUTREACH, Data.OPINIONS);
+		// the administrator corrects the criteria of child-friendly communes (decision 0014), and scores nothing
+		allow(Role.SYSTEM_ADMIN, RW, Data.CHILD_FRIENDLY);
 		allow(Role.SYSTEM_ADMIN, RE, Data.REPORTS, Data.CASE_SUMMARY, Data.FIGURES, Data.EXACT_FIGURES, Data.AUDIT_LOG);
 		allow(Role.SYSTEM_ADMIN, RW, Data.ACCOUNTS);
 
@@ -88,6 +95,8 @@ public final class NeedToKnow {
 			allow(officer, RWE, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS, Data.CHILD_SUPPORTS,
 					Data.CHILD_NOTES, Data.PLANS, Data.PERIODIC_REPORTS, Data.PREVENTION, Data.OUTREACH, Data.OPINIONS,
 					Data.SUPPORT_RECORDS);
+			// the level above reviews the communes' assessments and records the recognition (decision 0014)
+			allow(officer, RW, Data.CHILD_FRIENDLY);
 			allow(officer, RW, Data.REPORTS, Data.CASE_SUMMARY, Data.REFERRALS);
 			// who reported: only on the reports the officer received themself (Reports)
 			allow(officer, RW, Data.INFORMANT);
@@ -105,6 +114,7 @@ public final class NeedToKnow {
 
 		allow(Role.COMMUNE_OFFICER, RWE, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS,
 				Data.CHILD_SUPPORTS, Data.CHILD_NOTES, Data.PERIODIC_REPORTS, Data.OUTREACH, Data.OPINIONS);
+		allow(Role.COMMUNE_OFFICER, RW, Data.CHILD_FRIENDLY);
 		allow(Role.COMMUNE_OFFICER, RW, Data.REPORTS, Data.CASE_SUMMARY, Data.CASE_DETAILS, Data.REFERRALS, Data.PLANS,
 				Data.PREVENTION, Data.SUPPORT_RECORDS);
 		allow(Role.COMMUNE_OFFICER, RE, Data.FIGURES, Data.EXACT_FIGURES);
@@ -115,14 +125,17 @@ public final class NeedToKnow {
 				Data.CHILD_NOTES);
 		allow(Role.CASE_WORKER, RW, Data.REPORTS, Data.CASE_SUMMARY, Data.CASE_DETAILS, Data.INFORMANT, Data.REFERRALS,
 				Data.SUPPORT_RECORDS);
-		allow(Role.CASE_WORKER, R, Data.PLANS, Data.PERIODIC_REPORTS, Data.OUTREACH, Data.OPINIONS);
+		allow(Role.CASE_WORKER, R, Data.PLANS, Data.PERIODIC_REPORTS, Data.OUTREACH, Data.OPINIONS,
+				Data.CHILD_FRIENDLY);
 		allow(Role.CASE_WORKER, RE, Data.FIGURES, Data.EXACT_FIGURES);
 
 		// the chairman decides (emergency measures, plans, the periodic report) and so reads what they decide on
 		allow(Role.COMMUNE_CHAIRMAN, R, Data.CHILD_IDENTITY, Data.CHILD_HOUSEHOLD, Data.CHILD_GROUPS,
 				Data.CHILD_SUPPORTS, Data.CHILD_NOTES, Data.OUTREACH, Data.OPINIONS);
 		allow(Role.COMMUNE_CHAIRMAN, RW, Data.REPORTS, Data.CASE_SUMMARY, Data.CASE_DETAILS, Data.PLANS,
-				Data.PERIODIC_REPORTS, Data.PREVENTION);
+				Data.PREVENTION, Data.CHILD_FRIENDLY);
+		// the chairman signs the commune's periodic report, on paper as Nghị định 30/2020 lays it out: he exports it
+		allow(Role.COMMUNE_CHAIRMAN, RWE, Data.PERIODIC_REPORTS);
 		allow(Role.COMMUNE_CHAIRMAN, RE, Data.FIGURES, Data.EXACT_FIGURES);
 		// who reported: only on the reports the chairman received themself (Reports)
 		allow(Role.COMMUNE_CHAIRMAN, RW, Data.INFORMANT);
@@ -137,15 +150,20 @@ public final class NeedToKnow {
 		allow(Role.HOTLINE_OPERATOR, R, Data.CASE_SUMMARY, Data.FIGURES);
 
 		// an agency works on what is addressed to it or organised by it (the record-level rule is the module's)
+		// and writes the periodic reports a plan asks of its agency, and reads those addressed to it (reporting)
 		allow(Role.AGENCY_FOCAL_POINT, RW, Data.REFERRALS, Data.PLANS, Data.OPINIONS, Data.OUTREACH);
-		allow(Role.AGENCY_FOCAL_POINT, R, Data.PERIODIC_REPORTS);
+		// ... and exports them, as the head of the agency signs them on paper (Nghị định 30/2020)
+		allow(Role.AGENCY_FOCAL_POINT, RWE, Data.PERIODIC_REPORTS);
+		allow(Role.AGENCY_FOCAL_POINT, R, Data.CHILD_FRIENDLY);
 		allow(Role.AGENCY_FOCAL_POINT, RE, Data.FIGURES);
 
 		allow(Role.INSPECTOR, RWE, Data.PREVENTION);
+		// the district's prostitution-prevention plan gives the inspection teams their tasks (Thọ Xuân 2024, II.3)
+		allow(Role.INSPECTOR, R, Data.PLANS);
 		allow(Role.INSPECTOR, RE, Data.FIGURES);
 
 		allow(Role.VIEWER, RE, Data.FIGURES);
-		allow(Role.VIEWER, R, Data.PLANS, Data.PERIODIC_REPORTS);
+		allow(Role.VIEWER, R, Data.PLANS, Data.PERIODIC_REPORTS, Data.CHILD_FRIENDLY);
 	}
 
 	private NeedToKnow() {

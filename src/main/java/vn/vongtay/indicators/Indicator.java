@@ -14,15 +14,33 @@ import java.math.BigDecimal;
  * @param sumsUp for an entered count: a unit without an entry of its own shows the sum of its subdivisions' entries;
  *        entered rates never sum
  * @param source where the indicator comes from (the circular and its annex, a plan's target)
- * @param circularCode the code of the indicator in Thông tư 13/2021/TT-BLĐTBXH where it could be confirmed
+ * @param circular where the indicator stands in Thông tư 13/2021/TT-BLĐTBXH; null when it is not one of the circular's
  * @param waitingForSource a computed indicator whose records are not kept yet (cases): shown as having no source of
  *        data, never as 0
  */
 public record Indicator(String code, String domain, int position, String name, String nameEn, String definition,
 		String definitionEn, Unit unit, Method method, String measure, String filterDimension, String filterValue,
 		String numerator, String denominator, BigDecimal factor, BigDecimal entryMin, BigDecimal entryMax,
-		boolean entryRequired, String entryDimension, boolean sumsUp, String source, String circularCode,
+		boolean entryRequired, String entryDimension, boolean sumsUp, String source, Circular circular,
 		Origin origin, boolean active, boolean waitingForSource, int version) {
+
+	/**
+	 * An indicator of Thông tư 13/2021/TT-BLĐTBXH: its annex (I, the situation of children; II, child abuse and the
+	 * administrative handling of abuse, whose contents are Annexes III and IV), its group there, its name as the
+	 * circular words it, and its code (four digits: the group, then the order in it) where it was checked against the
+	 * text; null while it was not.
+	 */
+	public record Circular(String annex, String group, String code, String name) {
+
+		public boolean codeChecked() {
+			return code != null;
+		}
+	}
+
+	/** The circular's code where it was checked against the text, else null. */
+	public String circularCode() {
+		return circular == null ? null : circular.code();
+	}
 
 	public enum Method {
 		COMPUTED, ENTERED, RATIO

@@ -260,6 +260,13 @@ public class IndicatorCatalogue {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	private static Indicator.Circular circular(ResultSet rs) throws SQLException {
+		String annex = rs.getString("circular_annex");
+		String code = rs.getString("circular_code");
+		return annex == null && code == null ? null
+				: new Indicator.Circular(annex, rs.getString("circular_group"), code, rs.getString("circular_name"));
+	}
+
 	private Indicator map(ResultSet rs, int row) throws SQLException {
 		Method method = Method.valueOf(rs.getString("method"));
 		String measure = rs.getString("measure");
@@ -269,7 +276,7 @@ public class IndicatorCatalogue {
 				rs.getString("filter_value"), rs.getString("numerator"), rs.getString("denominator"),
 				rs.getBigDecimal("factor"), rs.getBigDecimal("entry_min"), rs.getBigDecimal("entry_max"),
 				rs.getBoolean("entry_required"), rs.getString("entry_dimension"), rs.getBoolean("sums_up"),
-				rs.getString("source"), rs.getString("circular_code"), Origin.valueOf(rs.getString("origin")),
+				rs.getString("source"), circular(rs), Origin.valueOf(rs.getString("origin")),
 				rs.getBoolean("active"), method == Method.COMPUTED && measures.find(measure).isEmpty(),
 				rs.getInt("version"));
 	}

@@ -16,11 +16,13 @@ import java.util.List;
  * @param entered for an entered indicator: {@code true} when the unit entered it, {@code false} when it is the sum of
  *        the entries of {@code summedFrom}
  * @param locked an entered value a report used, which can no longer change
+ * @param official for a computed value, the document it was taken from (an official figure entered for a period the
+ *        records do not cover), shown as such; null when the records give it
  */
 public record IndicatorValue(String code, long unitId, String unitCode, String unitName, String period,
 		LocalDate asOf, Status status, BigDecimal value, BigDecimal numerator, BigDecimal denominator,
 		boolean suppressed, Boolean entered, List<String> summedFrom, boolean locked,
-		List<Disaggregation> disaggregations) {
+		List<Disaggregation> disaggregations, String official) {
 
 	public enum Status {
 		VALUE, NOT_REPORTED, NO_SOURCE, NOT_AVAILABLE, UNDEFINED

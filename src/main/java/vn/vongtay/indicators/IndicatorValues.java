@@ -130,6 +130,47 @@ public class IndicatorValues {
 		return values;
 	}
 
+	/**
+	 * The totals of several indicators for several units and one period, each indicator evaluated once for all the
+	 * units (what a report of a province and its districts reads). Codes that are no indicator are left out.
+	 *
+	 * @throws UserFacingException 404 when a unit lies outside the caller's jurisdiction
+	 */
+	public Map<Long, Map<String, IndicatorValue>> valuesOf(Collection<Long> unitIds, IndicatorPeriod period,
+			Collection<String> codes) {
+		Jurisdictions.requireUser();
+		List<AdministrativeUnit> found = units.findAllById(unitIds);
+		found.forEach(this::requireWithin);
+		Map<Long, Map<String, IndicatorValue>> values = new LinkedHashMap<>();
+		found.forEach(u -> values.put(u.id(), new LinkedHashMap<>()));
+		List<Long> ids = found.stream().map(AdministrativeUnit::id).toList();
+		for (String code : codes) {
+			Indicator indicator = catalogue.find(code).orElse(null);
+			if (indicator == null || ids.isEmpty()) {
+				continue;
+			}
+			Map<Long, Map<String, Raw>> raw = evaluator.evaluate(indicator, ids, period, "");
+			for (AdministrativeUnit unit : found) {
+				Raw total = raw.getOrDefault(unit.id(), Map.of()).getOrDefault("", missing());
+				values.get(unit.id()).put(code, show(indicator, unit, period, total, List.of()));
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * Whether a value of the indicator, read elsewhere (a report stores the figures it was drafted with), is a small
+	 * count the caller may not see, by the same rule as the values this class shows.
+	 */
+	public boolean hides(String code, BigDecimal value) {
+		Indicator indicator = catalogue.find(code).orElse(null);
+		if (indicator == null || value == null || indicator.unit().isRate()) {
+			return false;
+		}
+		return value.signum() > 0 && value.compareTo(BigDecimal.valueOf(threshold)) < 0
+				&& hiddenFromCaller(evaluator.privacy(indicator));
+	}
+
 	/** What the indicator's page shows; also what the benchmark times. */
 	public Dashboard dashboard(String code, long unitId, IndicatorPeriod period) {
 		Jurisdictions.requireUser();
@@ -195,13 +236,13 @@ public class IndicatorValues {
 
 	private static IndicatorValue hide(IndicatorValue v) {
 		return new IndicatorValue(v.code(), v.unitId(), v.unitCode(), v.unitName(), v.period(), v.asOf(), v.status(),
-				null, null, null, true, v.entered(), v.summedFrom(), v.locked(), v.disaggregations());
+				null, null, null, true, v.entered(), v.summedFrom(), v.locked(), v.disaggregations(), v.official());
 	}
 
 	private static IndicatorValue strip(IndicatorValue v) {
 		return new IndicatorValue(v.code(), v.unitId(), v.unitCode(), v.unitName(), v.period(), v.asOf(), v.status(),
 				v.value(), v.numerator(), v.denominator(), v.suppressed(), v.entered(), v.summedFrom(), v.locked(),
-				List.of());
+				List.of(), v.official());
 	}
 
 	private IndicatorValue withBreakdowns(Indicator indicator, AdministrativeUnit unit, IndicatorPeriod period) {
@@ -230,7 +271,7 @@ public class IndicatorValues {
 		}
 		return new IndicatorValue(shown.code(), shown.unitId(), shown.unitCode(), shown.unitName(), shown.period(),
 				shown.asOf(), shown.status(), shown.value(), shown.numerator(), shown.denominator(), shown.suppressed(),
-				shown.entered(), shown.summedFrom(), shown.locked(), breakdowns);
+				shown.entered(), shown.summedFrom(), shown.locked(), breakdowns, shown.official());
 	}
 
 	private static List<Cell> complementCells(List<Cell> cells, IndicatorValue total) {
@@ -286,7 +327,17 @@ public class IndicatorValues {
 				: units.findAllById(raw.summedFrom()).stream().map(AdministrativeUnit::code).toList();
 		return new IndicatorValue(indicator.code(), unit.id(), unit.code(), unit.fullName(), period.code(),
 				evaluator.asOf(period), status(raw.status()), s.value(), s.numerator(), s.denominator(), s.suppressed(),
-				raw.entered(), summedFrom, raw.locked(), breakdowns);
+				raw.entered(), summedFrom, raw.locked(), breakdowns, official(raw));
+	}
+
+	/** The document a value, or a part of a ratio, was taken from rather than the records. */
+	private static String official(Raw raw) {
+		if (raw.official() != null) {
+			return raw.official();
+		}
+		String above = raw.numerator() == null ? null : official(raw.numerator());
+		String below = raw.denominator() == null ? null : official(raw.denominator());
+		return above != null ? above : below;
 	}
 
 	private static Status status(Evaluator.Status status) {
@@ -294,7 +345,7 @@ public class IndicatorValues {
 	}
 
 	private static Raw missing() {
-		return new Raw(Evaluator.Status.NOT_REPORTED, null, null, null, Measure.Privacy.NONE, null, List.of(), false);
+		return Raw.missing(Evaluator.Status.NOT_REPORTED);
 	}
 
 	private List<Dashboard.TargetLine> targetLines(Indicator indicator) {

@@ -1,5 +1,6 @@
 package vn.vongtay.outreach;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,16 +37,19 @@ import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.outreach.Activity.Material;
 import vn.vongtay.outreach.Activity.Participant;
 import vn.vongtay.outreach.Activity.Place;
+import vn.vongtay.planning.IndicatorReadings;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.TaskTracking;
 
 /**
- * The log of outreach activities, as far as the caller's jurisdiction reaches: an activity is seen by anyone whose
- * jurisdiction holds one of the units where it took place, and changed only by someone whose jurisdiction holds all of
- * them.
+ * The log of outreach activities: an activity is seen by the staff whose jurisdiction holds one of the units where it
+ * took place and changed by those whose jurisdiction holds all of them; an agency's focal point sees and changes the
+ * activities its agency organised ({@link OutreachAccess}).
  *
  * <p>Reads run without a surrounding transaction and writes validate before they open one: the planning module
  * answers a task the caller may not see with an exception, which would otherwise mark the whole transaction for
@@ -74,11 +79,18 @@ public class Activities {
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
+	private final OutreachAccess access;
+	private final ObjectProvider<IndicatorReadings> indicatorReadings;
+
+	/** The indicator offices enter the officials of a unit for: the denominator of Thọ Xuân's target 5.1-a. */
+	static final String OFFICIALS_HEADCOUNT = "OFFICIALS_HEADCOUNT";
 
 	Activities(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Agencies agencies, TaskTracking tasks,
 			RegisterCounts registerCounts, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OutreachAccess access, ObjectProvider<IndicatorReadings> indicatorReadings) {
 		this.jdbc = jdbc;
+		this.indicatorReadings = indicatorReadings;
+		this.access = access;
 		this.registerCounts = registerCounts;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
@@ -98,20 +110,20 @@ public class Activities {
 
 	/** Activities newest first; {@code unitCode} narrows to a unit and everything it reaches (old communes included). */
 	public List<ActivitySummary> list(Filter filter, int page, int size) {
-		OutreachRoles.requireStaff();
+		OutreachAccess.Scope scope = access.require(Data.OUTREACH, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
 		Long unitRoot = null;
 		if (filter.unitCode() != null && !filter.unitCode().isBlank()) {
 			unitRoot = units.findByCode(filter.unitCode(), LocalDate.now(clock)).map(AdministrativeUnit::id).orElse(-1L);
 		}
-		return jurisdiction.bind(jdbc.sql(SUMMARY + " WHERE " + visible(jurisdiction, "a") + """
+		return OutreachAccess.bind(jdbc.sql(SUMMARY + " WHERE " + visible(scope, jurisdiction, "a") + """
 				  AND (CAST(:unitRoot AS bigint) IS NULL OR EXISTS (
 				        SELECT 1 FROM outreach.activity_unit w WHERE w.activity_id = a.id
 				          AND w.unit_id IN (SELECT r.unit_id FROM geography.unit_reach r WHERE r.root_id = :unitRoot)))
 				  AND (CAST(:agency AS bigint) IS NULL OR a.organiser_agency_id = :agency)
 				  AND (CAST(:topic AS text) IS NULL OR CAST(:topic AS text) = ANY (a.topics))
 				  AND (CAST(:kind AS text) IS NULL OR a.kind = :kind)
-				ORDER BY a.ended_on DESC, a.id DESC LIMIT :limit OFFSET :offset"""))
+				ORDER BY a.ended_on DESC, a.id DESC LIMIT :limit OFFSET :offset"""), scope, jurisdiction)
 			.param("unitRoot", unitRoot)
 			.param("agency", filter.agencyId())
 			.param("topic", filter.topic() == null ? null : filter.topic().name())
@@ -124,15 +136,15 @@ public class Activities {
 
 	/** @throws UserFacingException 404 when the activity does not exist or took place outside the caller's reach */
 	public Activity get(long id) {
-		OutreachRoles.requireStaff();
+		OutreachAccess.Scope scope = access.require(Data.OUTREACH, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
 		record Head(ActivityKind kind, String title, String description, Long agencyId, String agencyName,
 				LocalDate started, LocalDate ended, Set<Topic> topics, Long taskId, int version) {
 		}
-		Head head = jurisdiction.bind(jdbc.sql("""
+		Head head = OutreachAccess.bind(jdbc.sql("""
 				SELECT a.*, ag.name AS organiser_name FROM outreach.activity a
 				LEFT JOIN directory.agency ag ON ag.id = a.organiser_agency_id
-				WHERE a.id = :id AND""" + " " + visible(jurisdiction, "a")))
+				WHERE a.id = :id AND""" + " " + visible(scope, jurisdiction, "a")), scope, jurisdiction)
 			.param("id", id)
 			.query((rs, n) -> new Head(ActivityKind.valueOf(rs.getString("kind")), rs.getString("title"),
 					rs.getString("description"), (Long) rs.getObject("organiser_agency_id"),
@@ -174,24 +186,34 @@ public class Activities {
 				participants, materials, head.version());
 	}
 
-	/** Whether the caller may change the activity: every unit where it took place lies within their jurisdiction. */
+	/**
+	 * Whether the caller may change the activity: every unit where it took place lies within their jurisdiction, or
+	 * their agency organised it.
+	 */
 	public boolean mayEdit(long id) {
-		if (!OutreachRoles.isStaff(Jurisdictions.requireUser())) {
+		OutreachAccess.Scope scope = access.scope(Data.OUTREACH, Use.WRITE);
+		if (scope.none()) {
 			return false;
 		}
 		Jurisdiction jurisdiction = jurisdictions.current();
-		return jurisdiction.bind(jdbc.sql("""
-				SELECT NOT EXISTS (SELECT 1 FROM outreach.activity_unit au WHERE au.activity_id = :id
-				                   AND NOT (""" + jurisdiction.restrict("au.unit_id") + "))"))
+		return OutreachAccess.bind(jdbc.sql("SELECT EXISTS (SELECT 1 FROM outreach.activity a WHERE a.id = :id AND "
+				+ OutreachAccess.condition(scope, """
+						NOT EXISTS (SELECT 1 FROM outreach.activity_unit au WHERE au.activity_id = a.id
+						            AND NOT (""" + jurisdiction.restrict("au.unit_id") + "))",
+						"a.organiser_agency_id") + ")"), scope, jurisdiction)
 			.param("id", id)
 			.query(Boolean.class)
 			.single();
 	}
 
+	/** @throws UserFacingException 403 unless the caller may record activities at all (the form for a new one) */
+	public void requireRecorder() {
+		access.require(Data.OUTREACH, Use.WRITE);
+	}
+
 	/** Records an activity with its audiences, participants and materials. */
 	public long create(ActivityDraft draft, List<Upload> files) {
-		OutreachRoles.requireStaff();
-		Checked checked = validate(draft, files);
+		Checked checked = validate(draft, files, access.require(Data.OUTREACH, Use.WRITE));
 		long userId = Jurisdictions.requireUser().id();
 		long id = transaction.execute(status -> {
 			long created = bind(jdbc.sql("""
@@ -222,7 +244,7 @@ public class Activities {
 		if (!mayEdit(id)) {
 			throw new UserFacingException(403, "outreach.error.not-editable");
 		}
-		Checked checked = validate(draft, files);
+		Checked checked = validate(draft, files, access.require(Data.OUTREACH, Use.WRITE));
 		long userId = Jurisdictions.requireUser().id();
 		transaction.executeWithoutResult(status -> {
 			int changed = bind(jdbc.sql("""
@@ -252,23 +274,25 @@ public class Activities {
 
 	/** @throws UserFacingException 404 when the file's activity is not visible to the caller */
 	public MaterialFile material(long materialId) {
-		record Row(long activityId, String name, String type, byte[] content) {
+		record Row(long activityId, String name, byte[] content) {
 		}
-		Row row = jdbc.sql("SELECT activity_id, file_name, content_type, content FROM outreach.material WHERE id = :id")
+		Row row = jdbc.sql("SELECT activity_id, file_name, content FROM outreach.material WHERE id = :id")
 			.param("id", materialId)
-			.query((rs, n) -> new Row(rs.getLong("activity_id"), rs.getString("file_name"), rs.getString("content_type"),
-					rs.getBytes("content")))
+			.query((rs, n) -> new Row(rs.getLong("activity_id"), rs.getString("file_name"), rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("outreach.error.material-not-found", materialId));
 		get(row.activityId());
 		audit.record("OUTREACH_MATERIAL_DOWNLOADED", "OutreachMaterial", materialId, null, row.name());
-		return new MaterialFile(row.name(), row.type(), row.content());
+		return new MaterialFile(row.name(), AttachedFiles.mediaType(row.name()), row.content());
 	}
 
-	/** An SQL condition true when the activity aliased {@code alias} took place in a unit within the jurisdiction. */
-	static String visible(Jurisdiction jurisdiction, String alias) {
-		return "EXISTS (SELECT 1 FROM outreach.activity_unit v WHERE v.activity_id = " + alias + ".id AND "
-				+ jurisdiction.restrict("v.unit_id") + ")";
+	/**
+	 * An SQL condition true when the caller's scope reaches the activity aliased {@code alias}: it took place in a unit
+	 * within the jurisdiction, or an agency of the scope organised it.
+	 */
+	static String visible(OutreachAccess.Scope scope, Jurisdiction jurisdiction, String alias) {
+		return OutreachAccess.condition(scope, "EXISTS (SELECT 1 FROM outreach.activity_unit v WHERE v.activity_id = "
+				+ alias + ".id AND " + jurisdiction.restrict("v.unit_id") + ")", alias + ".organiser_agency_id");
 	}
 
 	private record Checked(List<AdministrativeUnit> places, Agency organiser, List<Official> officials) {
@@ -277,7 +301,7 @@ public class Activities {
 	private record Official(String fullName, String position, Long agencyId, AdministrativeUnit unit) {
 	}
 
-	private Checked validate(ActivityDraft draft, List<Upload> files) {
+	private Checked validate(ActivityDraft draft, List<Upload> files, OutreachAccess.Scope scope) {
 		List<InputProblem> problems = new ArrayList<>();
 		LocalDate today = LocalDate.now(clock);
 		if (draft.kind() == null) {
@@ -325,6 +349,11 @@ public class Activities {
 			organiser = agencies.find(draft.organiserAgencyId()).orElse(null);
 			if (organiser == null) {
 				problems.add(InputProblem.field("organiserAgencyId", "error.agency.not-found", draft.organiserAgencyId()));
+			}
+			// an agency records its own work, not another's
+			else if (!scope.units() && !scope.agencies().contains(organiser.id())) {
+				problems.add(InputProblem.field("organiserAgencyId", "outreach.error.organiser-not-yours",
+						organiser.name()));
 			}
 		}
 		if (draft.planTaskId() != null) {
@@ -385,7 +414,8 @@ public class Activities {
 
 	/**
 	 * A training cannot count fewer officials than it names, nor more than the units where it took place employ when
-	 * their headcount is on record.
+	 * their headcount is on record: the figure offices enter for the indicator {@code OFFICIALS_HEADCOUNT}, the one the
+	 * share of officials trained is computed over, so that there is one headcount.
 	 */
 	private void checkOfficialsAgainstHeadcount(ActivityDraft draft, List<AdministrativeUnit> places,
 			List<Official> officials, List<InputProblem> problems) {
@@ -396,21 +426,21 @@ public class Activities {
 		if (counted < officials.size()) {
 			problems.add(InputProblem.field("audiences", "outreach.error.fewer-than-named", counted, officials.size()));
 		}
-		if (places.isEmpty() || draft.endedOn() == null) {
+		IndicatorReadings readings = indicatorReadings.getIfAvailable();
+		if (places.isEmpty() || draft.endedOn() == null || readings == null) {
 			return;
 		}
-		record Headcount(long units, long officials) {
+		BigDecimal employed = BigDecimal.ZERO;
+		for (AdministrativeUnit place : places) {
+			IndicatorReadings.Reading headcount = readings.read(place.id(), draft.endedOn().getYear(),
+					List.of(OFFICIALS_HEADCOUNT)).get(OFFICIALS_HEADCOUNT);
+			if (headcount == null || headcount.value() == null) {
+				return;
+			}
+			employed = employed.add(headcount.value());
 		}
-		Headcount headcount = jdbc.sql("""
-				SELECT count(*) AS units, COALESCE(sum(officials), 0) AS officials FROM outreach.official_headcount
-				WHERE unit_id IN (:units) AND year = :year""")
-			.param("units", places.stream().map(AdministrativeUnit::id).toList())
-			.param("year", draft.endedOn().getYear())
-			.query((rs, n) -> new Headcount(rs.getLong("units"), rs.getLong("officials")))
-			.single();
-		if (headcount.units() == places.size() && counted > headcount.officials()) {
-			problems.add(InputProblem.field("audiences", "outreach.error.more-than-exist", counted,
-					headcount.officials()));
+		if (BigDecimal.valueOf(counted).compareTo(employed) > 0) {
+			problems.add(InputProblem.field("audiences", "outreach.error.more-than-exist", counted, employed));
 		}
 	}
 
@@ -500,7 +530,7 @@ public class Activities {
 			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO outreach.material (activity_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
 					VALUES (:activity, :name, :type, :size, :sha, :content, :by)"""),
-					file.fileName(), file.contentType(), file.content())
+					file.fileName(), file.content())
 				.param("activity", id)
 				.param("by", userId)
 				.update();

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,12 +23,14 @@ import vn.vongtay.core.VietnameseText;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.SignedInUser;
+import vn.vongtay.identity.NeedToKnow.Data;
+import vn.vongtay.identity.NeedToKnow.Use;
 
 /**
  * Children's participation: the opinions and recommendations raised at forums, and the answers the named agencies owe
- * (the Tuần Giáo plan asks that every child gets a reply). An opinion is seen by staff whose jurisdiction holds the
- * child's unit, and by the focal point of the agency that must answer it.
+ * (the Tuần Giáo plan asks that every child gets a reply). An opinion is seen and answered by staff whose jurisdiction
+ * holds the child's unit, and by the focal point of the agency that must answer it, never by another agency's
+ * ({@link OutreachAccess}).
  */
 @Component
 public class Opinions {
@@ -46,11 +50,13 @@ public class Opinions {
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transaction;
+	private final OutreachAccess access;
 
 	Opinions(JdbcClient jdbc, Jurisdictions jurisdictions, Units units, Activities activities,
 			vn.vongtay.directory.Agencies agencies, AuditLog audit, Clock clock, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, OutreachAccess access) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.jurisdictions = jurisdictions;
 		this.units = units;
 		this.activities = activities;
@@ -66,14 +72,13 @@ public class Opinions {
 	 * the answered ones, most recent first.
 	 */
 	public List<Opinion> list(boolean onlyOpen, int page, int size) {
-		SignedInUser user = OutreachRoles.requireStaff();
+		OutreachAccess.Scope scope = access.require(Data.OPINIONS, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
-		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE " + visible(jurisdiction) + """
+		return OutreachAccess.bind(jdbc.sql(SELECT + " WHERE " + visible(scope, jurisdiction) + """
 				  AND (NOT CAST(:onlyOpen AS boolean) OR o.answered_on IS NULL)
 				ORDER BY (o.answered_on IS NULL AND o.due_on < :today) DESC, (o.answered_on IS NULL) DESC,
 				         CASE WHEN o.answered_on IS NULL THEN o.due_on END, o.answered_on DESC, o.id
-				LIMIT :limit OFFSET :offset"""))
-			.param("myAgency", user.agencyId())
+				LIMIT :limit OFFSET :offset"""), scope, jurisdiction)
 			.param("onlyOpen", onlyOpen)
 			.param("today", today())
 			.param("limit", size)
@@ -84,12 +89,11 @@ public class Opinions {
 
 	/** The opinions raised at one activity, in the order they were entered. */
 	public List<Opinion> ofActivity(long activityId) {
-		SignedInUser user = OutreachRoles.requireStaff();
 		activities.get(activityId);
+		OutreachAccess.Scope scope = access.require(Data.OPINIONS, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
-		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE o.activity_id = :activity AND " + visible(jurisdiction)
-				+ " ORDER BY o.id"))
-			.param("myAgency", user.agencyId())
+		return OutreachAccess.bind(jdbc.sql(SELECT + " WHERE o.activity_id = :activity AND "
+				+ visible(scope, jurisdiction) + " ORDER BY o.id"), scope, jurisdiction)
 			.param("activity", activityId)
 			.param("today", today())
 			.query(this::map)
@@ -97,10 +101,10 @@ public class Opinions {
 	}
 
 	public Opinion get(long id) {
-		SignedInUser user = OutreachRoles.requireStaff();
+		OutreachAccess.Scope scope = access.require(Data.OPINIONS, Use.READ);
 		Jurisdiction jurisdiction = jurisdictions.current();
-		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE o.id = :id AND " + visible(jurisdiction)))
-			.param("myAgency", user.agencyId())
+		return OutreachAccess.bind(jdbc.sql(SELECT + " WHERE o.id = :id AND " + visible(scope, jurisdiction)), scope,
+				jurisdiction)
 			.param("id", id)
 			.param("today", today())
 			.query(this::map)
@@ -110,6 +114,7 @@ public class Opinions {
 
 	/** Records an opinion raised at a forum the caller may change. */
 	public long raise(long activityId, OpinionDraft draft) {
+		access.require(Data.OPINIONS, Use.WRITE);
 		Activity activity = activities.get(activityId);
 		if (!activities.mayEdit(activityId)) {
 			throw new UserFacingException(403, "outreach.error.not-editable");
@@ -175,6 +180,9 @@ public class Opinions {
 	 */
 	public void answer(long id, int version, String answer, LocalDate answeredOn) {
 		Opinion opinion = get(id);
+		if (!answerable(List.of(opinion)).contains(id)) {
+			throw new UserFacingException(403, "outreach.error.not-answerable");
+		}
 		List<InputProblem> problems = new ArrayList<>();
 		if (VietnameseText.clean(answer) == null) {
 			problems.add(InputProblem.field("answer", "error.field.required", "answer"));
@@ -208,8 +216,21 @@ public class Opinions {
 		audit.record("OUTREACH_OPINION_ANSWERED", "OutreachOpinion", id, opinion.unitId(), null);
 	}
 
-	private static String visible(Jurisdiction jurisdiction) {
-		return "(" + jurisdiction.restrict("o.unit_id") + " OR o.answering_agency_id = CAST(:myAgency AS bigint))";
+	/**
+	 * The opinions of these the caller may answer: raised within the units of their jurisdiction, or addressed to their
+	 * agency.
+	 */
+	public Set<Long> answerable(List<Opinion> opinions) {
+		OutreachAccess.Scope scope = access.scope(Data.OPINIONS, Use.WRITE);
+		return opinions.stream()
+			.filter(o -> (scope.units() && jurisdictions.covers(o.unitId()))
+					|| scope.agencies().contains(o.answeringAgencyId()))
+			.map(Opinion::id)
+			.collect(Collectors.toSet());
+	}
+
+	private static String visible(OutreachAccess.Scope scope, Jurisdiction jurisdiction) {
+		return OutreachAccess.condition(scope, jurisdiction.restrict("o.unit_id"), "o.answering_agency_id");
 	}
 
 	private LocalDate today() {

@@ -4,14 +4,10 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.vongtay.audit.AuditLog;
-import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.geography.AdministrativeUnit;
@@ -27,8 +23,10 @@ import vn.vongtay.identity.Jurisdictions;
  * 1.1-a: at least 80%). The communes are those valid on the last day of the period, or on the unit's last day when it
  * ended earlier; a commune counts as reached when an activity took place in it, or in a unit it continues, at any time
  * during the period;</li>
- * <li>the officials of the unit trained in the period, each person once however many courses they attended, against
- * the headcount an office entered for the unit and year (Thọ Xuân 5.1-a: at least 20%);</li>
+ * <li>the officials of the unit trained in the period, each person once however many courses they attended (Thọ Xuân
+ * 5.1-a counts them against the officials of the unit, a figure entered for the indicator
+ * {@code OFFICIALS_HEADCOUNT}: the share is the indicator's, shown with the plan's target, never computed again
+ * here);</li>
  * <li>families and children reached, summed over the activities that ended in the period;</li>
  * <li>children's opinions raised in the period and how many were answered.</li>
  * </ul>
@@ -39,25 +37,28 @@ public class OutreachFigures {
 	private final JdbcClient jdbc;
 	private final Units units;
 	private final Jurisdictions jurisdictions;
-	private final AuditLog audit;
+	private final OutreachAccess access;
 
-	OutreachFigures(JdbcClient jdbc, Units units, Jurisdictions jurisdictions, AuditLog audit) {
+	OutreachFigures(JdbcClient jdbc, Units units, Jurisdictions jurisdictions, OutreachAccess access) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.units = units;
 		this.jurisdictions = jurisdictions;
-		this.audit = audit;
 	}
 
 	/** A commune as the coverage lists it. */
 	public record Commune(long id, String code, String name) {
 	}
 
-	/** What a coverage figure measures for a plan target; kept as data in {@code outreach.target_measure}. */
+	/**
+	 * What outreach work a plan target is about, for the coverage page to show that work beside the target's value
+	 * (which is its indicator's); kept as data in {@code outreach.target_measure}.
+	 */
 	public enum Measure {
 		COMMUNES_WITH_TOPIC, OFFICIALS_TRAINED, FAMILIES_REACHED, OPINIONS_ANSWERED
 	}
 
-	/** A plan target that one of the coverage figures measures. */
+	/** A plan target that outreach work serves, and which of the coverage figures shows that work. */
 	public record TargetMeasure(String planKey, String targetCode, Measure measure, Topic topic) {
 	}
 
@@ -65,24 +66,18 @@ public class OutreachFigures {
 	 * A unit's coverage in a period, for one topic or all ({@code topic} null). Shares are percentages with one decimal,
 	 * {@code null} when there is nothing to divide by.
 	 *
-	 * @param officialsHeadcount the officials of the unit in the period's year, as an office entered them; {@code null}
-	 *        when nobody did, and then the share trained is unknown
 	 * @param familiesReached families with children reached. No share: its denominator, the households with children,
 	 *        comes from the child register, which the children module will keep; until then only the count is known
 	 * @param opinionsByAge the opinions children raised in the period by the age group of the child: how the
 	 *        participation targets (Bình Long 22-24) break children consulted down
 	 */
 	public record Coverage(long unitId, String unitCode, String unitName, Period period, Topic topic, long communes,
-			long communesReached, long officialsTrained, Integer officialsHeadcount, long familiesReached,
+			long communesReached, long officialsTrained, long familiesReached,
 			Map<AgeGroup, Long> childrenReached, long opinionsRaised, long opinionsAnswered,
 			Map<AgeGroup, Long> opinionsByAge) {
 
 		public Double shareCommunesReached() {
 			return share(communesReached, communes);
-		}
-
-		public Double shareOfficialsTrained() {
-			return officialsHeadcount == null ? null : share(officialsTrained, officialsHeadcount);
 		}
 
 		public Double shareOpinionsAnswered() {
@@ -93,16 +88,6 @@ public class OutreachFigures {
 			return childrenReached.values().stream().mapToLong(Long::longValue).sum();
 		}
 
-		/** The value a plan target of this measure compares with; {@code null} when it cannot be computed. */
-		public Double valueOf(Measure measure) {
-			return switch (measure) {
-				case COMMUNES_WITH_TOPIC -> shareCommunesReached();
-				case OFFICIALS_TRAINED -> shareOfficialsTrained();
-				case OPINIONS_ANSWERED -> shareOpinionsAnswered();
-				case FAMILIES_REACHED -> null;
-			};
-		}
-
 		private static Double share(long part, long whole) {
 			return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
 		}
@@ -110,13 +95,12 @@ public class OutreachFigures {
 
 	/** @throws UserFacingException 404 when the unit lies outside the caller's jurisdiction */
 	public Coverage of(long unitId, Period period, Topic topic) {
-		Jurisdictions.requireUser();
+		access.requireFigures();
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		AdministrativeUnit unit = units.findById(unitId)
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.outside-jurisdiction", unitId));
 		String topicName = topic == null ? null : topic.name();
-		record Counts(long communes, long reached, long trained, Integer headcount, long families, long raised,
-				long answered) {
+		record Counts(long communes, long reached, long trained, long families, long raised, long answered) {
 		}
 		// One statement so the numbers agree with each other (one snapshot) and the page costs one round trip.
 		Counts counts = jdbc.sql("""
@@ -143,8 +127,6 @@ public class OutreachFigures {
 				   WHERE a.kind = 'TRAINING_COURSE' AND a.ended_on BETWEEN :first AND :last
 				     AND (CAST(:topic AS text) IS NULL OR CAST(:topic AS text) = ANY (a.topics))
 				     AND o.unit_id IN (SELECT unit_id FROM reach)) AS trained,
-				  (SELECT h.officials FROM outreach.official_headcount h WHERE h.unit_id = :unit AND h.year = :year)
-				     AS headcount,
 				  (SELECT COALESCE(sum(x.reached), 0) FROM outreach.audience x
 				   WHERE x.kind = 'FAMILIES_WITH_CHILDREN' AND x.activity_id IN (SELECT id FROM ended)) AS families,
 				  (SELECT count(*) FROM outreach.opinion o
@@ -157,11 +139,9 @@ public class OutreachFigures {
 			.param("asOf", asOf(unit, period))
 			.param("first", period.start())
 			.param("last", period.end())
-			.param("year", period.year())
 			.param("topic", topicName)
 			.query((rs, n) -> new Counts(rs.getLong("communes"), rs.getLong("reached"), rs.getLong("trained"),
-					(Integer) rs.getObject("headcount"), rs.getLong("families"), rs.getLong("raised"),
-					rs.getLong("answered")))
+					rs.getLong("families"), rs.getLong("raised"), rs.getLong("answered")))
 			.single();
 		Map<AgeGroup, Long> children = new EnumMap<>(AgeGroup.class);
 		for (AgeGroup group : AgeGroup.values()) {
@@ -198,13 +178,13 @@ public class OutreachFigures {
 				opinionsByAge.put(AgeGroup.valueOf(rs.getString("age_group")), rs.getLong("raised"));
 			});
 		return new Coverage(unitId, unit.code(), unit.fullName(), period, topic, counts.communes(), counts.reached(),
-				counts.trained(), counts.headcount(), counts.families(), children, counts.raised(), counts.answered(),
+				counts.trained(), counts.families(), children, counts.raised(), counts.answered(),
 				opinionsByAge);
 	}
 
 	/** The communes of the unit with no activity of the topic during the period, by code. */
 	public List<Commune> communesWithoutActivity(long unitId, Period period, Topic topic) {
-		Jurisdictions.requireUser();
+		access.requireFigures();
 		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
 		AdministrativeUnit unit = units.findById(unitId)
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.outside-jurisdiction", unitId));
@@ -235,58 +215,6 @@ public class OutreachFigures {
 					Measure.valueOf(rs.getString("measure")),
 					rs.getString("topic") == null ? null : Topic.valueOf(rs.getString("topic"))))
 			.list();
-	}
-
-	/** The officials an office entered for a unit and year, with the version to change it. */
-	public record Headcount(long unitId, int year, int officials, int version) {
-	}
-
-	public Optional<Headcount> headcount(long unitId, int year) {
-		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
-		return jdbc.sql("SELECT * FROM outreach.official_headcount WHERE unit_id = :unit AND year = :year")
-			.param("unit", unitId)
-			.param("year", year)
-			.query((rs, n) -> new Headcount(unitId, year, rs.getInt("officials"), rs.getInt("version")))
-			.optional();
-	}
-
-	/**
-	 * Enters (or, with the version read, corrects) how many officials a unit within the caller's jurisdiction has in a
-	 * year.
-	 *
-	 * @throws OptimisticLockingFailureException when someone else changed the figure since {@code version}
-	 */
-	public void recordHeadcount(long unitId, int year, int officials, Integer version) {
-		OutreachRoles.requireStaff();
-		jurisdictions.requireWithin(unitId, "error.unit.outside-jurisdiction", unitId);
-		if (officials <= 0) {
-			throw UserFacingException.rejected(List.of(InputProblem.field("officials", "outreach.error.headcount-positive")));
-		}
-		AdministrativeUnit unit = units.findById(unitId).orElseThrow();
-		long userId = Jurisdictions.requireUser().id();
-		int changed;
-		if (version == null) {
-			changed = jdbc.sql("""
-					INSERT INTO outreach.official_headcount (unit_id, year, officials, province_code, recorded_by)
-					VALUES (:unit, :year, :officials, :province, :by) ON CONFLICT DO NOTHING""")
-				.param("unit", unitId).param("year", year).param("officials", officials)
-				.param("province", unit.provinceCode()).param("by", userId)
-				.update();
-		}
-		else {
-			changed = jdbc.sql("""
-					UPDATE outreach.official_headcount SET officials = :officials, recorded_by = :by, recorded_at = now(),
-					       version = version + 1
-					WHERE unit_id = :unit AND year = :year AND version = :version""")
-				.param("unit", unitId).param("year", year).param("officials", officials).param("by", userId)
-				.param("version", version)
-				.update();
-		}
-		if (changed == 0) {
-			throw new OptimisticLockingFailureException("headcount of unit " + unitId + " in " + year + " changed");
-		}
-		audit.record("OUTREACH_HEADCOUNT_RECORDED", "OfficialHeadcount", unitId + "/" + year, unitId,
-				String.valueOf(officials));
 	}
 
 	/** The day on which the unit's communes are taken: the period's last day, or the unit's last day if earlier. */

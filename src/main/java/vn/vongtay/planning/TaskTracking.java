@@ -22,6 +22,7 @@ import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.TaskProgress.Evidence;
 import vn.vongtay.planning.internal.PlanAccess;
@@ -121,10 +122,18 @@ public class TaskTracking {
 		List<Reporter> reporters = new ArrayList<>();
 		long issuerUnit = jdbc.sql("SELECT p.issuer_unit_id FROM planning.plan p WHERE p.id = :plan")
 			.param("plan", task.planId()).query(Long.class).single();
+		if (!Jurisdictions.requireUser().may(NeedToKnow.Data.PLANS, NeedToKnow.Use.WRITE)) {
+			return reporters;
+		}
+		if (task.status() == ProgressStatus.CLOSED) {
+			return reporters;
+		}
 		List<Long> mine = access.myAgencies();
 		boolean manages = access.managesPlan(issuerUnit);
-		if (task.leadAgency() != null && (manages || mine.contains(task.leadAgency().id()))) {
-			reporters.add(new Reporter(task.leadAgency(), true));
+		// the agency a task was handed to reports as its lead
+		AgencyRef owner = task.owner();
+		if (owner != null && (manages || mine.contains(owner.id()))) {
+			reporters.add(new Reporter(owner, true));
 		}
 		for (AgencyRef partner : task.partnerAgencies()) {
 			if (manages || mine.contains(partner.id())) {
@@ -154,6 +163,9 @@ public class TaskTracking {
 		}
 		if (status == null) {
 			problems.add(InputProblem.field("status", "error.field.required", "status"));
+		}
+		else if (!ProgressStatus.reportable().contains(status)) {
+			problems.add(InputProblem.field("status", "error.plan.status-not-reportable", status.name()));
 		}
 		for (Upload file : files) {
 			problems.addAll(checkEvidence(file));
@@ -210,7 +222,7 @@ public class TaskTracking {
 			AttachedFiles.bind(jdbc.sql("""
 					INSERT INTO planning.evidence (progress_id, file_name, content_type, size_bytes, sha256, content, uploaded_by)
 					VALUES (:progress, :name, :type, :size, :sha, :content, :by)"""),
-					file.fileName(), file.contentType(), file.content())
+					file.fileName(), file.content())
 				.param("progress", progressId)
 				.param("by", userId)
 				.update();
@@ -220,21 +232,124 @@ public class TaskTracking {
 		return progressId;
 	}
 
+	/**
+	 * The agencies that may now carry a task whose lead agency ended: those valid today of the units that continue the
+	 * lead's unit, and of the province that continues the lead's province (the district offices' duties went to the
+	 * communes and to the province's departments on 01/07/2025). Empty unless the caller manages the plan.
+	 */
+	public List<AgencyRef> successorsFor(long taskId) {
+		Task task = task(taskId);
+		if (task.status() != ProgressStatus.NO_OWNER || !managesPlanOf(task)) {
+			return List.of();
+		}
+		List<Long> ids = jdbc.sql("""
+				WITH lead_unit AS (SELECT a.unit_id, u.parent_id FROM directory.agency a JOIN geography.unit u ON u.id = a.unit_id
+				                   WHERE a.id = :agency),
+				     continuing AS (
+				       SELECT s.successor_id AS unit_id FROM geography.succession s, lead_unit l WHERE s.predecessor_id = l.unit_id
+				       UNION
+				       SELECT s.successor_id FROM geography.succession s, lead_unit l WHERE s.predecessor_id = l.parent_id)
+				SELECT a.id FROM directory.agency a JOIN geography.unit u ON u.id = a.unit_id
+				WHERE a.unit_id IN (SELECT unit_id FROM continuing)
+				  AND (a.valid_from IS NULL OR a.valid_from <= :today) AND (a.valid_to IS NULL OR a.valid_to >= :today)
+				ORDER BY u.level, u.code, a.kind, a.name""")
+			.param("agency", task.owner().currentId())
+			.param("today", LocalDate.now(clock))
+			.query(Long.class)
+			.list();
+		Map<Long, AgencyRef> refs = plans.agencyRefs(ids);
+		return ids.stream().map(refs::get).toList();
+	}
+
+	/**
+	 * Gives a task without an owner to the agency that now carries it; that agency's focal points then see it among
+	 * their tasks and report on it as its lead.
+	 *
+	 * @throws UserFacingException 403 unless the caller manages the plan, 409 when the task has an owner
+	 * @throws OptimisticLockingFailureException when someone else decided on the task since {@code version}
+	 */
+	@Transactional
+	public void handOver(long taskId, Long agencyId, int version) {
+		Task task = requireWithoutOwner(taskId);
+		if (agencyId == null || successorsFor(taskId).stream().noneMatch(a -> a.id() == agencyId)) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("agencyId", "error.plan.successor-invalid")));
+		}
+		decide(task, version, agencyId, null);
+		audit.record("TASK_HANDED_OVER", "Task", taskId, null, "agency " + agencyId);
+	}
+
+	/**
+	 * Closes a task without an owner, with the reason (the duty ended with the district level, or was done by others).
+	 *
+	 * @throws UserFacingException 403 unless the caller manages the plan, 409 when the task has an owner, 422 without
+	 *         a reason
+	 * @throws OptimisticLockingFailureException when someone else decided on the task since {@code version}
+	 */
+	@Transactional
+	public void close(long taskId, String reason, int version) {
+		Task task = requireWithoutOwner(taskId);
+		if (VietnameseText.clean(reason) == null) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("reason", "error.field.required", "reason")));
+		}
+		decide(task, version, null, VietnameseText.clean(reason));
+		audit.record("TASK_CLOSED", "Task", taskId, null, VietnameseText.clean(reason));
+	}
+
+	/** Whether the caller may hand over or close the plan's tasks that have no owner. */
+	public boolean mayDecideOwners(long planId) {
+		long issuerUnit = jdbc.sql("SELECT issuer_unit_id FROM planning.plan WHERE id = :plan").param("plan", planId)
+			.query(Long.class).single();
+		return access.managesPlan(issuerUnit);
+	}
+
+	private boolean managesPlanOf(Task task) {
+		return mayDecideOwners(task.planId());
+	}
+
+	private Task requireWithoutOwner(long taskId) {
+		Task task = task(taskId);
+		if (!managesPlanOf(task)) {
+			throw new UserFacingException(403, "error.plan.not-responsible");
+		}
+		if (task.status() != ProgressStatus.NO_OWNER) {
+			throw UserFacingException.conflict("error.plan.task-has-owner", task.number());
+		}
+		return task;
+	}
+
+	private void decide(Task task, int version, Long agencyId, String reason) {
+		int changed = jdbc.sql("""
+				UPDATE planning.task SET carried_by_agency_id = COALESCE(:agency, carried_by_agency_id),
+				       closed_on = CASE WHEN CAST(:reason AS text) IS NULL THEN NULL ELSE CAST(:today AS date) END,
+				       closure_reason = :reason, decided_by = :by, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("agency", agencyId)
+			.param("reason", reason)
+			.param("today", LocalDate.now(clock))
+			.param("by", Jurisdictions.requireUser().id())
+			.param("id", task.id())
+			.param("version", version)
+			.update();
+		if (changed == 0) {
+			throw new OptimisticLockingFailureException("task " + task.id() + " changed since version " + version);
+		}
+	}
+
 	/** @throws UserFacingException 404 when the file's plan is not visible to the caller */
 	public EvidenceFile evidence(long evidenceId) {
-		record Row(long taskId, String name, String type, byte[] content) {
+		record Row(long taskId, String name, byte[] content) {
 		}
 		Row row = jdbc.sql("""
-				SELECT p.task_id, e.file_name, e.content_type, e.content FROM planning.evidence e
+				SELECT p.task_id, e.file_name, e.content FROM planning.evidence e
 				JOIN planning.progress p ON p.id = e.progress_id WHERE e.id = :id""")
 			.param("id", evidenceId)
 			.query((ResultSet rs, int n) -> new Row(rs.getLong("task_id"), rs.getString("file_name"),
-					rs.getString("content_type"), rs.getBytes("content")))
+					rs.getBytes("content")))
 			.optional()
 			.orElseThrow(() -> UserFacingException.notFound("error.plan.evidence-not-found", evidenceId));
 		task(row.taskId());
 		audit.record("EVIDENCE_DOWNLOADED", "Evidence", evidenceId, null, row.name());
-		return new EvidenceFile(row.name(), row.type(), row.content());
+		return new EvidenceFile(row.name(), AttachedFiles.mediaType(row.name()), row.content());
 	}
 
 	private static List<InputProblem> checkEvidence(Upload file) {

@@ -31,8 +31,14 @@ public class Annexes {
 		try (InputStream in = new ClassPathResource("reporting/annexes.yaml").getInputStream()) {
 			Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
 			for (Map<String, Object> a : (List<Map<String, Object>>) document.get("annexes")) {
-				Annex annex = new Annex((String) a.get("code"), (String) a.get("title"), (String) a.get("titleEn"),
-						List.copyOf((List<String>) a.get("indicators")), List.copyOf((List<String>) a.get("required")));
+				Annex.Kind kind = Annex.Kind.valueOf((String) a.getOrDefault("kind", "UNITS"));
+				Annex annex = new Annex((String) a.get("code"), kind, (String) a.get("title"), (String) a.get("titleEn"),
+						List.copyOf((List<String>) a.getOrDefault("indicators", List.of())),
+						List.copyOf((List<String>) a.getOrDefault("by", List.of())),
+						List.copyOf((List<String>) a.getOrDefault("required", List.of())));
+				if (kind == Annex.Kind.BREAKDOWN && annex.dimensions().isEmpty()) {
+					throw new IllegalStateException("reporting/annexes.yaml: the breakdown " + annex.code() + " has no 'by'");
+				}
 				annexes.put(annex.code(), annex);
 			}
 			((Map<String, List<String>>) document.get("plans")).forEach((plan, codes) -> byPlan.put(plan, known(codes)));

@@ -1,11 +1,14 @@
 package vn.vongtay.reporting;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.vongtay.core.VietnameseFormats;
@@ -13,11 +16,14 @@ import vn.vongtay.indicators.EnteredValues;
 import vn.vongtay.indicators.Indicator;
 import vn.vongtay.indicators.IndicatorCatalogue;
 import vn.vongtay.indicators.IndicatorPeriod;
+import vn.vongtay.indicators.IndicatorValue;
 import vn.vongtay.indicators.IndicatorValues;
 
 /** A report's figures from the indicators module, read and entered as the caller, with its checks. */
 @Component
 class IndicatorFigures implements FigureSource {
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final IndicatorCatalogue catalogue;
 	private final IndicatorValues values;
@@ -40,11 +46,52 @@ class IndicatorFigures implements FigureSource {
 	}
 
 	@Override
-	public Map<String, Figure> figures(long unitId, String period, Collection<String> codes) {
-		Map<String, Figure> figures = new LinkedHashMap<>();
-		values.valuesOf(unitId, IndicatorPeriod.parse(period), codes)
-			.forEach((code, value) -> figures.put(code, new Figure(value.value(), value.locked())));
+	public Map<Long, Map<String, Figure>> figures(Collection<Long> unitIds, String period, Collection<String> codes) {
+		Map<Long, Map<String, Figure>> figures = new LinkedHashMap<>();
+		values.valuesOf(unitIds, IndicatorPeriod.parse(period), codes).forEach((unit, byCode) -> {
+			Map<String, Figure> ofUnit = new LinkedHashMap<>();
+			byCode.forEach((code, value) -> ofUnit.put(code, new Figure(value.value(), value.locked(), value.suppressed())));
+			figures.put(unit, ofUnit);
+		});
 		return figures;
+	}
+
+	@Override
+	public Map<String, List<Part>> breakdowns(long unitId, String period, Collection<String> codes,
+			Collection<String> dimensions) {
+		Locale previous = LocaleContextHolder.getLocale();
+		LocaleContextHolder.setLocale(VIETNAMESE);
+		try {
+			IndicatorPeriod p = IndicatorPeriod.parse(period);
+			Map<String, List<Part>> parts = new LinkedHashMap<>();
+			for (String code : codes) {
+				if (catalogue.find(code).isEmpty()) {
+					continue;
+				}
+				List<Part> ofCode = new ArrayList<>();
+				for (IndicatorValue.Disaggregation d : values.value(code, unitId, p).disaggregations()) {
+					if (dimensions.contains(d.dimension())) {
+						d.values().forEach(c -> ofCode.add(new Part(d.dimension(), c.key(), d.label() + ": " + c.label(),
+								c.value(), c.suppressed())));
+					}
+				}
+				parts.put(code, ofCode);
+			}
+			return parts;
+		}
+		finally {
+			LocaleContextHolder.setLocale(previous);
+		}
+	}
+
+	@Override
+	public int smallCountThreshold() {
+		return values.smallCountThreshold();
+	}
+
+	@Override
+	public boolean hidden(String code, BigDecimal value) {
+		return values.hides(code, value);
 	}
 
 	@Override

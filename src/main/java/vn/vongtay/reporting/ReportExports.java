@@ -19,9 +19,11 @@ import vn.vongtay.core.OfficialDocument.Signature;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.Spreadsheets;
 import vn.vongtay.core.VietnameseFormats;
-import vn.vongtay.reporting.PeriodicReport.AnnexTable;
-import vn.vongtay.reporting.PeriodicReport.Figure;
-import vn.vongtay.reporting.PeriodicReport.Row;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
+import vn.vongtay.reporting.ReportView.AnnexTable;
+import vn.vongtay.reporting.ReportView.Figure;
+import vn.vongtay.reporting.ReportView.Row;
 
 /**
  * A report as the files offices exchange: the annexes as XLSX (one sheet each, Vietnamese headings, numbers as
@@ -47,17 +49,27 @@ public class ReportExports {
 		this.clock = clock;
 	}
 
+	/**
+	 * A report the caller may take out of the system: exporting periodic reports is its own use in the need-to-know
+	 * table (0009), the chairman's who signs the printed report, not the case worker's or a viewer's, who read them.
+	 *
+	 * @throws UserFacingException 403 for a role that may not export periodic reports, 404 for a report out of reach
+	 */
+	private ReportView exportable(long id) {
+		NeedToKnow.require(Jurisdictions.requireUser(), NeedToKnow.Data.PERIODIC_REPORTS, NeedToKnow.Use.EXPORT);
+		return reports.get(id);
+	}
+
 	public byte[] xlsx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = exportable(id);
 		List<Spreadsheets.SheetContent> sheets = new ArrayList<>();
 		for (AnnexTable table : report.annexes()) {
-			List<String> headings = new ArrayList<>(List.of("Đơn vị", "Mã đơn vị"));
+			List<String> headings = new ArrayList<>(List.of(firstHeading(table), secondHeading(table)));
 			table.columns().forEach(c -> headings.add(c.name() + (c.rate() ? " (%)" : "")));
 			List<List<Object>> rows = new ArrayList<>();
 			for (Row row : table.rows()) {
-				List<Object> values = new ArrayList<>(List.of(row.reportingUnit() ? "Toàn " + lower(row.unitName())
-						: row.unitName(), row.unitCode()));
-				row.figures().forEach(f -> values.add(f.value()));
+				List<Object> values = new ArrayList<>(List.of(rowName(row), rowCode(row)));
+				row.figures().forEach(f -> values.add(f.origin() == ReportView.Origin.SUPPRESSED ? hidden() : f.value()));
 				rows.add(values);
 			}
 			sheets.add(new Spreadsheets.SheetContent(table.annex().title().replaceFirst("^Phụ lục", "PL").replace(".", ""),
@@ -70,19 +82,23 @@ public class ReportExports {
 	}
 
 	public byte[] docx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = exportable(id);
 		Obligation o = report.obligation();
-		String unitName = o.reporterName().replaceFirst("^Ủy ban nhân dân ", "");
+		boolean committee = o.reporterAgencyId() == null;
+		// an agency's report is issued by the agency (Nghị định 30/2020: its own name, the body above it first)
+		String unitName = committee ? o.reporterName().replaceFirst("^Ủy ban nhân dân ", "")
+				: o.reporterName().replaceFirst(" \\(nay là .*\\)$", "");
 		OfficialDocument doc = OfficialDocument.create()
-			.issuingBody("ỦY BAN NHÂN DÂN\n" + unitName.toUpperCase(VIETNAMESE));
+			.issuingBody(committee ? "ỦY BAN NHÂN DÂN\n" + unitName.toUpperCase(VIETNAMESE)
+					: unitName.toUpperCase(VIETNAMESE));
 		if (report.number() != null) {
 			doc.number(report.number());
 		}
 		else {
-			doc.numberToFill("BC-UBND");
+			doc.numberToFill(committee ? "BC-UBND" : "BC");
 		}
 		LocalDate dated = report.submittedAt() != null ? report.submittedAt().toLocalDate() : LocalDate.now(clock);
-		doc.dated(place(unitName), dated)
+		doc.dated(place(committee ? unitName : lower(o.reporterUnitName())), dated)
 			.kind("BÁO CÁO")
 			.summary(o.title() + " — " + periodText(report))
 			.addressedTo(o.recipientName())
@@ -92,7 +108,7 @@ public class ReportExports {
 			.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ").paragraph(orDots(report.sections().proposals()));
 		if (!report.tasks().isEmpty()) {
 			List<List<?>> rows = new ArrayList<>();
-			for (PeriodicReport.TaskLine t : report.tasks()) {
+			for (ReportView.TaskLine t : report.tasks()) {
 				rows.add(List.of(t.number(), abbreviate(t.statement(), 220), t.leadAgency() == null ? "" : t.leadAgency(),
 						t.status() == null ? "" : label("plan.progress." + t.status(), t.status())));
 			}
@@ -101,18 +117,21 @@ public class ReportExports {
 						Column.centred("Tiến độ", 25)), rows);
 		}
 		doc.closing(List.of(o.recipientName()), null,
-				Signature.of("TM. Ủy ban nhân dân", report.signerTitle() == null ? "Chủ tịch" : report.signerTitle(),
+				Signature.of(committee ? "TM. Ủy ban nhân dân" : null,
+						report.signerTitle() == null ? "Chủ tịch" : report.signerTitle(),
 						report.signerName() == null ? "" : report.signerName()));
 		for (AnnexTable table : report.annexes()) {
 			doc.pageBreak().centred(table.annex().title().toUpperCase(VIETNAMESE), true)
 				.centred("(Kèm theo Báo cáo của " + o.reporterName() + ", " + periodText(report) + ")", false);
-			List<Column> columns = new ArrayList<>(List.of(Column.text("Đơn vị", 45)));
+			List<Column> columns = new ArrayList<>(List.of(Column.text(firstHeading(table),
+					table.annex().kind() == Annex.Kind.TARGETS ? 90 : 45)));
 			table.columns().forEach(c -> columns.add(Column.number(c.name() + (c.rate() ? " (%)" : ""), 22)));
 			List<List<?>> rows = new ArrayList<>();
 			for (Row row : table.rows()) {
 				List<Object> values = new ArrayList<>();
-				values.add(row.reportingUnit() ? "Toàn " + lower(row.unitName()) : row.unitName());
-				row.figures().forEach(f -> values.add(f.value() == null ? "—" : f.value()));
+				values.add(rowName(row));
+				row.figures().forEach(f -> values.add(f.origin() == ReportView.Origin.SUPPRESSED ? hidden()
+						: f.value() == null ? "—" : f.value()));
 				rows.add(values);
 			}
 			doc.table(columns, rows);
@@ -122,16 +141,16 @@ public class ReportExports {
 	}
 
 	public byte[] csv(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = exportable(id);
 		StringBuilder out = new StringBuilder("\uFEFF");
-		out.append("phu_luc,ma_don_vi,don_vi,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
+		out.append("phu_luc,ma_dong,dong,ma_chi_tieu,chi_tieu,ky,gia_tri,nguon\r\n");
 		for (AnnexTable table : report.annexes()) {
 			for (Row row : table.rows()) {
 				for (int i = 0; i < table.columns().size(); i++) {
 					FigureSource.Column column = table.columns().get(i);
 					Figure figure = row.figures().get(i);
-					out.append(csvCell(table.annex().code())).append(',').append(csvCell(row.unitCode())).append(',')
-						.append(csvCell(row.unitName())).append(',').append(csvCell(column.code())).append(',')
+					out.append(csvCell(table.annex().code())).append(',').append(csvCell(rowCode(row))).append(',')
+						.append(csvCell(row.name())).append(',').append(csvCell(column.code())).append(',')
 						.append(csvCell(column.name())).append(',').append(csvCell(report.obligation().period()))
 						.append(',').append(figure.value() == null ? "" : figure.value().toPlainString()).append(',')
 						.append(figure.origin().name()).append("\r\n");
@@ -147,20 +166,29 @@ public class ReportExports {
 	 * indicator codes as data elements; figures without a value are left out, as ADX expects.
 	 */
 	public byte[] adx(long id) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = exportable(id);
 		String period = adxPeriod(report.obligation().period());
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		xml.append("<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"")
 			.append(OffsetDateTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\">\n");
 		for (AnnexTable table : report.annexes()) {
+			if (table.annex().kind() == Annex.Kind.TARGETS) {
+				continue;
+			}
 			for (Row row : table.rows()) {
 				xml.append("  <group orgUnit=\"").append(escape(row.unitCode())).append("\" period=\"").append(period)
 					.append("\" dataSet=\"").append(escape("VONGTAY_" + table.annex().code())).append("\" completed=\"")
 					.append(report.status() == ReportStatus.ACCEPTED).append("\">\n");
+				// a breakdown's value is a disaggregation of the data element: an attribute named after its dimension
+				String[] part = row.key().isEmpty() ? null : row.key().split(":", 2);
 				for (Figure figure : row.figures()) {
 					if (figure.value() != null) {
 						xml.append("    <dataValue dataElement=\"").append(escape(figure.code())).append("\" value=\"")
-							.append(figure.value().toPlainString()).append("\"/>\n");
+							.append(figure.value().toPlainString()).append('"');
+						if (part != null) {
+							xml.append(' ').append(part[0]).append("=\"").append(escape(part[1])).append('"');
+						}
+						xml.append("/>\n");
 					}
 				}
 				xml.append("  </group>\n");
@@ -188,7 +216,7 @@ public class ReportExports {
 	}
 
 	/** «6 tháng đầu năm 2026», «năm 2026», «giai đoạn 2020-2021». */
-	String periodText(PeriodicReport report) {
+	String periodText(ReportView report) {
 		String period = report.obligation().period();
 		if (period.matches("\\d{4}-\\d{4}")) {
 			return "giai đoạn " + period;
@@ -197,18 +225,43 @@ public class ReportExports {
 		return messages.getMessage(p.messageKey(), p.messageArguments(), period, VIETNAMESE);
 	}
 
-	private LocalDate asOf(PeriodicReport report) {
-		LocalDate end = PeriodicReports.periodEnd(report.obligation().period());
+	private LocalDate asOf(ReportView report) {
+		LocalDate end = report.obligation().periodEnd();
 		LocalDate today = LocalDate.now(clock);
 		return end.isAfter(today) ? today : end;
 	}
 
-	private void audit(String format, PeriodicReport report) {
+	private void audit(String format, ReportView report) {
 		audit.record("REPORT_EXPORTED", "PeriodicReport", report.id(), report.obligation().reporterUnitId(), format);
 	}
 
 	private String label(String key, String fallback) {
 		return messages.getMessage(key, null, fallback, VIETNAMESE);
+	}
+
+	private static String firstHeading(AnnexTable table) {
+		return switch (table.annex().kind()) {
+			case UNITS -> "Đơn vị";
+			case BREAKDOWN -> "Phân tổ";
+			case TARGETS -> "Chỉ tiêu";
+		};
+	}
+
+	private static String secondHeading(AnnexTable table) {
+		return table.annex().kind() == Annex.Kind.UNITS ? "Mã đơn vị" : "Mã";
+	}
+
+	private static String rowName(Row row) {
+		return row.reportingUnit() ? "Toàn " + lower(row.unitName()) : row.name();
+	}
+
+	private static String rowCode(Row row) {
+		return row.key().isEmpty() ? row.unitCode() : row.key();
+	}
+
+	/** A small count the reader may not see, as pages show it. */
+	private String hidden() {
+		return "< " + reports.smallCountThreshold();
 	}
 
 	private static String place(String unitName) {

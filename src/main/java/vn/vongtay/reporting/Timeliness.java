@@ -11,4 +11,16 @@ public enum Timeliness {
 	public boolean missing() {
 		return this == OVERDUE;
 	}
+
+	/** How a report due on {@code due} stands today, judged by its first submission. */
+	static Timeliness of(java.time.LocalDate due, java.time.LocalDateTime firstSubmitted, java.time.LocalDate today,
+			int reminderDays) {
+		if (firstSubmitted != null) {
+			return firstSubmitted.toLocalDate().isAfter(due) ? LATE : ON_TIME;
+		}
+		if (today.isAfter(due)) {
+			return OVERDUE;
+		}
+		return today.plusDays(reminderDays).isBefore(due) ? UPCOMING : DUE_SOON;
+	}
 }

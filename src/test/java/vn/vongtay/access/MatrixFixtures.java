@@ -84,6 +84,7 @@ final class MatrixFixtures {
 		prostitution();
 		reporting();
 		indicators();
+		childFriendly();
 		administration();
 		return this;
 	}
@@ -170,6 +171,7 @@ final class MatrixFixtures {
 					+ "\"informantPhone\":\"%s\",\"informantRelation\":\"Hàng xóm\"}").formatted(informantPhone)));
 		ids.put("report", text(receipt, "reportId"));
 		ids.put("case", text(receipt, "caseId"));
+		ids.put("caseNumber", text(receipt, "caseNumber"));
 		secrets.put("case", List.of(text(receipt, "caseNumber")));
 		secrets.put("caseChild", List.of("Lò Văn Hồ Sơ Ma Trận"));
 		secrets.put("informant", List.of(informantPhone));
@@ -197,8 +199,15 @@ final class MatrixFixtures {
 		ids.put("casePlanItem", item);
 		ids.put("referral", text(referral, "id"));
 		secrets.put("referral", List.of("Đề nghị Công an xã răn đe người cha."));
-		// and the other way round: the demo's case of Xã Quài Tở, as xa.b lists the cases of their commune
-		ids.put("foreignCase", text(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/cases")).get(0), "id"));
+		// and the other way round: a demo case of Xã Quài Tở, as xa.b lists the cases of their commune, that no other
+		// test escalated or opened to anyone by breaking the glass (either lets the province read it)
+		List<Long> listed = StreamSupport.stream(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/cases")).spliterator(), false)
+			.map(c -> Long.valueOf(text(c, "id"))).toList();
+		ids.put("foreignCase", String.valueOf(jdbc.sql("""
+				SELECT c.id FROM casework.child_case c
+				WHERE c.id IN (:listed) AND c.escalated_at IS NULL
+				  AND NOT EXISTS (SELECT 1 FROM casework.access_grant g WHERE g.case_id = c.id)
+				ORDER BY c.id LIMIT 1""").param("listed", listed).query(Long.class).single()));
 		// the police find it among theirs
 		first(client.json(Caller.POLICE, get("/api/v1/referrals")), r -> text(r, "id").equals(id("referral")));
 	}
@@ -234,8 +243,10 @@ final class MatrixFixtures {
 			}
 		}
 		id("target");
+		// a task the office leads: its list also holds those it only joins, whose lead may be another office
 		JsonNode task = first(client.json(Caller.DISTRICT_AGENCY, get("/api/v1/tasks/mine")),
-				t -> text(t, "planId").equals(id("plan")));
+				t -> text(t, "planId").equals(id("plan"))
+						&& text(t.get("leadAgency"), "name").startsWith("Phòng Lao động - Thương binh và Xã hội"));
 		ids.put("task", text(task, "id"));
 		ids.put("taskAgency", text(task.get("leadAgency"), "id"));
 		client.redirect(Caller.DISTRICT_AGENCY, multipart("/plans/tasks/" + id("task") + "/progress")
@@ -267,6 +278,27 @@ final class MatrixFixtures {
 		ids.put("opinion", text(opinion, "id"));
 		ids.put("forum", text(opinion, "activityId"));
 		secrets.put("opinion", List.of(text(opinion, "content")));
+	}
+
+	/**
+	 * xa.a's 2022 assessment of Thị trấn Tuần Giáo (03253 before the 2025 reform) with an evidence file, the criteria
+	 * of QĐ 06/QĐ-TTg, and the demo's 2025 assessment of Xã Quài Tở, xa.b's commune.
+	 */
+	private void childFriendly() {
+		JsonNode assessment = client.json(Caller.COMMUNE, post("/api/v1/child-friendly/assessments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"unitCode\":\"03253\",\"year\":2022,\"category\":\"MOUNTAIN_ISLAND_DISADVANTAGED\"}"));
+		ids.put("assessment", text(assessment, "id"));
+		ids.put("assessmentFile", text(client.json(Caller.COMMUNE,
+				multipart("/api/v1/child-friendly/assessments/" + id("assessment") + "/files")
+					.file(new MockMultipartFile("file", "bien-ban-ma-tran.pdf", "application/pdf", PDF))), "id"));
+		JsonNode criterion = client.json(Caller.COMMUNE, get("/api/v1/child-friendly/criteria").param("year", "2022"))
+			.get("criteria").get(0);
+		ids.put("criterion", text(criterion, "id"));
+		ids.put("criterionItem", text(criterion.get("items").get(0), "id"));
+		JsonNode quaiTo = first(client.json(Caller.FOREIGN_COMMUNE, get("/api/v1/child-friendly/communes")
+			.param("year", "2025")), c -> c.get("assessment") != null && !c.get("assessment").isNull());
+		ids.put("foreignAssessment", text(quaiTo.get("assessment"), "id"));
 	}
 
 	/** The demo's prevention work in Thọ Xuân, as its inspector lists it; a support record cb.a opens in Tuần Giáo. */

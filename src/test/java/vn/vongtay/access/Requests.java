@@ -157,6 +157,7 @@ final class Requests {
 		prostitution();
 		reporting();
 		indicators();
+		childFriendly();
 		administration();
 	}
 
@@ -195,6 +196,7 @@ final class Requests {
 		on("GET /children/export.xlsx", "group").params("group", "${childGroup}");
 		on("GET /children/{id}").id("child");
 		on("GET /children/{id}/edit").id("child");
+		on("GET /children/picker").params("q", "${childName}");
 		on("POST /children").params("fullName", "", "communeCode", "03253");
 		on("POST /children/{id}").id("child").params("version", "-1", "fullName", "", "communeCode", "03253");
 		on("POST /children/{id}/move").id("child").params("version", "-1", "communeCode", "03295");
@@ -207,8 +209,39 @@ final class Requests {
 		on("POST /children/imports").file("file", "ma-tran.csv", "ma trận");
 		on("GET /children/imports/{id}").id("childImport");
 		on("GET /children/imports/{id}/progress").id("childImport");
+		// the fixture's run is discarded: its file is no longer kept, so its uploader is answered 409
+		on("GET /children/imports/{id}/rejected.xlsx").id("childImport");
 		on("POST /children/imports/{id}/commit").id("childImport");
 		on("POST /children/imports/{id}/discard").id("childImport");
+	}
+
+	private void childFriendly() {
+		on("GET /api/v1/child-friendly/communes").params("year", "2022", "unit", "03253");
+		on("GET /api/v1/child-friendly/recognised").params("year", "2024");
+		on("GET /api/v1/child-friendly/criteria").params("year", "2022");
+		// a start without the commune's kind: refused for its content once the caller may start one
+		on("POST /api/v1/child-friendly/assessments").json("{\"unitCode\":\"03253\",\"year\":2022}");
+		on("POST /child-friendly/assessments").params("unitCode", "03253", "year", "2022", "category", "");
+		on("GET /api/v1/child-friendly/assessments/{id}").id("assessment");
+		on("GET /api/v1/child-friendly/assessments/{id}", "xa.b").id("foreignAssessment");
+		on("GET /child-friendly/assessments/{id}").id("assessment");
+		on("GET /child-friendly/assessments/{id}/files/{fileId}").id("assessment").with("fileId", "assessmentFile");
+		on("PUT /api/v1/child-friendly/assessments/{id}/scores").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/scores").id("assessment").params("version", "-1");
+		// a file of a type no office keeps as evidence
+		on("POST /api/v1/child-friendly/assessments/{id}/files").id("assessment").file("file", "ma-tran.exe", "ma trận");
+		on("POST /child-friendly/assessments/{id}/files").id("assessment").file("file", "ma-tran.exe", "ma trận");
+		// the fixture's assessment is a draft: submitting it unscored, reviewing or deciding it are refused
+		on("POST /api/v1/child-friendly/assessments/{id}/submit").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/submit").id("assessment").params("version", "-1");
+		on("POST /api/v1/child-friendly/assessments/{id}/review").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/review").id("assessment").params("version", "-1");
+		on("POST /api/v1/child-friendly/assessments/{id}/decision").id("assessment").json(STALE);
+		on("POST /child-friendly/assessments/{id}/decision").id("assessment").params("version", "-1");
+		on("PUT /api/v1/child-friendly/criteria/items/{id}").id("criterionItem").json(STALE);
+		on("POST /child-friendly/criteria/items/{id}").id("criterionItem").params("version", "-1");
+		on("PUT /api/v1/child-friendly/criteria/criteria/{id}").id("criterion").json(STALE);
+		on("POST /child-friendly/criteria/criteria/{id}").id("criterion").params("version", "-1");
 	}
 
 	private void casework() {
@@ -216,6 +249,9 @@ final class Requests {
 		on("GET /api/v1/reports/{id}").id("report");
 		on("GET /reports/{id}").id("report");
 		on("POST /reports").params("channel", "PHONE", "childUnitCode", "03253");
+		// the matrix's case by its number: other tests add cases to the commune, and lists show the next due first
+		on("GET /cases").params("q", "${caseNumber}");
+		on("GET /api/v1/cases").params("q", "${caseNumber}");
 		on("GET /api/v1/cases/{id}").id("case");
 		on("GET /api/v1/cases/{id}", "xa.b").id("foreignCase");
 		on("GET /cases/{id}", "xa.b").id("foreignCase");
@@ -300,6 +336,11 @@ final class Requests {
 		on("POST /plans/tasks/{id}/progress").id("task")
 			.params("agencyId", "${taskAgency}", "period", "2199", "version", "-1");
 		on("GET /plans/evidence/{id}").id("evidence");
+		// the task has an owner, and -1 is no agency: a manager of the plan is answered 409 or 422, nothing changes
+		on("POST /api/v1/tasks/{id}/handover").id("task").json("{\"agencyId\":-1,\"version\":-1}");
+		on("POST /plans/tasks/{id}/handover").id("task").params("agencyId", "-1", "version", "-1");
+		on("POST /api/v1/tasks/{id}/close").id("task").json("{\"reason\":\"\",\"version\":-1}");
+		on("POST /plans/tasks/{id}/close").id("task").params("reason", "", "version", "-1");
 	}
 
 	private void outreach() {
@@ -316,9 +357,6 @@ final class Requests {
 		on("POST /outreach/opinions/{id}/answer").id("opinion").params("version", "-1", "answer", "");
 		on("GET /api/v1/outreach/figures").params("unit", "03253");
 		on("GET /outreach/coverage").params("unit", "03253");
-		on("POST /outreach/coverage/headcount").params("unit", "03253", "year", "1900", "officials", "-1");
-		// the target is qualitative: without an assessment the value is refused
-		on("POST /outreach/coverage/achievement").params("targetId", "${target}", "value", "1", "note", "");
 	}
 
 	private void prostitution() {
@@ -370,6 +408,9 @@ final class Requests {
 			on("POST /reporting/reports/{id}/" + step).id("periodicReport").params("version", "-1");
 		}
 		on("POST /reporting/reports/{id}/refresh").id("periodicReport");
+		// the due date left blank: refused for its content once the caller is known to receive the report
+		on("PUT /api/v1/reporting/obligations/{id}/due").id("obligation").json(STALE);
+		on("POST /reporting/obligations/{id}/due").id("obligation").params("version", "-1", "dueOn", "");
 	}
 
 	private void indicators() {
@@ -381,6 +422,9 @@ final class Requests {
 			.params("unit", "03253", "period", "2026").json("{\"value\":\"ma trận\",\"version\":-1}");
 		on("POST /api/v1/indicators/{code}/values").with("code", "enteredIndicator")
 			.params("unit", "03253", "period", "2026").json("{\"value\":\"ma trận\",\"version\":-1}");
+		// an official figure with neither value nor document: refused for its content once the caller may record it
+		on("PUT /api/v1/indicators/{code}/official").with("code", "indicator").params("unit", "03253", "period", "2026")
+			.json(STALE);
 		on("GET /indicators/{code}").with("code", "indicator").params("unit", "03253", "period", "2026");
 		on("GET /indicators/entry").params("unit", "03253", "period", "2026");
 		on("POST /indicators/entry").params("unit", "03253", "period", "2026", "v:${enteredIndicator}", "ma trận");

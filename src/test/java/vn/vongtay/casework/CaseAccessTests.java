@@ -325,6 +325,30 @@ class CaseAccessTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void theChairmanReadsTheReferralsOfHisCommunesCaseButSendsAndAnswersNone() throws Exception {
+		long id = hotlineCase("Lò Thị " + unique(), null);
+		verify(id);
+		long sent = as("cb.a", () -> referrals.refer(id, version(id), new ReferralDraft(police().id(), null,
+				ServiceKind.POLICE_PROTECTION, "Đề nghị Công an xã răn đe người cha dượng.", null, false, false, false,
+				null)));
+		assertThat(as("chutich.a", () -> referrals.get(sent)).request())
+			.isEqualTo("Đề nghị Công an xã răn đe người cha dượng.");
+		// referrals are the casework of the case worker and the commune officer: REFERRALS is not the chairman's (0009)
+		assertThat(refusal(() -> as("chutich.a", () -> referrals.refer(id, version(id), new ReferralDraft(
+				police().id(), null, ServiceKind.MEDICAL_CARE, "Đề nghị khám sức khỏe cho trẻ.", null, false, false,
+				false, null)))).status()).isEqualTo(403);
+		int version = as("cb.a", () -> referrals.get(sent)).version();
+		assertThat(refusal(() -> as("chutich.a", () -> {
+			referrals.accept(sent, version, "Công an xã đã nhận.");
+			return null;
+		})).status()).isEqualTo(403);
+		assertThat(as("cb.a", () -> referrals.get(sent)).status()).isEqualTo(ReferralStatus.SENT);
+		assertThat(pageBody("chutich.a", "/referrals/" + sent)).contains("Đề nghị Công an xã răn đe")
+			.doesNotContain("id=\"accept\"", "id=\"decline\"");
+		assertThat(pageBody("cb.a", "/referrals/" + sent)).contains("id=\"accept\"", "id=\"decline\"");
+	}
+
+	@Test
 	void viewersInspectorsAndVillageCollaboratorsWorkWithNoCase() throws Exception {
 		long id = hotlineCase("Lò Văn " + unique(), null);
 		for (String username : List.of("lanhdao.dienbien", "thanhtra.thoxuan", "ctv.a")) {

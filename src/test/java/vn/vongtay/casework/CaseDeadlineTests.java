@@ -3,6 +3,7 @@ package vn.vongtay.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Set;
 
@@ -42,6 +43,9 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 
 	@Autowired
 	CalendarOverrides calendar;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void aReportOnFridayEveningIsDueForEmergencyMeasuresTwelveHoursLaterAndForAPlanAtTheEndOfTheFifthWorkingDay() {
@@ -115,7 +119,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 				return null;
 			});
 		}
-		assertThat(as("xa.a", () -> rules.ruleFor(units.byCode("03253", java.time.LocalDate.now()).id())))
+		assertThat(as("xa.a", () -> rules.ruleFor(units.byCode("03253", java.time.LocalDate.now(clock)).id())))
 			.extracting(DeadlineRules.Rule::emergencyHours, DeadlineRules.Rule::planWorkingDays)
 			.containsExactly(12, 5);
 	}
@@ -131,6 +135,33 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 				"{\"emergencyHours\":100,\"planWorkingDays\":0}"));
 		assertThat(refused).contains("Số giờ áp dụng biện pháp khẩn cấp phải từ 1 đến 72",
 				"Số ngày làm việc phải từ 1 đến 30");
+	}
+
+	@Test
+	void aProvinceOfficerSetsAndChangesACommunesDeadlinesOnThePageAndTheNextCaseThereIsDueByThem() throws Exception {
+		form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "10",
+				"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)")
+			.andExpect(status().is3xxRedirection());
+		try {
+			assertThat(pageBody("tinh.dienbien", "/admin/case-deadlines")).contains("03253", "Quy chế của xã (kiểm thử trang)");
+			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "9",
+					"planWorkingDays", "4", "basis", "Quy chế của xã (kiểm thử trang)", "version", "0")
+				.andExpect(status().is3xxRedirection());
+			ChildCase c = open(FRIDAY_EVENING);
+			assertThat(c.deadline(DeadlineKind.EMERGENCY).orElseThrow().dueAt())
+				.isEqualTo(LocalDateTime.of(2026, 11, 28, 5, 0));
+			assertThat(c.deadline(DeadlineKind.PLAN).orElseThrow().dueAt())
+				.isEqualTo(LocalDateTime.of(2026, 12, 3, 23, 59, 59));
+			form("tinh.dienbien", "/admin/case-deadlines", "unitCode", "03253", "emergencyHours", "mười",
+					"planWorkingDays", "4", "version", "1")
+				.andExpect(status().isBadRequest());
+		}
+		finally {
+			as("tinh.dienbien", () -> {
+				rules.remove("03253");
+				return null;
+			});
+		}
 	}
 
 	@Test
@@ -155,7 +186,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 
 	@Test
 	void emergencyMeasuresTakenAfterTwelveHoursAreLateAndAPlanApprovedInTimeIsMet() {
-		LocalDateTime received = LocalDateTime.now().minusDays(1).withNano(0);
+		LocalDateTime received = LocalDateTime.now(clock).minusDays(1).withNano(0);
 		ChildCase c = open(received);
 		as("cb.a", () -> {
 			process.verify(c.id(), cases(c.id()).version(), null);
@@ -168,8 +199,8 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 					null, null, null, null, null, "Điều trị, tư vấn tâm lý.", RiskLevel.HIGH));
 			process.draftPlan(c.id(), cases(c.id()).version(), new PlanDraft("Bảo đảm an toàn cho trẻ.",
 					java.util.List.of(new PlanDraft.Item(ServiceKind.MEDICAL_CARE, null, null, "Trạm Y tế xã",
-							java.time.LocalDate.now().plusDays(3))),
-					java.time.LocalDate.now().plusDays(30), null));
+							java.time.LocalDate.now(clock).plusDays(3))),
+					java.time.LocalDate.now(clock).plusDays(30), null));
 			process.submitPlan(c.id(), cases(c.id()).version());
 			return null;
 		});
@@ -183,7 +214,7 @@ class CaseDeadlineTests extends DemoAccountTestSupport {
 		assertThat(after.deadline(DeadlineKind.PLAN).orElseThrow())
 			.extracting(Deadline::status, Deadline::met).containsExactly(DeadlineStatus.MET, true);
 		assertThat(after.deadline(DeadlineKind.REVIEW).orElseThrow().dueAt().toLocalDate())
-			.isEqualTo(java.time.LocalDate.now().plusDays(30));
+			.isEqualTo(java.time.LocalDate.now(clock).plusDays(30));
 		assertThat(after.nextDeadline().orElseThrow().kind()).isEqualTo(DeadlineKind.REVIEW);
 	}
 

@@ -3,6 +3,7 @@ package vn.vongtay.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -18,7 +19,6 @@ import vn.vongtay.children.ChildDraft;
 import vn.vongtay.children.Children;
 import vn.vongtay.children.Sex;
 import vn.vongtay.core.UserFacingException;
-import vn.vongtay.core.VietnamTime;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.Agency;
 
@@ -56,13 +56,16 @@ abstract class CaseworkTestSupport extends DemoAccountTestSupport {
 	@Autowired
 	MessageSource messages;
 
-	/** Now in Vietnam, the time every deadline is read in (the test JVM may run in another zone). */
-	static LocalDateTime now() {
-		return LocalDateTime.now(VietnamTime.ZONE).withNano(0);
+	@Autowired
+	Clock clock;
+
+	/** Now by the application's clock, in Vietnam, the time every deadline is read in. */
+	LocalDateTime now() {
+		return LocalDateTime.now(clock).withNano(0);
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(VietnamTime.ZONE);
+	LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 	/** Letters only, so that a name made with it still reads as a name and is found by the name search. */

@@ -25,6 +25,9 @@ class DeadlineWatchTests extends CaseworkTestSupport {
 	@Autowired
 	DeadlineWatch watch;
 
+	@Autowired
+	CaseFiles files;
+
 	@Test
 	void anEmergencyDeadlinePassedWithoutMeasuresAlertsTheCommuneAndEscalatesTheCaseOnce() throws Exception {
 		String child = "Lò Thị " + unique();
@@ -66,9 +69,10 @@ class DeadlineWatchTests extends CaseworkTestSupport {
 		verify(id);
 		assessInitial(id, RiskLevel.MEDIUM);
 		// the plan is due within the day's notice: which receipt time makes it so depends on today's place in the
-		// working week, so the test moves the deadline itself
+		// working week, so the test moves the deadline itself, and has the file stored again with what follows from it
 		jdbc.sql("UPDATE casework.child_case SET plan_due_at = now() + INTERVAL '2 hours' WHERE id = :id")
 			.param("id", id).update();
+		files.save(files.load(new CaseId(id)));
 		String link = "/cases/" + id;
 		Map<String, Long> before = told(link);
 

@@ -49,6 +49,14 @@ class GeneratedCasesTests extends DemoAccountTestSupport {
 	@Autowired
 	PasswordEncoder encoder;
 
+	/**
+	 * A fixed time of generation: the generator is deterministic for a seed, communes and a time, so the cases are the
+	 * same on every run, whatever the day. Among 240 cases a stage as short as the chairman's approval is held by a
+	 * case or two, or by none: with the time of the run (as before) the test failed on some days. When a change of the
+	 * generator leaves a stage empty at this time, that is what the first test says, and another time is chosen.
+	 */
+	private static final LocalDateTime AS_OF = LocalDateTime.of(2026, 11, 17, 10, 0);
+
 	List<Long> communes;
 	String communeCode;
 	CaseGenerator.Generated generated;
@@ -66,7 +74,7 @@ class GeneratedCasesTests extends DemoAccountTestSupport {
 		Map<Long, StaffGenerator.CommuneStaff> staff = staffGenerator.communes(communes, encoder.encode("Generated@2026"));
 		List<Long> places = new ArrayList<>(communes);
 		communes.forEach(id -> places.add(units.findById(id).orElseThrow().parentId()));
-		generated = generator.generate(new CaseGenerator.Request(11, 80, 3, LocalDateTime.now(VietnamTime.ZONE)), communes,
+		generated = generator.generate(new CaseGenerator.Request(11, 80, 3, AS_OF), communes,
 				staff, agencyGenerator.agenciesOf(places));
 	}
 

@@ -8,18 +8,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,7 +40,10 @@ import vn.vongtay.core.SharedSecrets;
  * Intake (step 1, Mẫu 01): a report goes to the child's commune, else to where it happened, joins the open case of
  * the same child, follows an abolished commune to its full successor and is refused for a split one; a retried call
  * records nothing twice; input that cannot be a child's case is refused with the field named and nothing stored; the
- * commune's staff are told; the public page takes reports without an account and keeps robots and floods out.
+ * commune's staff are told; a double-click on the staff form stores one report; the public page takes reports without
+ * an account and keeps robots and floods out, at 5 reports an hour per client however the client names itself in
+ * {@code X-Forwarded-For} (only a configured proxy may, see {@code PublicReportProxyTests}) and however many it sends
+ * at once: the count and the record are one step in the database, so several instances share the limit too.
  */
 @IntegrationTest
 class ReportIntakeTests extends CaseworkTestSupport {
@@ -103,6 +113,90 @@ class ReportIntakeTests extends CaseworkTestSupport {
 	}
 
 	@Test
+	void aCollaboratorsReportAboutAChildWithAnOpenCaseAnswersLikeOneAboutAChildWithoutAndNamesNoCase() throws Exception {
+		long village = jdbc.sql("""
+				SELECT uv.village_id FROM identity.user_village uv JOIN identity.app_user u ON u.id = uv.user_id
+				WHERE u.username = 'ctv.a'""").query(Long.class).single();
+		List<Long> villagers = jdbc.sql("""
+				SELECT c.id FROM children.child c WHERE c.village_id = :village
+				  AND c.birth_date > CAST(now() AS date) - INTERVAL '15 years'
+				  AND NOT EXISTS (SELECT 1 FROM casework.child_case k WHERE k.child_id = c.id)
+				ORDER BY c.id LIMIT 2""").param("village", village).query(Long.class).list();
+		assertThat(villagers).hasSize(2);
+		long withCase = villagers.get(0);
+		long withoutCase = villagers.get(1);
+		long openCase = as("cb.a", () -> reports.receive(concernAbout(withCase, ReportChannel.SCHOOL,
+				now().minusHours(3)))).caseId();
+		verify(openCase);
+		assessInitial(openCase, RiskLevel.HIGH);
+
+		Reports.Receipt aboutCase = as("ctv.a", () -> reports.receive(concernAbout(withCase, ReportChannel.IN_PERSON,
+				now().minusMinutes(5))));
+		Reports.Receipt aboutNone = as("ctv.a", () -> reports.receive(concernAbout(withoutCase,
+				ReportChannel.IN_PERSON, now().minusMinutes(5))));
+
+		for (Reports.Receipt receipt : List.of(aboutCase, aboutNone)) {
+			assertThat(receipt).as("the receipt names the commune, not a case")
+				.extracting(Reports.Receipt::caseId, Reports.Receipt::caseNumber, Reports.Receipt::joinedOpenCase)
+				.containsOnlyNulls();
+			assertThat(receipt.unitName()).isEqualTo("Xã Tuần Giáo");
+			Report report = as("ctv.a", () -> reports.get(receipt.reportId()));
+			assertThat(report).extracting(Report::caseId, Report::caseNumber, Report::caseStage, Report::joinedOpenCase)
+				.containsOnlyNulls();
+			JsonNode api = read(apiGet("ctv.a", "/api/v1/reports/" + receipt.reportId()).andExpect(status().isOk()));
+			assertThat(api.get("caseNumber").isNull()).isTrue();
+			assertThat(api.get("caseStage").isNull()).isTrue();
+			assertThat(api.get("joinedOpenCase").isNull()).isTrue();
+			assertThat(pageBody("ctv.a", "/reports/" + receipt.reportId())).contains(receipt.reference())
+				.doesNotContain(number(openCase), "Đã đánh giá nguy cơ ban đầu");
+		}
+		assertThat(text(apiGet("ctv.a", "/api/v1/reports").andExpect(status().isOk()))).doesNotContain(number(openCase));
+		assertThat(pageBody("ctv.a", "/reports")).doesNotContain(number(openCase));
+		// the report still went where it belongs: the case worker sees it joined to the child's open case
+		assertThat(asCaseWorker(openCase).reports()).extracting(Report::reference).contains(aboutCase.reference());
+		assertThat(notifications("cb.a", "casework.notify.report-joined", "/cases/" + openCase)).isEqualTo(1);
+	}
+
+	@Test
+	void aDoubleClickOnTheStaffFormStoresTheReportOnceAndAnswersBothClicksWithIt() throws Exception {
+		MvcResult form = page("cb.a", get("/reports/new")).andExpect(status().isOk()).andReturn();
+		Cookie session = form.getResponse().getCookie("SESSION");
+		Matcher key = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"")
+			.matcher(form.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		String child = child("Lò Văn ");
+		Callable<MvcResult> click = () -> {
+			MockHttpServletRequestBuilder post = post("/reports").with(csrf()).param("channel", "PHONE")
+				.param("childName", child).param("childAgeYears", "9").param("childUnitCode", TUAN_GIAO)
+				.param("condition", "Trẻ bị bỏ đói nhiều ngày.");
+			if (session != null) {
+				post.cookie(session);
+			}
+			if (key.find(0)) {
+				post.param("submission", key.group(1));
+			}
+			return page("cb.a", post).andReturn();
+		};
+		ExecutorService clicks = Executors.newFixedThreadPool(2);
+		List<Future<MvcResult>> answers;
+		try {
+			answers = clicks.invokeAll(List.of(click, click));
+		}
+		finally {
+			clicks.shutdown();
+		}
+		List<String> shown = new ArrayList<>();
+		for (Future<MvcResult> answer : answers) {
+			assertThat(answer.get().getResponse().getStatus()).as("each click is answered with the report").isEqualTo(302);
+			shown.add(answer.get().getResponse().getRedirectedUrl());
+		}
+		assertThat(reportsAbout(child)).as("stored once").isEqualTo(1);
+		long id = jdbc.sql("SELECT id FROM casework.report WHERE child_name = :name").param("name", child)
+			.query(Long.class).single();
+		assertThat(shown).allSatisfy(url -> assertThat(url).startsWith("/reports/" + id));
+		assertThat(pageBody("cb.a", shown.get(0))).contains("Đã ghi nhận thông báo", child);
+	}
+
+	@Test
 	void aReportWhoseCommuneNobodyKnowsGoesToTheProvinceEscalatedAndTheProvinceTransfersItToTheCommune() {
 		String child = "Lò Văn " + unique();
 		Reports.Receipt receipt = as("tongdai111", () -> reports.receive(concern(ReportChannel.HOTLINE_111,
@@ -167,6 +261,27 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		assertThat(jdbc.sql("SELECT channel || ' ' || received_by_name FROM casework.report WHERE id = :id")
 			.param("id", receipt.get("reportId").asLong()).query(String.class).single())
 			.isEqualTo("HOTLINE_111 " + displayName("tongdai111"));
+	}
+
+	@Test
+	void whoMayNotRecordAReportGetsNeitherTheFormNorThePostNorTheListOfReports() throws Exception {
+		String body = """
+				{"channel":"IN_PERSON","childName":"Lò Thị %s","childUnitCode":"03253",
+				 "condition":"Trẻ bị cha đánh khi say rượu."}""".formatted(unique());
+		// the need-to-know table gives agencies, viewers and inspectors no REPORTS (0009): they pass a concern on to
+		// the 111 hotline, the commune or the public form, as anyone does
+		for (String username : List.of("congan.tuangiao", "lanhdao.dienbien", "thanhtra.thoxuan")) {
+			long before = jdbc.sql("SELECT count(*) FROM casework.report").query(Long.class).single();
+			apiPost(username, "/api/v1/reports", body).andExpect(status().isForbidden());
+			page(username, get("/reports/new")).andExpect(status().isForbidden());
+			page(username, get("/reports")).andExpect(status().isForbidden());
+			apiGet(username, "/api/v1/reports").andExpect(status().isForbidden());
+			assertThat(jdbc.sql("SELECT count(*) FROM casework.report").query(Long.class).single()).as(username)
+				.isEqualTo(before);
+		}
+		// the administrator routes reports and records none (REPORTS R and E, no W)
+		page("admin", get("/reports/new")).andExpect(status().isForbidden());
+		page("ctv.a", get("/reports/new")).andExpect(status().isOk());
 	}
 
 	@Test
@@ -267,8 +382,7 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		assertThat(page).contains("Thông báo về trẻ em cần được bảo vệ", "Tổng đài quốc gia bảo vệ trẻ em 111",
 				"name=\"token\"", "name=\"website\"");
 
-		String address = "10." + ThreadLocalRandom.current().nextInt(1, 255) + "."
-				+ ThreadLocalRandom.current().nextInt(1, 255) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+		String address = PublicForms.clientIn("10.");
 		long issuedAt = System.currentTimeMillis();
 		String token = publicIntake.formToken();
 		java.util.Deque<String> fresh = new java.util.ArrayDeque<>();
@@ -318,6 +432,52 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		submit(address.replaceFirst("^10\\.", "172."), fresh.pop(), child("Lò Thị "), null).andExpect(status().isOk());
 	}
 
+	@Test
+	void aClientNamingOtherAddressesInXForwardedForStillGetsFiveReportsAnHourAndIsAuditedByItsOwnAddress()
+			throws Exception {
+		String address = PublicForms.clientIn("10.");
+		List<String> tokens = PublicForms.filledIn(publicIntake, 6);
+		List<String> children = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			String child = "Lò Thị " + unique();
+			children.add(child);
+			int status = submit(address, tokens.get(i), child, null, "203.0.113." + (i + 1)).andReturn().getResponse()
+				.getStatus();
+			assertThat(status).as("report %d", i + 1).isEqualTo(i < 5 ? 200 : 429);
+		}
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT a.client_address FROM audit.entry a JOIN casework.report r ON r.id::text = a.subject_id
+				WHERE a.action = 'REPORT_RECEIVED' AND r.child_name IN (:children)""").param("children", children)
+			.query(String.class).list()).containsExactly(address);
+	}
+
+	@Test
+	void eightReportsSentAtOnceFromOneClientAreFiveRecordedAndThreeRefused() throws Exception {
+		String address = PublicForms.clientIn("10.");
+		List<String> tokens = PublicForms.filledIn(publicIntake, 8);
+		List<String> children = new ArrayList<>();
+		List<Callable<Integer>> sends = new ArrayList<>();
+		for (String token : tokens) {
+			String child = "Lò Văn " + unique();
+			children.add(child);
+			sends.add(() -> submit(address, token, child, null, null).andReturn().getResponse().getStatus());
+		}
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Integer> answers = new ArrayList<>();
+		try {
+			for (Future<Integer> answer : clients.invokeAll(sends)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(answers).filteredOn(s -> s == 200).hasSize(5);
+		assertThat(answers).filteredOn(s -> s == 429).hasSize(3);
+		assertThat(jdbc.sql("SELECT count(*) FROM casework.report WHERE child_name IN (:children)")
+			.param("children", children).query(Long.class).single()).isEqualTo(5);
+	}
+
 	/**
 	 * Several instances behind a load balancer (docs/deploy.md, section 1): a form shown by one is accepted by another,
 	 * and a client's submissions count against one limit, with no key configured. Both need one signing key, which the
@@ -352,6 +512,12 @@ class ReportIntakeTests extends CaseworkTestSupport {
 	}
 
 	private ResultActions submit(String address, String token, String childName, String trap) throws Exception {
+		return submit(address, token, childName, trap, null);
+	}
+
+	/** A report from the public page, sent from the address given, naming another in X-Forwarded-For if given. */
+	private ResultActions submit(String address, String token, String childName, String trap, String forwardedFor)
+			throws Exception {
 		MockHttpServletRequestBuilder request = post("/report").with(csrf()).with(r -> {
 			r.setRemoteAddr(address);
 			return r;
@@ -367,6 +533,9 @@ class ReportIntakeTests extends CaseworkTestSupport {
 			.param("reporterName", "Người báo tin trên mạng");
 		if (trap != null) {
 			request.param("website", trap);
+		}
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
 		}
 		return mvc.perform(request);
 	}

@@ -3,6 +3,7 @@ package vn.vongtay.children;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,6 +140,107 @@ class ChildImportTests {
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].column").value("Ngày sinh"))
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("Ngày sinh \"2016-13-01\" không hợp lệ")));
+	}
+
+	/**
+	 * Issue 17 §6: Excel's "CSV (Comma delimited)" on a Vietnamese Windows saves in Windows-1258 with ";" between
+	 * cells; such a file was refused with "không tìm thấy dòng tiêu đề". It is read, its names as typed.
+	 */
+	@Test
+	void aCsvSavedByExcelOnVietnameseWindowsIsImported() {
+		String suffix = "Ansi" + letters();
+		String csv = """
+				Họ và tên;Ngày sinh;Giới tính;Dân tộc;Số định danh cá nhân;Mã xã;Thôn/ấp;Họ tên người chăm sóc;Quan hệ;Nhóm hoàn cảnh đặc biệt;Ghi chú\r
+				Nguyễn Thị Ánh Tuyết %1$s;05/09/2015;Nữ;Thái;;03253;Bản Phiêng Pẻn;Lò Thị Ước;Mẹ;a;\r
+				""".formatted(suffix);
+		ChildImports.Report report = imports.importNow("so.csv", vn.vongtay.core.ExcelCsv.windows1258(csv), true);
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.committed()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT full_name FROM children.child WHERE full_name LIKE :s").param("s", "%" + suffix)
+			.query(String.class).single()).isEqualTo("Nguyễn Thị Ánh Tuyết " + suffix);
+	}
+
+	/**
+	 * Issue 17 §6: a row is fixed once, not once per problem. Every problem of a row is listed: a date that cannot be
+	 * read does not hide a name with a digit in it nor a commune outside the caller's reach.
+	 */
+	@Test
+	void everyProblemOfARowIsShownNotOnlyTheFirst() {
+		String csv = """
+				Họ và tên,Ngày sinh,Giới tính,Mã xã,Nhóm hoàn cảnh đặc biệt
+				Hà Văn 2,31/02/2015,Nam,03295,z
+				""";
+		ChildImports.Report report = imports.importNow("so.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				false);
+		assertThat(report.rejected()).isEqualTo(1);
+		assertThat(report.errors()).extracting(p -> p.row() + " " + p.column() + " " + p.messageKey())
+			.containsExactlyInAnyOrder("2 Họ và tên error.child.name-invalid", "2 Ngày sinh error.import.date",
+					"2 Mã xã error.unit.outside-jurisdiction", "2 Nhóm hoàn cảnh đặc biệt error.import.group");
+	}
+
+	/**
+	 * Issue 17 §6: the rejected rows come back as a workbook in the template's columns, as typed, with a column saying
+	 * what is wrong in each, so that the officer fixes them in Excel and uploads the workbook again.
+	 */
+	@Test
+	void theRejectedRowsComeBackAsAWorkbookToFixAndUploadAgain() throws Exception {
+		String suffix = "Sua" + letters();
+		String csv = """
+				Mã xã,Họ và tên,Ngày sinh,Giới tính,Thôn/ấp
+				03253,Lò Văn Đúng %1$s,01/02/2016,Nam,Bản Cá
+				3253,Lò Văn Sai %1$s,31/02/2016,X,Bản Cá
+				03253,Lò Thị Thiếu %1$s,,Nữ,
+				""".formatted(suffix);
+		ChildImports.Report preview = imports.importNow("so.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				false);
+		assertThat(preview.rejected()).isEqualTo(2);
+
+		org.springframework.security.core.context.SecurityContext signedIn =
+				org.springframework.security.core.context.SecurityContextHolder.getContext();
+		byte[] workbook = mvc.perform(get("/children/imports/{id}/rejected.xlsx", preview.id())
+			.with(user(users.loadUserByUsername("xa.a"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		// the request cleared the test's own sign-in
+		org.springframework.security.core.context.SecurityContextHolder.setContext(signedIn);
+		List<List<String>> rows = vn.vongtay.core.TabularFile.read("loi.xlsx", workbook);
+		assertThat(rows.get(0)).startsWith("Họ và tên", "Ngày sinh", "Giới tính").endsWith("Lỗi cần sửa");
+		assertThat(rows).hasSize(3);
+		int errors = rows.get(0).size() - 1;
+		assertThat(rows.get(1)).startsWith("Lò Văn Sai " + suffix, "31/02/2016", "X");
+		assertThat(rows.get(1).get(rows.get(0).indexOf("Mã xã"))).as("the code as typed").isEqualTo("3253");
+		assertThat(rows.get(1).get(errors)).contains("Dòng 3", "Ngày sinh \"31/02/2016\" không hợp lệ",
+				"Giới tính \"X\" không hợp lệ");
+		assertThat(rows.get(2).get(0)).isEqualTo("Lò Thị Thiếu " + suffix);
+		assertThat(rows.get(2).get(errors)).contains("Dòng 4", "Ngày sinh");
+
+		// uploaded again as it is, it is read with the same headings and refused for the same reasons
+		ChildImports.Report again = imports.importNow("loi.xlsx", workbook, false);
+		assertThat(again.totalRows()).isEqualTo(2);
+		assertThat(again.rejected()).isEqualTo(2);
+		assertThat(again.errors()).extracting(InputProblem::messageKey).contains("error.import.date", "error.import.sex",
+				"error.field.required");
+	}
+
+	/** Issue 17 §6: what is written is the accepted rows and the duplicates the officer chose to add or merge. */
+	@Test
+	void theCommittedCountFollowsTheOfficersDecisions() {
+		String suffix = "Quyet" + letters();
+		String csv = """
+				Họ và tên,Ngày sinh,Giới tính,Mã xã
+				Lường Văn Một %1$s,01/02/2016,Nam,03253
+				Lường Văn Một %1$s,01/02/2016,Nam,03253
+				Lường Thị Hai %1$s,03/04/2017,Nữ,03253
+				Lường Thị Hai %1$s,03/04/2017,Nữ,03253
+				""".formatted(suffix);
+		ChildImports.Report preview = imports.importNow("so.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				false);
+		assertThat(preview.accepted()).isEqualTo(2);
+		assertThat(preview.duplicates()).isEqualTo(2);
+		ChildImports.Report committed = imports.commitNow(preview.id(),
+				Map.of(3, ChildImports.Decision.KEEP, 5, ChildImports.Decision.SKIP));
+		assertThat(committed.committed()).isEqualTo(3);
+		assertThat(count(suffix)).isEqualTo(3);
 	}
 
 	/** A run-specific word of letters: names may not contain digits. */

@@ -31,6 +31,17 @@ class PeriodTests {
 		}
 	}
 
+	/** A year no office reports on (before 1900, after 2200) is bad input answered in words, not a server error. */
+	@Test
+	void aYearOutsideTheRangeOfReportingIsRefusedWithAClearMessageKey() {
+		for (String code : List.of("1899", "0000-H1", "2201-Q2", "9999-05")) {
+			assertThatThrownBy(() -> Period.parse(code)).isInstanceOf(UserFacingException.class)
+				.hasMessage("error.period.year");
+		}
+		assertThat(Period.parse("1900").code()).isEqualTo("1900");
+		assertThat(Period.parse("2200-12").code()).isEqualTo("2200-12");
+	}
+
 	@Test
 	void periodsEndingTogetherPutTheLongerOneLast() {
 		List<Period> periods = Period.reportingPeriods(2024, 2024);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,51 @@ class TabularFileTests {
 		});
 		assertThat(rows).containsExactly(List.of("Họ và tên", "Ghi chú"), List.of("Lò, Thị \"Hoa\"", "hai\ndòng"),
 				List.of("A", "B"));
+	}
+
+	/**
+	 * Excel on a Vietnamese Windows saves "CSV (Comma delimited)" in the ANSI code page, Windows-1258, with the list
+	 * separator of the locale, ";"; Windows-1258 writes most toned letters as a base letter and a combining tone mark,
+	 * which the reader composes (NFC) so that the text compares equal to what was typed.
+	 */
+	@Test
+	void aCsvSavedByExcelOnVietnameseWindowsIsReadAsWindows1258() {
+		String text = "Họ và tên;Ngày sinh;Giới tính;Thôn/ấp\r\nNguyễn Thị Ánh Tuyết;05/09/2015;Nữ;Bản Phiêng Pẻn\r\n";
+		List<List<String>> rows = TabularFile.read("so.csv", ExcelCsv.windows1258(text));
+		assertThat(rows).containsExactly(List.of("Họ và tên", "Ngày sinh", "Giới tính", "Thôn/ấp"),
+				List.of("Nguyễn Thị Ánh Tuyết", "05/09/2015", "Nữ", "Bản Phiêng Pẻn"));
+		assertThat(rows.get(1).get(0)).as("composed, as typed").isEqualTo(Normalizer.normalize("Nguyễn Thị Ánh Tuyết",
+				Normalizer.Form.NFC));
+	}
+
+	@Test
+	void aCsvIsReadInTheEncodingItWasSavedIn() {
+		String text = "Họ và tên,Thôn/ấp\nLò Văn Đức,Nà Sáng\n";
+		List<List<String>> expected = List.of(List.of("Họ và tên", "Thôn/ấp"), List.of("Lò Văn Đức", "Nà Sáng"));
+		// UTF-8 without a byte order mark (LibreOffice, Google Sheets), and decomposed as a Mac writes it
+		assertThat(TabularFile.read("so.csv", text.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
+		assertThat(TabularFile.read("so.csv", Normalizer.normalize(text, Normalizer.Form.NFD)
+			.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
+		// Excel's "Unicode text": UTF-16 little-endian with its byte order mark, tab-separated
+		String tabbed = text.replace(',', '\t');
+		byte[] utf16 = ("\uFEFF" + tabbed).getBytes(StandardCharsets.UTF_16LE);
+		assertThat(TabularFile.read("so.txt", utf16)).isEqualTo(expected);
+		// and without the mark, big- or little-endian
+		assertThat(TabularFile.read("so.txt", tabbed.getBytes(StandardCharsets.UTF_16LE))).isEqualTo(expected);
+		assertThat(TabularFile.read("so.txt", tabbed.getBytes(StandardCharsets.UTF_16BE))).isEqualTo(expected);
+	}
+
+	/**
+	 * Text typed in the TCVN3 fonts (.VnTime) is ordinary Windows-1252 text that the font drew as Vietnamese; saved as
+	 * CSV it is neither UTF-8 nor Windows-1258 (its letters sit where Windows-1258 keeps its tone marks, after any
+	 * letter), and stays Windows-1252 for the legacy conversion to recognise.
+	 */
+	@Test
+	void aCsvOfTextTypedInTheOldTcvn3FontsIsLeftForTheLegacyConversion() {
+		String legacy = "Hä vµ tªn;Ghi chó\nNguyÔn ThÞ Hµ;kh«ng\n";
+		List<List<String>> rows = TabularFile.read("so.csv", legacy.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+		assertThat(rows.get(1).get(0)).isEqualTo("NguyÔn ThÞ Hµ");
+		assertThat(LegacyVietnamese.toUnicode(rows.get(1).get(0))).isEqualTo("Nguyễn Thị Hà");
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class PasswordTests extends AccountTestSupport {
 					"Người thử mật khẩu", "email", "", "password", account[1], "roles", "COMMUNE_OFFICER",
 					"unitCodes", "03253", "enabled", "true", "version", "0")
 				.andExpect(status().is(422)));
-			assertThat(page).as(account[1]).contains("Vui lòng sửa", "value=\"" + account[0] + "\"")
+			assertThat(page).as(account[1]).contains("lỗi cần sửa", "value=\"" + account[0] + "\"")
 				.doesNotContain(account[1]);
 			assertThat(accounts.exists(account[0])).as(account[1]).isFalse();
 		}

@@ -2,6 +2,7 @@ package vn.vongtay.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,8 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
-import vn.vongtay.Await;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.casework.AbuseForm;
 import vn.vongtay.casework.AbuseSetting;
@@ -40,15 +42,17 @@ import vn.vongtay.children.Sex;
 /**
  * The figures of reports and cases (the casework source), on cases taken through the process by the demo accounts:
  * every one for the nation, the province and a commune equals the plain query over the casework tables; a new report
- * moves the province figure on the next request; a recount gives the tallies the events made.
+ * moves the province figure once its events are handled (awaited with a Modulith scenario); a recount gives the tallies
+ * the events made.
  */
 @IntegrationTest
+@EnableScenarios
 class CaseRollUpTests extends IndicatorTestSupport {
 
 	private static final List<String> CASE_INDICATORS = List.of("REPORTS_RECEIVED", "CASES_OPENED", "CASES_CLOSED",
 			"ABUSED_CHILDREN", "ABUSED_CHILDREN_ASSISTED", "ABUSED_CHILDREN_ASSISTED_RATE", "CASES_WITH_PLAN",
 			"CASES_PLAN_ON_TIME", "CASES_PLAN_ON_TIME_RATE", "CASES_EMERGENCY_REQUIRED", "CASES_EMERGENCY_ON_TIME",
-			"CASES_EMERGENCY_ON_TIME_RATE");
+			"CASES_EMERGENCY_ON_TIME_RATE", "ABUSE_PERPETRATORS", "ABUSED_CHILDREN_PER_100K");
 
 	private static boolean made;
 
@@ -58,15 +62,19 @@ class CaseRollUpTests extends IndicatorTestSupport {
 	@Autowired
 	CaseProcess process;
 
-	private final LocalDate today = LocalDate.now();
+	@Autowired
+	Clock clock;
+
+	private LocalDate today;
 
 	@BeforeEach
 	void casesAtEveryStage() {
+		today = LocalDate.now(clock);
 		if (made) {
 			return;
 		}
 		made = true;
-		LocalDateTime now = LocalDateTime.now().withNano(0);
+		LocalDateTime now = LocalDateTime.now(clock).withNano(0);
 		// an abused girl of 9 at home, emergency measures in time, plan approved, reviewed and closed
 		long closed = report("03253", Sex.FEMALE, 9, now.minusHours(30), ReportChannel.HOTLINE_111);
 		as("cb.a", () -> {
@@ -134,17 +142,25 @@ class CaseRollUpTests extends IndicatorTestSupport {
 		}
 		assertThat(value("ABUSED_CHILDREN", commune, year).value()).isPositive();
 		assertThat(value("CASES_PLAN_ON_TIME", commune, year).value()).isPositive();
+		// Thông tư 13/2021 Phụ lục II beyond 0101: who harmed the abused children (the step-father, a stranger)
+		assertThat(value("ABUSE_PERPETRATORS", commune, year).value()).isGreaterThanOrEqualTo(java.math.BigDecimal.valueOf(2));
+		IndicatorValue rate = value("ABUSED_CHILDREN_PER_100K", commune, year);
+		assertThat(rate.value()).isEqualByComparingTo(rate.numerator().multiply(java.math.BigDecimal.valueOf(100_000))
+			.divide(rate.denominator(), 2, java.math.RoundingMode.HALF_UP));
 	}
 
 	@Test
-	void aNewReportMovesTheProvinceFigureOnTheNextRequest() {
+	void aNewReportMovesTheProvinceFigureOnceItsEventsAreHandled(Scenario scenario) {
 		long province = unitId("11", today);
 		IndicatorPeriod year = IndicatorPeriod.year(today.getYear());
 		long received = value("REPORTS_RECEIVED", province, year).value().longValue();
 		long opened = value("CASES_OPENED", province, year).value().longValue();
-		report("03295", Sex.MALE, 12, LocalDateTime.now().withNano(0), ReportChannel.POLICE);
-		Await.until(() -> value("REPORTS_RECEIVED", province, year).value().longValue() == received + 1
-				&& value("CASES_OPENED", province, year).value().longValue() == opened + 1, Duration.ofSeconds(10));
+		scenario.stimulate(() -> report("03295", Sex.MALE, 12, LocalDateTime.now(clock).withNano(0), ReportChannel.POLICE))
+			.andWaitAtMost(Duration.ofSeconds(10))
+			.andWaitForStateChange(() -> List.of(value("REPORTS_RECEIVED", province, year).value().longValue(),
+					value("CASES_OPENED", province, year).value().longValue()),
+					figures -> figures.equals(List.of(received + 1, opened + 1)))
+			.andVerify(figures -> assertThat(figures).containsExactly(received + 1, opened + 1));
 	}
 
 	@Test

@@ -165,6 +165,10 @@ class PlainFigures {
 					+ " BETWEEN :p1 AND :p2" + (dimension.equals("setting") ? " AND c.setting IS NOT NULL" : "")
 					+ (measure.equals("ABUSED_CHILDREN_ASSISTED") ? " AND c.first_plan_approved_at IS NOT NULL" : "")
 					+ " GROUP BY 1";
+			case "ABUSE_PERPETRATORS" -> "SELECT " + key(dimension, "perpetrator", "c.perpetrator_type")
+					+ " AS k, count(*) AS n FROM casework.child_case c"
+					+ " WHERE c.unit_id IN " + REACH + " AND c.abuse_confirmed AND c.perpetrator_type IS NOT NULL"
+					+ " AND c.perpetrator_type <> 'UNKNOWN' AND " + day("c.received_at") + " BETWEEN :p1 AND :p2 GROUP BY 1";
 			case "CASES_PLAN_APPROVED", "CASES_PLAN_APPROVED_ON_TIME" -> "SELECT '' AS k, count(*) AS n"
 					+ " FROM casework.child_case c WHERE c.unit_id IN " + REACH + " AND " + day("c.first_plan_approved_at")
 					+ " BETWEEN :p1 AND :p2" + (measure.endsWith("ON_TIME") ? " AND c.first_plan_approved_at <= c.first_plan_due_at" : "")

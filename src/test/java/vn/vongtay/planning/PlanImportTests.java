@@ -52,7 +52,7 @@ class PlanImportTests {
 
 	@Test
 	void aPlanInThePublishedFormatImportsWithItsTargetsTasksAndReportingRegime() throws IOException {
-		long id = plans.importDocument(cityPlan());
+		long id = importCity(cityPlan());
 		PlanDetail plan = plans.get(id);
 		assertThat(plan.summary().number()).isEqualTo("120/KH-UBND");
 		assertThat(plan.summary().issuerUnitCode()).isEqualTo("040");
@@ -63,7 +63,7 @@ class PlanImportTests {
 		assertThat(one.values().get(2022)).isEqualByComparingTo("2.5");
 		assertThat(plan.objectives().get(0).targets().get(1).parts()).extracting(Target::code).containsExactly("2a");
 		Task training = plan.tasks().get(0);
-		// the demo directory has no offices for the city, so the plan's agencies were added to it
+		// the demo directory has no offices for the city: the plan's agencies were added to it, as confirmed
 		assertThat(training.leadAgency().name()).isEqualTo("Phòng Lao động - Thương binh và Xã hội");
 		assertThat(training.leadAgency().unitCode()).isEqualTo("040");
 		assertThat(training.partnerAgencies()).extracting(AgencyRef::name)
@@ -78,7 +78,7 @@ class PlanImportTests {
 
 	@Test
 	void theProvincePlanListsTheCityPlanThatImplementsItAndItsTaskShowsTheAnsweringTask() throws IOException {
-		long city = plans.importDocument(cityPlan());
+		long city = importCity(cityPlan());
 		long province = planId("cao-bang-2022");
 		assertThat(plans.lowerPlans(province)).extracting(PlanSummary::id).containsExactly(city);
 		assertThat(plans.get(city).implementedPlans()).extracting(PlanSummary::id).containsExactly(province);
@@ -92,7 +92,7 @@ class PlanImportTests {
 	void aTaskNamingAnUndeclaredAgencyIsRefusedAtItsLineAndNothingIsStored() throws IOException {
 		long before = count("planning.plan");
 		String broken = cityPlan().replace("lead: ubnd-tp", "lead: phong-khong-co");
-		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> plans.importDocument(broken));
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> importCity(broken));
 		assertThat(refusal.status()).isEqualTo(422);
 		assertThat(refusal.problems()).singleElement().satisfies(p -> {
 			assertThat(p.column()).isEqualTo("tasks[1].lead");
@@ -107,7 +107,7 @@ class PlanImportTests {
 		long agenciesBefore = count("directory.agency");
 		String broken = cityPlan().replace("values: {2022: 95}", "values: {2022: null}")
 			.replace("issuedOn: 2022-04-15", "issuedOn: 2022-02-30");
-		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> plans.importDocument(broken));
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> importCity(broken));
 		assertThat(refusal.problems()).extracting(p -> p.row() + " " + p.column() + " " + p.messageKey())
 			.containsExactlyInAnyOrder(
 					lineOf(broken, "issuedOn: 2022-02-30") + " plan.issuedOn error.plan.date-invalid",
@@ -119,16 +119,29 @@ class PlanImportTests {
 	@Test
 	void aQuantitativeTargetWithNoValuesAtAllIsRefused() throws IOException {
 		String broken = cityPlan().replace("values: {2022: 2.5}", "values: {}");
-		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> plans.importDocument(broken));
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> importCity(broken));
 		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
 			.containsExactly("objectives[0].targets[0].values error.plan.target-without-value");
 	}
 
+	/** Format 2 only adds to format 1: a format 1 document keeps loading, and is told where it uses what 2 added. */
+	@Test
+	void aFormat1DocumentWithARangeIsToldToDeclareFormat2() throws IOException {
+		String range = cityPlan().replace("values: {2022: 95}", "values: {2022: {from: 95, to: 98}}");
+		UserFacingException refusal = catchThrowableOfType(UserFacingException.class, () -> importCity(range));
+		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
+			.containsExactly("objectives[0].targets[1].values.2022 error.plan.needs-format");
+		long id = importCity(range.replace("format: vongtay-plan/1", "format: vongtay-plan/2"));
+		Target target = plans.get(id).objectives().get(0).targets().get(1);
+		assertThat(target.values().get(2022)).isEqualByComparingTo("95");
+		assertThat(target.upTo().get(2022)).isEqualByComparingTo("98");
+	}
+
 	@Test
 	void aSecondPlanWithTheSameKeyIsRefused() throws IOException {
-		plans.importDocument(cityPlan());
+		importCity(cityPlan());
 		UserFacingException refusal = catchThrowableOfType(UserFacingException.class,
-				() -> plans.importDocument(cityPlan()));
+				() -> importCity(cityPlan()));
 		assertThat(refusal.problems()).extracting(p -> p.column() + " " + p.messageKey())
 			.containsExactly("plan.key error.plan.key-taken");
 	}
@@ -138,7 +151,7 @@ class PlanImportTests {
 		long binhLong = planId("binh-long-2022");
 		String exported = plans.export(binhLong).replace("key: binh-long-2022", "key: binh-long-2022-copy");
 		PlanDetail original = plans.get(binhLong);
-		PlanDetail copy = plans.get(plans.importDocument(exported));
+		PlanDetail copy = plans.get(plans.importDocument(exported, AgencyChoices.NONE));
 		assertThat(copy.summary().targetCount()).isEqualTo(24);
 		assertThat(copy.tasks()).hasSameSizeAs(original.tasks());
 		assertThat(targets(copy)).extracting(t -> t.code() + "=" + t.values())
@@ -146,7 +159,10 @@ class PlanImportTests {
 		assertThat(copy.tasks()).extracting(t -> t.leadAgency() == null ? null : t.leadAgency().id())
 			.containsExactlyElementsOf(original.tasks().stream()
 				.map(t -> t.leadAgency() == null ? null : t.leadAgency().id()).toList());
-		assertThat(copy.reporting()).hasSameSizeAs(original.reporting());
+		assertThat(copy.reporting()).extracting(r -> r.reporters().stream().map(AgencyRef::id).toList())
+			.containsExactlyElementsOf(original.reporting().stream()
+				.map(r -> r.reporters().stream().map(AgencyRef::id).toList()).toList());
+		assertThat(original.reporting().get(0).reporters()).hasSize(7);
 		assertThat(plans.originalText(copy.summary().id())).isEqualTo(plans.originalText(binhLong));
 	}
 
@@ -154,6 +170,7 @@ class PlanImportTests {
 	void theApiRefusesABrokenPlanWithAProblemDetailListingLineAndPlace() throws Exception {
 		String broken = cityPlan().replace("kind: QUARTER, year: 2022, quarter: 3", "kind: QUARTER, year: 2022, quarter: 7");
 		mvc.perform(post("/api/v1/plans").contentType("application/yaml").content(broken)
+			.param("agency", "ubnd-tp:new", "phong-ldtbxh:new", "phong-gddt:new")
 			.with(user(users.loadUserByUsername("admin"))))
 			.andExpect(status().is(422))
 			.andExpect(jsonPath("$.detail").value("Dữ liệu có 1 lỗi; không có gì được lưu."))
@@ -192,6 +209,38 @@ class PlanImportTests {
 		assertThat(page).contains("Dữ liệu có 1 lỗi; không có gì được lưu.", "objectives[0].targets[0].unit",
 				"Giá trị &quot;PHAN_TRAM&quot; không hợp lệ", "<td>" + lineOf(broken, "unit: PHAN_TRAM") + "</td>");
 	}
+
+	/** Issue 16, item 13: a plan imported through the API has no text as issued, and its export answered 500. */
+	@Test
+	void aPlanImportedThroughTheApiIsExportedAndItsTextTabShown() throws Exception {
+		String created = mvc.perform(post("/api/v1/plans").contentType("application/yaml").content(cityPlan())
+			.param("agency", "ubnd-tp:new", "phong-ldtbxh:new", "phong-gddt:new")
+			.with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getHeader("Location");
+		String exported = mvc.perform(get(created + "/document").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(exported).contains("key: tp-cao-bang-2022-test", "originalText: null");
+		long id = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
+		mvc.perform(get("/plans/" + id + "/export").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk());
+		mvc.perform(get("/plans/" + id).param("tab", "text").with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isOk());
+		// what was exported loads again
+		mvc.perform(post("/api/v1/plans").contentType("application/yaml")
+			.content(exported.replace("key: tp-cao-bang-2022-test", "key: tp-copy"))
+			.with(user(users.loadUserByUsername("admin"))))
+			.andExpect(status().isCreated());
+	}
+
+	/** The city has no offices in the demo directory: its plan's agencies are confirmed as new. */
+	private long importCity(String document) {
+		return plans.importDocument(document, CITY_AGENCIES_NEW);
+	}
+
+	static final AgencyChoices CITY_AGENCIES_NEW = AgencyChoices
+		.parse(List.of("ubnd-tp:new", "phong-ldtbxh:new", "phong-gddt:new"));
 
 	private long planId(String key) {
 		return jdbc.sql("SELECT id FROM planning.plan WHERE key = :key").param("key", key).query(Long.class).single();

@@ -92,6 +92,19 @@ class SeedPlanTests {
 			.contains(LocalDate.of(2024, 6, 10), LocalDate.of(2024, 12, 10));
 	}
 
+	/** Seed 004, IV.1: "Trưởng các phòng, ngành: Văn hóa - Thông tin, Y tế, Giáo dục và Đào tạo; Công an huyện; UBND các xã". */
+	@Test
+	void thoXuanNamesTheFourDistrictOfficesAndTheCommunesThatReportToTheLabourOffice() {
+		PlanDetail.ReportingRule halfYear = plan("tho-xuan-2024").reporting().get(0);
+		assertThat(halfYear.reporter().name()).startsWith("Trưởng các phòng, ngành");
+		assertThat(halfYear.reporters()).extracting(AgencyRef::name).hasSize(5)
+			.anySatisfy(name -> assertThat(name).startsWith("Phòng Văn hoá - Thông tin"))
+			.anySatisfy(name -> assertThat(name).startsWith("Phòng Y tế"))
+			.anySatisfy(name -> assertThat(name).startsWithIgnoringCase("Phòng Giáo dục và Đào tạo"))
+			.anySatisfy(name -> assertThat(name).startsWith("Công an huyện"))
+			.anySatisfy(name -> assertThat(name).isEqualTo("UBND các xã, thị trấn"));
+	}
+
 	@Test
 	void caoBangCarriesItsReportingDeadlines() {
 		PlanDetail caoBang = plan("cao-bang-2022");
@@ -103,6 +116,48 @@ class SeedPlanTests {
 		assertThat(caoBang.tasks()).hasSize(42);
 		assertThat(plan("tuan-giao-2020").reporting()).extracting(PlanDetail.ReportingRule::dueOn)
 			.contains(LocalDate.of(2021, 7, 15));
+	}
+
+	/** Thọ Xuân 2024, II.3, target 3.1-b: "tăng 5-8% số tội phạm ... so với năm 2023" is a range over a base year. */
+	@Test
+	void thoXuanTarget31bKeepsItsRangeAndItsBaseYear() {
+		PlanDetail thoXuan = plan("tho-xuan-2024");
+		for (String code : List.of("3.1-b", "3.1-b.1")) {
+			Target target = target(thoXuan, code);
+			assertThat(target.values().get(2024)).as(code).isEqualByComparingTo("5");
+			assertThat(target.upTo().get(2024)).as(code).isEqualByComparingTo("8");
+			assertThat(target.baseYear()).as(code).isEqualTo(2023);
+		}
+		// the other part is a plain "at least 25%", without a range or base year
+		assertThat(target(thoXuan, "3.1-b.2").upTo()).isEmpty();
+		assertThat(target(thoXuan, "3.1-b.2").baseYear()).isNull();
+	}
+
+	/**
+	 * Bình Long, section A.I (results 2016-2021): the situation the plan starts from; section D.2: the monthly support
+	 * of the hamlets' child-protection collaborators.
+	 */
+	@Test
+	void binhLongStatesTheFiguresItStartsFromAndTheCollaboratorsAllowance() {
+		PlanDetail binhLong = plan("binh-long-2022");
+		assertThat(binhLong.figures()).extracting(f -> f.indicatorCode() + "=" + f.value().stripTrailingZeros().toPlainString())
+			.contains("CHILDREN_UNDER_16=15988", "CHILDREN_SPECIAL=118", "CHILDREN_SPECIAL_RATE=0.73",
+					"CHILD_FRIENDLY_COMMUNES=5", "INFANT_MORTALITY=0", "UNDER5_MORTALITY=0");
+		assertThat(binhLong.figures()).filteredOn(f -> f.statement().contains("suy dinh dưỡng")).singleElement()
+			.satisfies(f -> {
+				assertThat(f.value()).isEqualByComparingTo("7.24");
+				assertThat(f.unit()).isEqualTo(Measure.PERCENT);
+				assertThat(f.toYear()).isEqualTo(2021);
+			});
+		assertThat(binhLong.figures()).filteredOn(f -> f.statement().startsWith("Trường học")).singleElement()
+			.satisfies(f -> assertThat(f.value()).isEqualByComparingTo("27"));
+		assertThat(binhLong.figures()).allSatisfy(f -> assertThat(f.statement()).isNotBlank());
+		assertThat(binhLong.allowances()).singleElement().satisfies(a -> {
+			assertThat(a.recipient()).startsWith("Cộng tác viên bảo vệ, chăm sóc trẻ em ở ấp, khu phố");
+			assertThat(a.coefficient()).isEqualByComparingTo("0.125");
+			assertThat(a.basis()).isEqualTo(AllowanceBasis.BASE_SALARY);
+			assertThat(a.period()).isEqualTo(AllowancePeriod.MONTH);
+		});
 	}
 
 	private PlanDetail plan(String key) {

@@ -145,16 +145,24 @@ class TaskProgressTests {
 	@Test
 	void anOfficerOfTheIssuingUnitRecordsWhatATargetAchievedAndItsStatusFollows() throws Exception {
 		long plan = plan("tho-xuan-2024");
-		long target = jdbc.sql("SELECT id FROM planning.target WHERE plan_id = :plan AND code = '3.1-a'")
+		// 1.1-b is qualitative: a person assesses it; the measured targets take their indicator's value
+		long target = jdbc.sql("SELECT id FROM planning.target WHERE plan_id = :plan AND code = '1.1-b'")
 			.param("plan", plan).query(Long.class).single();
 		mvc.perform(post("/plans/" + plan + "/targets/" + target + "/achievements")
-			.param("asOf", "2024-12-31").param("value", "92").param("note", "46/50 tin báo")
+			.param("asOf", "2024-12-31").param("assessment", "AT_RISK").param("note", "Tờ rơi chưa đến 6 xã")
 			.with(as("ldtbxh.thoxuan")).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(get("/api/v1/plans/" + plan).with(as("admin")))
-			.andExpect(jsonPath("$.objectives[*].targets[?(@.code == '3.1-a')].latest.value").value(92))
-			.andExpect(jsonPath("$.objectives[*].targets[?(@.code == '3.1-a')].status").value("OFF_TRACK"));
-		assertThat(page("/plans/" + plan, "admin")).contains("92 %", "46/50 tin báo", "Không đạt");
+			.andExpect(jsonPath("$.objectives[*].targets[?(@.code == '1.1-b')].latest.assessment").value("AT_RISK"))
+			.andExpect(jsonPath("$.objectives[*].targets[?(@.code == '1.1-b')].status").value("AT_RISK"));
+		assertThat(page("/plans/" + plan, "admin")).contains("Tờ rơi chưa đến 6 xã", "Có nguy cơ không đạt");
+
+		long bound = jdbc.sql("SELECT id FROM planning.target WHERE plan_id = :plan AND code = '3.1-a'")
+			.param("plan", plan).query(Long.class).single();
+		mvc.perform(post("/plans/" + plan + "/targets/" + bound + "/achievements")
+			.param("asOf", "2024-12-31").param("value", "92").param("note", "46/50 tin báo")
+			.with(as("ldtbxh.thoxuan")).with(csrf()))
+			.andExpect(status().is(422));
 	}
 
 	@Test

@@ -34,6 +34,8 @@ final class Browsers {
 		assumeTrue(available, "chromium and chromedriver are not installed");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toString());
+		// the browser's console, read after each page by problemsOf: script errors and CSP refusals show there
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1366,900", "--lang=vi-VN");
@@ -81,5 +83,63 @@ final class Browsers {
 	static void screenshot(WebDriver browser, String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** The widths every page must work at: a modest laptop and a phone (issue 17 §6). */
+	static final int[] WIDTHS = { 1366, 390 };
+
+	/** Sets the width of the page as the reader sees it (the viewport), for the next page loaded. */
+	static void width(WebDriver browser, int width) {
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+		Object inner = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth");
+		int chrome = width - ((Number) inner).intValue();
+		if (chrome != 0) {
+			browser.manage().window().setSize(new org.openqa.selenium.Dimension(width + chrome, 900));
+		}
+	}
+
+	/**
+	 * What is wrong with the page the browser shows, as lines for a person to read, empty when nothing is: errors in
+	 * the console since the last call (a script error, a refusal of the Content-Security-Policy, a resource not found),
+	 * anything wider than the screen, and the serious and critical violations of WCAG 2.1 A and AA that axe-core finds.
+	 */
+	static java.util.List<String> problemsOf(WebDriver browser) {
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		String page = browser.getCurrentUrl();
+		for (org.openqa.selenium.logging.LogEntry entry : browser.manage().logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()) {
+			// the page's own status is the test's to check (a refused form is answered 422, which chromium logs)
+			boolean pageStatus = entry.getMessage().startsWith(page + " - Failed to load resource: the server responded");
+			if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() && !pageStatus) {
+				problems.add(page + ": console: " + entry.getMessage());
+			}
+		}
+		@SuppressWarnings("unchecked")
+		java.util.List<String> wide = (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("""
+					var width = document.documentElement.clientWidth, found = [];
+					if (document.documentElement.scrollWidth <= width) { return found; }
+					document.querySelectorAll('body *').forEach(function (e) {
+					  var box = e.getBoundingClientRect();
+					  if (box.right > width + 1 && found.length < 5 && getComputedStyle(e).position !== 'absolute') {
+					    found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+					      ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' ends at ' + Math.round(box.right) + ' px');
+					  }
+					});
+					return found.length ? found : ['the page is ' + document.documentElement.scrollWidth + ' px wide'];""");
+		for (String element : wide) {
+			problems.add(page + ": wider than the screen: " + element);
+		}
+		com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+			.withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(browser);
+		for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+			if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+				problems.add(page + ": " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+						+ rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+			}
+		}
+		return problems;
 	}
 }

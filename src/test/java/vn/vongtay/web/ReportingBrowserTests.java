@@ -114,8 +114,8 @@ class ReportingBrowserTests {
 		browser.get(reportUrl);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
 				download(browser.findElement(By.id("export-xlsx")).getAttribute("href"))))) {
-			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
-			XSSFSheet sectors = workbook.getSheetAt(3);
+			assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+			XSSFSheet sectors = workbook.getSheetAt(6);
 			DataFormatter vietnamese = new DataFormatter(Locale.forLanguageTag("vi-VN"));
 			String text = java.util.stream.StreamSupport.stream(sectors.spliterator(), false)
 				.map(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false).map(vietnamese::formatCellValue)

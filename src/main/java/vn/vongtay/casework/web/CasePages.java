@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -72,29 +73,38 @@ class CasePages {
 		this.staff = staff;
 	}
 
+	/** What the case list is asked for; blank is the default (open cases, everyone's, the first page). */
+	record ListQuery(String stage, Boolean open, Boolean mine, Boolean due, Boolean overdue, String q, Integer page) {
+
+		boolean openOnly() {
+			return open == null || open;
+		}
+
+		static boolean on(Boolean flag) {
+			return Boolean.TRUE.equals(flag);
+		}
+	}
+
 	@GetMapping("/cases")
-	String list(@RequestParam(required = false) String stage, @RequestParam(defaultValue = "true") boolean open,
-			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean due,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@ModelAttribute("query") ListQuery query, Model model) {
 		SignedInUser user = Jurisdictions.requireUser();
 		if (!Set.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.PROVINCE_OFFICER,
 				Role.DISTRICT_OFFICER).stream().anyMatch(user::has)) {
 			return user.has(Role.AGENCY_FOCAL_POINT) ? "redirect:/referrals" : "redirect:/reports";
 		}
-		int shown = Math.max(0, page);
-		CaseStage chosen = FormValues.enumValue(CaseStage.class, stage);
-		List<CaseSummary> found = cases.list(new Cases.Filter(chosen, open, mine, due, overdue, null, q), shown,
-				SIZE + 1);
+		int shown = query.page() == null ? 0 : Math.max(0, query.page());
+		CaseStage chosen = FormValues.enumValue(CaseStage.class, query.stage());
+		List<CaseSummary> found = cases.list(new Cases.Filter(chosen, query.openOnly(), ListQuery.on(query.mine()),
+				ListQuery.on(query.due()), ListQuery.on(query.overdue()), null, query.q()), shown, SIZE + 1);
 		model.addAttribute("cases", found.size() > SIZE ? found.subList(0, SIZE) : found);
 		model.addAttribute("hasNext", found.size() > SIZE);
 		model.addAttribute("page", shown);
 		model.addAttribute("stage", chosen);
-		model.addAttribute("open", open);
-		model.addAttribute("mine", mine);
-		model.addAttribute("due", due);
-		model.addAttribute("overdue", overdue);
-		model.addAttribute("q", q);
+		model.addAttribute("open", query.openOnly());
+		model.addAttribute("mine", ListQuery.on(query.mine()));
+		model.addAttribute("due", ListQuery.on(query.due()));
+		model.addAttribute("overdue", ListQuery.on(query.overdue()));
+		model.addAttribute("q", query.q());
 		model.addAttribute("stages", CaseStage.values());
 		return "casework/cases";
 	}
@@ -111,7 +121,7 @@ class CasePages {
 		SignedInUser user = Jurisdictions.requireUser();
 		Map<String, Boolean> may = new java.util.HashMap<>();
 		for (CaseAction action : CaseAction.values()) {
-			may.put(action.name(), found.stage().allows(action) && CaseProcess.mayTake(user, action));
+			may.put(action.name(), found.stage().allows(action) && action.mayBeTakenBy(user.roles()));
 		}
 		model.addAttribute("c", found);
 		model.addAttribute("may", may);
@@ -148,79 +158,38 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/dismiss")
-	String dismiss(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String reason) {
-		process.dismiss(id, version, FormValues.enumValue(CaseOutcome.class, outcome), reason);
+	String dismiss(@PathVariable long id, @ModelAttribute ClosureForm form) {
+		process.dismiss(id, version(form.version()), form.closedAs(), form.reason());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/initial-assessment")
-	String assessInitial(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String assessedAt, @RequestParam(required = false) String participants,
-			@RequestParam(required = false) String childCondition,
-			@RequestParam(required = false) String immediateSafety, @RequestParam(required = false) String riskLevel,
-			@RequestParam(required = false) List<String> abuseIndicated,
-			@RequestParam(required = false) String immediateNeeds,
-			@RequestParam(required = false) String recommendation) {
-		process.assessInitial(id, version, new InitialAssessment(FormValues.dateTime(assessedAt), participants,
-				childCondition, immediateSafety, FormValues.enumValue(RiskLevel.class, riskLevel),
-				FormValues.enumValues(AbuseForm.class, abuseIndicated), immediateNeeds, recommendation));
+	String assessInitial(@PathVariable long id, @ModelAttribute InitialAssessmentForm form) {
+		process.assessInitial(id, version(form.version()), form.assessment());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/emergency-measures")
-	String emergency(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String takenAt,
-			@RequestParam(required = false) List<String> measures, @RequestParam(required = false) String decidedBy,
-			@RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String description,
-			@RequestParam(required = false) String careArrangement, @RequestParam(required = false) String until) {
-		process.takeEmergencyMeasure(id, version, new EmergencyMeasure(FormValues.dateTime(takenAt),
-				FormValues.enumValues(EmergencyMeasureKind.class, measures), decidedBy, decisionNumber, description,
-				careArrangement, FormValues.date(until)));
+	String emergency(@PathVariable long id, @ModelAttribute EmergencyMeasureForm form) {
+		process.takeEmergencyMeasure(id, version(form.version()), form.measure());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/detailed-assessment")
-	String assessDetailed(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String assessedAt, @RequestParam(required = false) String participants,
-			@RequestParam(required = false) String physicalState,
-			@RequestParam(required = false) String psychologicalState,
-			@RequestParam(required = false) String emotionalState,
-			@RequestParam(required = false) String familySituation,
-			@RequestParam(required = false) String caregiverCapacity, @RequestParam(required = false) String needs,
-			@RequestParam(required = false) String riskLevel) {
-		process.assessDetailed(id, version, new DetailedAssessment(FormValues.dateTime(assessedAt), participants,
-				physicalState, psychologicalState, emotionalState, familySituation, caregiverCapacity, needs,
-				FormValues.enumValue(RiskLevel.class, riskLevel)));
+	String assessDetailed(@PathVariable long id, @ModelAttribute DetailedAssessmentForm form) {
+		process.assessDetailed(id, version(form.version()), form.assessment());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/close-without-plan")
-	String closeWithoutPlan(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String outcome, @RequestParam(required = false) String reason) {
-		process.closeWithoutPlan(id, version, FormValues.enumValue(CaseOutcome.class, outcome), reason);
+	String closeWithoutPlan(@PathVariable long id, @ModelAttribute ClosureForm form) {
+		process.closeWithoutPlan(id, version(form.version()), form.closedAs(), form.reason());
 		return back(id);
 	}
 
-	/** The plan's services come as parallel lists, one entry per row of the form; rows without a service are blank. */
 	@PostMapping("/cases/{id}/plan")
-	String draftPlan(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String goals,
-			@RequestParam(required = false) String reviewOn, @RequestParam(required = false) String notes,
-			@RequestParam(required = false) List<String> service,
-			@RequestParam(required = false) List<String> description,
-			@RequestParam(required = false) List<String> agencyId,
-			@RequestParam(required = false) List<String> providerName,
-			@RequestParam(required = false) List<String> dueOn) {
-		List<PlanDraft.Item> items = new ArrayList<>();
-		int rows = service == null ? 0 : service.size();
-		for (int i = 0; i < rows; i++) {
-			ServiceKind kind = FormValues.enumValue(ServiceKind.class, service.get(i));
-			if (kind == null) {
-				continue;
-			}
-			items.add(new PlanDraft.Item(kind, at(description, i), FormValues.wholeNumber(at(agencyId, i)),
-					at(providerName, i), FormValues.date(at(dueOn, i))));
-		}
-		process.draftPlan(id, version, new PlanDraft(goals, items, FormValues.date(reviewOn), notes));
+	String draftPlan(@PathVariable long id, @ModelAttribute PlanForm form) {
+		process.draftPlan(id, version(form.version()), form.plan());
 		return back(id);
 	}
 
@@ -238,32 +207,21 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/plan/approve")
-	String approvePlan(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String note) {
-		process.approvePlan(id, version, decisionNumber, note);
+	String approvePlan(@PathVariable long id, @ModelAttribute ApprovalForm form) {
+		process.approvePlan(id, version(form.version()), form.decisionNumber(), form.note());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/plan/items/{item}")
-	String updateItem(@PathVariable long id, @PathVariable long item, @RequestParam int version,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String result) {
-		process.updatePlanItem(id, item, version, FormValues.enumValue(PlanItemStatus.class, status), result);
+	String updateItem(@PathVariable long id, @PathVariable long item, @ModelAttribute ItemProgressForm form) {
+		process.updatePlanItem(id, item, version(form.version()), FormValues.enumValue(PlanItemStatus.class,
+				form.status()), form.result());
 		return back(id);
 	}
 
 	@PostMapping("/cases/{id}/review")
-	String review(@PathVariable long id, @RequestParam int version, @RequestParam Map<String, String> fields) {
-		Map<ReviewCriterion, Rating> ratings = new EnumMap<>(ReviewCriterion.class);
-		for (ReviewCriterion criterion : ReviewCriterion.values()) {
-			Rating rating = FormValues.enumValue(Rating.class, fields.get("rating-" + criterion.name()));
-			if (rating != null) {
-				ratings.put(criterion, rating);
-			}
-		}
-		boolean close = "CLOSE".equals(fields.get("decision"));
-		process.review(id, version, new Review(FormValues.dateTime(fields.get("reviewedAt")), ratings,
-				fields.get("findings"), close, FormValues.enumValue(CaseOutcome.class, fields.get("outcome")),
-				fields.get("nextSteps")));
+	String review(@PathVariable long id, @ModelAttribute ReviewForm form) {
+		process.review(id, version(form.version()), form.review());
 		return back(id);
 	}
 
@@ -285,9 +243,8 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/transfer")
-	String transfer(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String toCommuneCode, @RequestParam(required = false) String reason) {
-		process.transfer(id, version, toCommuneCode, reason);
+	String transfer(@PathVariable long id, @ModelAttribute TransferForm form) {
+		process.transfer(id, version(form.version()), form.toCommuneCode(), form.reason());
 		return "redirect:/cases?transferred";
 	}
 
@@ -298,15 +255,8 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/classification")
-	String classify(@PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String abuseConfirmed, @RequestParam(required = false) List<String> forms,
-			@RequestParam(required = false) List<String> subtypes, @RequestParam(required = false) String setting,
-			@RequestParam(required = false) String perpetratorType,
-			@RequestParam(required = false) String perpetratorRelationship) {
-		Boolean confirmed = FormValues.blankToNull(abuseConfirmed) == null ? null : Boolean.valueOf(abuseConfirmed);
-		process.classify(id, version, new Classification(confirmed, FormValues.enumValues(AbuseForm.class, forms),
-				FormValues.enumValues(AbuseSubtype.class, subtypes), FormValues.enumValue(AbuseSetting.class, setting),
-				FormValues.enumValue(PerpetratorType.class, perpetratorType), perpetratorRelationship));
+	String classify(@PathVariable long id, @ModelAttribute ClassificationForm form) {
+		process.classify(id, version(form.version()), form.classification());
 		return back(id);
 	}
 
@@ -327,16 +277,8 @@ class CasePages {
 	}
 
 	@PostMapping("/cases/{id}/referrals")
-	String refer(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String agencyId,
-			@RequestParam(required = false) String planItemId, @RequestParam(required = false) String service,
-			@RequestParam(required = false) String request, @RequestParam(required = false) String respondBy,
-			@RequestParam(defaultValue = "false") boolean shareName,
-			@RequestParam(defaultValue = "false") boolean shareAddress,
-			@RequestParam(defaultValue = "false") boolean shareCaregiver,
-			@RequestParam(required = false) String summary) {
-		referrals.refer(id, version, new ReferralDraft(FormValues.wholeNumber(agencyId),
-				FormValues.wholeNumber(planItemId), FormValues.enumValue(ServiceKind.class, service), request,
-				FormValues.date(respondBy), shareName, shareAddress, shareCaregiver, summary));
+	String refer(@PathVariable long id, @ModelAttribute ReferralForm form) {
+		referrals.refer(id, version(form.version()), form.referral());
 		return back(id);
 	}
 
@@ -360,11 +302,136 @@ class CasePages {
 				forms.generate(id, form));
 	}
 
-	private static String at(List<String> values, int i) {
-		return values == null || i >= values.size() ? null : values.get(i);
+	/** The version of the case the form was shown with, which every step names. */
+	static int version(Integer version) {
+		if (version == null) {
+			throw UserFacingException.invalid("error.field.required", "version");
+		}
+		return version;
 	}
 
 	private static String back(long id) {
 		return "redirect:/cases/" + id + "?saved";
+	}
+
+	// --- the forms of the case page, as the browser sends them (every field as typed) ---
+
+	/** Dismissal or closure without a plan: the outcome and why. */
+	record ClosureForm(Integer version, String outcome, String reason) {
+
+		CaseOutcome closedAs() {
+			return FormValues.enumValue(CaseOutcome.class, outcome);
+		}
+	}
+
+	/** Mẫu 02. */
+	record InitialAssessmentForm(Integer version, String assessedAt, String participants, String childCondition,
+			String immediateSafety, String riskLevel, List<String> abuseIndicated, String immediateNeeds,
+			String recommendation) {
+
+		InitialAssessment assessment() {
+			return new InitialAssessment(FormValues.dateTime(assessedAt), participants, childCondition, immediateSafety,
+					FormValues.enumValue(RiskLevel.class, riskLevel), FormValues.enumValues(AbuseForm.class,
+							abuseIndicated), immediateNeeds, recommendation);
+		}
+	}
+
+	/** Mẫu 07. */
+	record EmergencyMeasureForm(Integer version, String takenAt, List<String> measures, String decidedBy,
+			String decisionNumber, String description, String careArrangement, String until) {
+
+		EmergencyMeasure measure() {
+			return new EmergencyMeasure(FormValues.dateTime(takenAt), FormValues.enumValues(EmergencyMeasureKind.class,
+					measures), decidedBy, decisionNumber, description, careArrangement, FormValues.date(until));
+		}
+	}
+
+	/** Mẫu 03. */
+	record DetailedAssessmentForm(Integer version, String assessedAt, String participants, String physicalState,
+			String psychologicalState, String emotionalState, String familySituation, String caregiverCapacity,
+			String needs, String riskLevel) {
+
+		DetailedAssessment assessment() {
+			return new DetailedAssessment(FormValues.dateTime(assessedAt), participants, physicalState,
+					psychologicalState, emotionalState, familySituation, caregiverCapacity, needs,
+					FormValues.enumValue(RiskLevel.class, riskLevel));
+		}
+	}
+
+	/**
+	 * Mẫu 04. The services come as parallel lists, one entry per row of the form (the form always has several rows, so
+	 * a value is never split at its commas); rows without a service are blank.
+	 */
+	record PlanForm(Integer version, String goals, String reviewOn, String notes, List<String> service,
+			List<String> description, List<String> agencyId, List<String> providerName, List<String> dueOn) {
+
+		PlanDraft plan() {
+			List<PlanDraft.Item> items = new ArrayList<>();
+			int rows = service == null ? 0 : service.size();
+			for (int i = 0; i < rows; i++) {
+				ServiceKind kind = FormValues.enumValue(ServiceKind.class, service.get(i));
+				if (kind != null) {
+					items.add(new PlanDraft.Item(kind, at(description, i), FormValues.wholeNumber(at(agencyId, i)),
+							at(providerName, i), FormValues.date(at(dueOn, i))));
+				}
+			}
+			return new PlanDraft(goals, items, FormValues.date(reviewOn), notes);
+		}
+
+		private static String at(List<String> values, int i) {
+			return values == null || i >= values.size() ? null : values.get(i);
+		}
+	}
+
+	/** Mẫu 05. */
+	record ApprovalForm(Integer version, String decisionNumber, String note) {
+	}
+
+	/** The progress of a service of the plan, under the service's own version. */
+	record ItemProgressForm(Integer version, String status, String result) {
+	}
+
+	/** Mẫu 06: every criterion rated ({@code ratings[CRITERION]}), and the decision to close or to plan anew. */
+	record ReviewForm(Integer version, String reviewedAt, Map<String, String> ratings, String findings,
+			String decision, String outcome, String nextSteps) {
+
+		Review review() {
+			Map<ReviewCriterion, Rating> rated = new EnumMap<>(ReviewCriterion.class);
+			for (ReviewCriterion criterion : ReviewCriterion.values()) {
+				Rating rating = ratings == null ? null : FormValues.enumValue(Rating.class, ratings.get(criterion.name()));
+				if (rating != null) {
+					rated.put(criterion, rating);
+				}
+			}
+			return new Review(FormValues.dateTime(reviewedAt), rated, findings, "CLOSE".equals(decision),
+					FormValues.enumValue(CaseOutcome.class, outcome), nextSteps);
+		}
+	}
+
+	record TransferForm(Integer version, String toCommuneCode, String reason) {
+	}
+
+	record ClassificationForm(Integer version, String abuseConfirmed, List<String> forms, List<String> subtypes,
+			String setting, String perpetratorType, String perpetratorRelationship) {
+
+		Classification classification() {
+			String confirmed = FormValues.blankToNull(abuseConfirmed);
+			return new Classification(confirmed == null ? null : Boolean.valueOf(confirmed),
+					FormValues.enumValues(AbuseForm.class, forms), FormValues.enumValues(AbuseSubtype.class, subtypes),
+					FormValues.enumValue(AbuseSetting.class, setting),
+					FormValues.enumValue(PerpetratorType.class, perpetratorType), perpetratorRelationship);
+		}
+	}
+
+	/** A referral: what the agency is asked, and what of the child it may see (unticked boxes send nothing). */
+	record ReferralForm(Integer version, String agencyId, String planItemId, String service, String request,
+			String respondBy, Boolean shareName, Boolean shareAddress, Boolean shareCaregiver, String summary) {
+
+		ReferralDraft referral() {
+			return new ReferralDraft(FormValues.wholeNumber(agencyId), FormValues.wholeNumber(planItemId),
+					FormValues.enumValue(ServiceKind.class, service), request, FormValues.date(respondBy),
+					Boolean.TRUE.equals(shareName), Boolean.TRUE.equals(shareAddress), Boolean.TRUE.equals(shareCaregiver),
+					summary);
+		}
 	}
 }

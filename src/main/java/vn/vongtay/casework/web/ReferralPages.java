@@ -9,9 +9,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.vongtay.casework.CaseAction;
 import vn.vongtay.casework.Referral;
 import vn.vongtay.casework.Referrals;
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.Role;
+import vn.vongtay.identity.SignedInUser;
 
 /** The referrals an agency received: what each asks and shares, and the answer the focal point gives. */
 @Controller
@@ -36,6 +40,10 @@ class ReferralPages {
 	@GetMapping("/referrals/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("r", referrals.get(id));
+		SignedInUser user = Jurisdictions.requireUser();
+		// the agency answers; the case worker and the commune officer record an answer given by phone
+		model.addAttribute("mayAnswer",
+				user.has(Role.AGENCY_FOCAL_POINT) || CaseAction.REFER.mayBeTakenBy(user.roles()));
 		return "casework/referral";
 	}
 

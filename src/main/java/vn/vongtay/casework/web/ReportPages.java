@@ -1,19 +1,19 @@
 package vn.vongtay.casework.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.vongtay.casework.AbuseForm;
 import vn.vongtay.casework.Report;
 import vn.vongtay.casework.ReportChannel;
-import vn.vongtay.casework.ReportDraft;
 import vn.vongtay.casework.Reports;
 import vn.vongtay.children.Sex;
 import vn.vongtay.core.web.FormValues;
@@ -30,36 +30,23 @@ class ReportPages {
 
 	@GetMapping("/reports/new")
 	String form(@RequestParam(required = false) String childId, Model model) {
+		reports.requireReceiver();
 		model.addAttribute("channels", ReportChannel.values());
 		model.addAttribute("sexes", Sex.values());
 		model.addAttribute("abuseForms", AbuseForm.values());
 		model.addAttribute("childId", FormValues.blankToNull(childId));
+		model.addAttribute("submission", UUID.randomUUID().toString());
 		return "casework/report-form";
 	}
 
+	/**
+	 * Records the report and shows it with its receipt. The answer is a redirect, not a message kept in the session:
+	 * two posts of one form arriving together would otherwise both write it there.
+	 */
 	@PostMapping("/reports")
-	String receive(@RequestParam(required = false) String channel, @RequestParam(required = false) String receivedAt,
-			@RequestParam(required = false) String childId, @RequestParam(required = false) String childName,
-			@RequestParam(required = false) String childSex, @RequestParam(required = false) String childBirthDate,
-			@RequestParam(required = false) String childAgeYears, @RequestParam(required = false) String childAddress,
-			@RequestParam(required = false) String childUnitCode, @RequestParam(required = false) String place,
-			@RequestParam(required = false) String placeUnitCode, @RequestParam(required = false) String condition,
-			@RequestParam(required = false) String consequences, @RequestParam(required = false) String parents,
-			@RequestParam(required = false) String caregiver, @RequestParam(required = false) String actionsTaken,
-			@RequestParam(required = false) List<String> suspectedForms,
-			@RequestParam(required = false) String informantName,
-			@RequestParam(required = false) String informantPhone,
-			@RequestParam(required = false) String informantAddress,
-			@RequestParam(required = false) String informantRelation, RedirectAttributes redirect) {
-		Long age = FormValues.wholeNumber(childAgeYears);
-		Reports.Receipt receipt = reports.receive(new ReportDraft(FormValues.enumValue(ReportChannel.class, channel),
-				FormValues.dateTime(receivedAt), null, FormValues.wholeNumber(childId), childName,
-				FormValues.enumValue(Sex.class, childSex), FormValues.date(childBirthDate),
-				age == null ? null : age.intValue(), childAddress, childUnitCode, place, placeUnitCode, condition,
-				consequences, parents, caregiver, actionsTaken, FormValues.enumValues(AbuseForm.class, suspectedForms),
-				informantName, informantPhone, informantAddress, informantRelation));
-		redirect.addFlashAttribute("receipt", receipt);
-		return "redirect:/reports/" + receipt.reportId();
+	String receive(@ModelAttribute ReportForm form) {
+		Reports.Receipt receipt = reports.receive(form.draft());
+		return "redirect:/reports/" + receipt.reportId() + "?received";
 	}
 
 	@GetMapping("/reports")

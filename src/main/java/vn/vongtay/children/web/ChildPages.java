@@ -121,6 +121,53 @@ class ChildPages {
 		return "children/child";
 	}
 
+	private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
+
+	/**
+	 * The answers of the child picker ({@code children/picker :: picker}), for forms that link a record to a child:
+	 * children within the caller's reach whose name matches, narrowed by a date of birth (dd/mm/yyyy), at most ten,
+	 * each labelled with what tells two children of one name apart. Whoever reads identities in the register may use
+	 * it (need to know, CHILD_IDENTITY READ, through the register's search, which keeps to the caller's reach and
+	 * village and writes each search to the audit log); others are refused.
+	 */
+	@GetMapping(value = "/children/picker", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	List<Map<String, Object>> picker(@RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String born) {
+		if (!children.rights().identity()) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		LocalDate day = null;
+		java.util.regex.Matcher typed = DAY.matcher(born.strip());
+		if (typed.matches()) {
+			try {
+				day = LocalDate.of(Integer.parseInt(typed.group(3)), Integer.parseInt(typed.group(2)),
+						Integer.parseInt(typed.group(1)));
+			}
+			catch (java.time.DateTimeException e) {
+				day = null;
+			}
+		}
+		String name = q.strip();
+		if (name.length() < 2 && day == null) {
+			return List.of();
+		}
+		List<ChildSummary> found = children.search(new ChildQuery(name.isEmpty() ? null : name, null, day, day, null,
+				false, false, null, 0, 10));
+		java.time.format.DateTimeFormatter ddMMyyyy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+		return found.stream().map(child -> {
+			Map<String, Object> answer = new java.util.LinkedHashMap<>();
+			answer.put("id", child.id());
+			answer.put("fullName", child.fullName());
+			answer.put("birthDate", child.dateOfBirth().format(ddMMyyyy));
+			answer.put("village", child.village());
+			answer.put("commune", child.communeName());
+			answer.put("label", child.fullName() + " (" + child.dateOfBirth().format(ddMMyyyy) + ") – "
+					+ (child.village() == null ? "" : child.village() + ", ") + child.communeName());
+			return answer;
+		}).toList();
+	}
+
 	@GetMapping("/children/new")
 	String create(Model model) {
 		if (!children.rights().register()) {
@@ -140,6 +187,16 @@ class ChildPages {
 
 	/** The form with the values shown: a record's, or what was typed when it was refused. */
 	private String form(Long id, Integer version, Map<String, String> values, Model model) {
+		if (id == null) {
+			// nobody types a commune code: one who answers for a single commune registers in it, others choose by name
+			List<vn.vongtay.geography.AdministrativeUnit> communes = children.communesToRegisterIn();
+			model.addAttribute("communes", communes);
+			String typed = values.get("communeCode");
+			if (communes.size() == 1 && (typed == null || typed.isBlank())) {
+				values = new HashMap<>(values);
+				values.put("communeCode", communes.get(0).code());
+			}
+		}
 		model.addAttribute("id", id);
 		model.addAttribute("version", version);
 		model.addAttribute("v", values);
@@ -154,7 +211,16 @@ class ChildPages {
 	@PostMapping("/children")
 	String register(HttpServletRequest request, Model model, HttpServletResponse response, Locale locale) {
 		try {
-			long id = children.register(draft(request));
+			ChildDraft draft = draft(request);
+			if (!"true".equals(request.getParameter("registerAnyway"))) {
+				// the same child typed twice: the officer opens the record there is, or says this is another child
+				List<ChildSummary> same = children.likelyDuplicates(draft);
+				if (!same.isEmpty()) {
+					model.addAttribute("duplicates", same);
+					return form(null, null, typed(request), model);
+				}
+			}
+			long id = children.register(draft);
 			return "redirect:/children/" + id + "?saved";
 		}
 		catch (UserFacingException refusal) {
@@ -192,9 +258,13 @@ class ChildPages {
 		}
 		model.addAttribute("problems", said);
 		model.addAttribute("invalid", refusal.problems().stream().map(InputProblem::column).toList());
+		return form(id, version, typed(request), model);
+	}
+
+	private static Map<String, String> typed(HttpServletRequest request) {
 		Map<String, String> typed = new HashMap<>();
 		request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? null : values[0]));
-		return form(id, version, typed, model);
+		return typed;
 	}
 
 	/** A record's values as the form's fields hold them. */
@@ -300,6 +370,15 @@ class ChildPages {
 		model.addAttribute("run", imports.report(id));
 		model.addAttribute("decisions", ChildImports.Decision.values());
 		return "children/import :: run";
+	}
+
+	/** The rejected rows of an import as a workbook to fix and upload again; the uploader's own, as the import page. */
+	@GetMapping("/children/imports/{id}/rejected.xlsx")
+	ResponseEntity<byte[]> rejectedRows(@PathVariable long id, Locale locale) {
+		byte[] workbook = imports.rejectedRows(id,
+				problem -> problems.message(problem.messageKey(), problem.arguments(), locale, problem.messageKey()),
+				problems.message("children.import.fix-column", new Object[0], locale, "Lỗi cần sửa"));
+		return download("dong-bi-tu-choi-" + id + ".xlsx", workbook);
 	}
 
 	@PostMapping("/children/imports/{id}/commit")

@@ -77,4 +77,9 @@ public final class FormValues {
 			throw UserFacingException.invalid("error.field.invalid", value);
 		}
 	}
+
+	/** A day as a form shows it for typing (dd/MM/yyyy), or {@code null}. */
+	public static String dayMonthYear(java.time.LocalDate day) {
+		return day == null ? null : day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+	}
 }

@@ -1,19 +1,22 @@
 package vn.vongtay.directory.web;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 
 import vn.vongtay.core.UserFacingException;
+import vn.vongtay.core.web.FormInput;
+import vn.vongtay.core.web.FormValues;
+import vn.vongtay.core.web.Forms;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.Agency;
 import vn.vongtay.directory.AgencyDraft;
@@ -29,9 +32,11 @@ class AgencyPages {
 	private static final int PAGE_SIZE = 50;
 
 	private final Agencies agencies;
+	private final Forms forms;
 
-	AgencyPages(Agencies agencies) {
+	AgencyPages(Agencies agencies, Forms forms) {
 		this.agencies = agencies;
+		this.forms = forms;
 	}
 
 	@GetMapping("/admin/agencies")
@@ -51,40 +56,46 @@ class AgencyPages {
 	@GetMapping("/admin/agencies/new")
 	String create(Model model) {
 		requireAdministrator();
-		model.addAttribute("agency", null);
-		model.addAttribute("kinds", AgencyKind.values());
-		return "directory/agency-form";
+		model.addAttribute("form", AgencyForm.empty());
+		return page(null, model);
 	}
 
 	@PostMapping("/admin/agencies")
-	String create(@RequestParam(required = false) AgencyKind kind, @RequestParam String name,
-			@RequestParam String unitCode, @RequestParam(required = false) String address,
-			@RequestParam(required = false) String phone, @RequestParam(required = false) String email,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo) {
+	ModelAndView create(@ModelAttribute("form") AgencyForm form, Model model) {
 		requireAdministrator();
-		long id = agencies.create(new AgencyDraft(kind, name, unitCode, address, phone, email, validFrom, validTo));
-		return "redirect:/admin/agencies/" + id + "?saved";
+		return forms.submit("agency", model)
+			.parse(form::draft)
+			.then(draft -> "redirect:/admin/agencies/" + agencies.create(draft) + "?saved")
+			.orShow(() -> page(null, model));
 	}
 
 	@GetMapping("/admin/agencies/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("agency", agencies.get(id));
-		model.addAttribute("handovers", agencies.successionOf(id));
-		model.addAttribute("kinds", AgencyKind.values());
-		model.addAttribute("canAdminister", Jurisdictions.requireUser().administers());
-		return "directory/agency-form";
+		Agency agency = agencies.get(id);
+		model.addAttribute("form", AgencyForm.of(agency));
+		return page(agency, model);
 	}
 
 	@PostMapping("/admin/agencies/{id}")
-	String update(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) AgencyKind kind,
-			@RequestParam String name, @RequestParam String unitCode, @RequestParam(required = false) String address,
-			@RequestParam(required = false) String phone, @RequestParam(required = false) String email,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo) {
+	ModelAndView update(@PathVariable long id, @ModelAttribute("form") AgencyForm form, Model model) {
 		requireAdministrator();
-		agencies.update(id, version, new AgencyDraft(kind, name, unitCode, address, phone, email, validFrom, validTo));
-		return "redirect:/admin/agencies/" + id + "?saved";
+		Agency agency = agencies.get(id);
+		return forms.submit("agency", model)
+			.parse(form::draft)
+			.then(draft -> {
+				agencies.update(id, form.openedAt(), draft);
+				return "redirect:/admin/agencies/" + id + "?saved";
+			})
+			.orShow(() -> page(agency, model));
+	}
+
+	/** The agency's page (or a new agency's) around the form in the model, as typed or as stored. */
+	private String page(Agency agency, Model model) {
+		model.addAttribute("agency", agency);
+		model.addAttribute("handovers", agency == null ? List.of() : agencies.successionOf(agency.id()));
+		model.addAttribute("kinds", AgencyKind.values());
+		model.addAttribute("canAdminister", Jurisdictions.requireUser().administers());
+		return "directory/agency-form";
 	}
 
 	@GetMapping("/api/v1/agencies")
@@ -108,6 +119,37 @@ class AgencyPages {
 	@ResponseBody
 	List<Handover> succession(@PathVariable long id) {
 		return agencies.successionOf(id);
+	}
+
+	/** The agency form as typed: text, so that a date typed wrong comes back as typed (decision 0013). */
+	record AgencyForm(String kind, String name, String unitCode, String address, String phone, String email,
+			String validFrom, String validTo, String version) {
+
+		static AgencyForm empty() {
+			return new AgencyForm(null, null, null, null, null, null, null, null, null);
+		}
+
+		static AgencyForm of(Agency agency) {
+			return new AgencyForm(agency.kind().name(), agency.name(), agency.unitCode(), agency.address(),
+					agency.phone(), agency.email(), FormValues.dayMonthYear(agency.validFrom()),
+					FormValues.dayMonthYear(agency.validTo()), String.valueOf(agency.version()));
+		}
+
+		AgencyDraft draft(FormInput input) {
+			// every problem the form can see is said at once; Agencies checks the rest (and the API's drafts)
+			return new AgencyDraft(input.choice("kind", AgencyKind.class, input.required("kind", kind)),
+					input.required("name", name), input.required("unitCode", unitCode), address, phone, email,
+					input.date("validFrom", validFrom), input.date("validTo", validTo));
+		}
+
+		/** The version the form was opened at; a page altered by hand is refused as a whole. */
+		int openedAt() {
+			Long read = FormValues.wholeNumber(version);
+			if (read == null || read > Integer.MAX_VALUE) {
+				throw new UserFacingException(400, "form.error.stale-page");
+			}
+			return read.intValue();
+		}
 	}
 
 	private static void requireAdministrator() {

@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			// remembering it would store a session for every anonymous request of a page
 			.requestCache(r -> r.requestCache(new NullRequestCache()))
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/report", "/report/communes", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/report", "/report/communes", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/api/docs/**")
 				.permitAll()
 				.requestMatchers("/admin/audit/**", "/admin/units/import/**").hasRole("SYSTEM_ADMIN")

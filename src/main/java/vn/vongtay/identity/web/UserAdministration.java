@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import vn.vongtay.audit.AuditLog;
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
-import vn.vongtay.core.web.ProblemDetails;
+import vn.vongtay.core.web.Forms;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
@@ -57,11 +57,11 @@ class UserAdministration {
 	private final PasswordPolicy passwords;
 	private final SignInThrottle throttle;
 	private final AuditLog audit;
-	private final ProblemDetails problemDetails;
+	private final Forms forms;
 	private final Clock clock;
 
 	UserAdministration(UserAccounts accounts, Jurisdictions jurisdictions, Units units, PasswordEncoder encoder,
-			PasswordPolicy passwords, SignInThrottle throttle, AuditLog audit, ProblemDetails problemDetails,
+			PasswordPolicy passwords, SignInThrottle throttle, AuditLog audit, Forms forms,
 			Clock clock) {
 		this.accounts = accounts;
 		this.jurisdictions = jurisdictions;
@@ -70,7 +70,7 @@ class UserAdministration {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.audit = audit;
-		this.problemDetails = problemDetails;
+		this.forms = forms;
 		this.clock = clock;
 	}
 
@@ -101,26 +101,29 @@ class UserAdministration {
 	}
 
 	@PostMapping
-	ModelAndView create(@ModelAttribute UserForm form, RedirectAttributes redirect) {
+	ModelAndView create(@ModelAttribute("form") UserForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
 		SignedInUser admin = requireAdministrator();
-		List<InputProblem> problems = new ArrayList<>();
-		String username = form.username() == null ? "" : form.username().strip().toLowerCase();
-		if (!username.matches("[a-z0-9._-]{3,60}")) {
-			problems.add(InputProblem.field("username", "error.user.username-format"));
-		}
-		else if (accounts.exists(username)) {
-			problems.add(InputProblem.field("username", "error.user.username-taken", username));
-		}
-		passwords.problem("password", form.password(), username, form.displayName()).ifPresent(problems::add);
-		List<Long> unitIds = validate(form, admin, problems);
-		if (!problems.isEmpty()) {
-			return rejected("identity/user-form", form.withoutPassword(), problems);
-		}
-		long id = accounts.create(username, VietnameseText.clean(form.displayName()), VietnameseText.clean(form.email()),
-				encoder.encode(form.password()), roles(form), unitIds, null);
-		audit.record("USER_CREATED", "User", id, unitIds.get(0), username);
-		redirect.addFlashAttribute("saved", true);
-		return new ModelAndView("redirect:/admin/users/" + id);
+		return forms.submit("user", model).binding(binding).then(() -> {
+			List<InputProblem> problems = new ArrayList<>();
+			String username = form.username() == null ? "" : form.username().strip().toLowerCase();
+			if (!username.matches("[a-z0-9._-]{3,60}")) {
+				problems.add(InputProblem.field("username", "error.user.username-format"));
+			}
+			else if (accounts.exists(username)) {
+				problems.add(InputProblem.field("username", "error.user.username-taken", username));
+			}
+			passwords.problem("password", form.password(), username, form.displayName()).ifPresent(problems::add);
+			List<Long> unitIds = validate(form, admin, problems);
+			if (!problems.isEmpty()) {
+				throw UserFacingException.rejected(problems);
+			}
+			long id = accounts.create(username, VietnameseText.clean(form.displayName()),
+					VietnameseText.clean(form.email()), encoder.encode(form.password()), roles(form), unitIds, null);
+			audit.record("USER_CREATED", "User", id, unitIds.get(0), username);
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/admin/users/" + id;
+		}).orShow(() -> "identity/user-form");
 	}
 
 	@GetMapping("/{id}")
@@ -135,31 +138,35 @@ class UserAdministration {
 	}
 
 	@PostMapping("/{id}")
-	ModelAndView update(@PathVariable long id, @ModelAttribute UserForm form, RedirectAttributes redirect) {
+	ModelAndView update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
 		SignedInUser admin = requireAdministrator();
 		UserAccount user = changeable(id, admin);
-		List<InputProblem> problems = new ArrayList<>();
-		List<Long> unitIds = validate(form, admin, problems);
-		boolean newPassword = form.password() != null && !form.password().isEmpty();
-		if (newPassword) {
-			passwords.problem("password", form.password(), user.username(), form.displayName())
-				.ifPresent(problems::add);
-		}
-		if (!problems.isEmpty()) {
-			ModelAndView page = rejected("identity/user", form.withoutPassword(), problems);
-			describe(user, page.getModelMap());
-			return page;
-		}
-		accounts.update(id, form.version(), VietnameseText.clean(form.displayName()), VietnameseText.clean(form.email()),
-				form.enabled(), roles(form), unitIds, user.agencyId());
-		audit.record("USER_UPDATED", "User", id, unitIds.get(0),
-				"roles " + roles(form) + (form.enabled() ? "" : ", disabled"));
-		if (newPassword) {
-			accounts.changePassword(id, encoder.encode(form.password()), Set.of());
-			audit.record("PASSWORD_RESET", "User", id, unitIds.get(0), "set by an administrator");
-		}
-		redirect.addFlashAttribute("saved", true);
-		return new ModelAndView("redirect:/admin/users/" + id);
+		return forms.submit("user", model).binding(binding).then(() -> {
+			List<InputProblem> problems = new ArrayList<>();
+			List<Long> unitIds = validate(form, admin, problems);
+			boolean newPassword = form.password() != null && !form.password().isEmpty();
+			if (newPassword) {
+				passwords.problem("password", form.password(), user.username(), form.displayName())
+					.ifPresent(problems::add);
+			}
+			if (!problems.isEmpty()) {
+				throw UserFacingException.rejected(problems);
+			}
+			accounts.update(id, form.version(), VietnameseText.clean(form.displayName()),
+					VietnameseText.clean(form.email()), form.enabled(), roles(form), unitIds, user.agencyId());
+			audit.record("USER_UPDATED", "User", id, unitIds.get(0),
+					"roles " + roles(form) + (form.enabled() ? "" : ", disabled"));
+			if (newPassword) {
+				accounts.changePassword(id, encoder.encode(form.password()), Set.of());
+				audit.record("PASSWORD_RESET", "User", id, unitIds.get(0), "set by an administrator");
+			}
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/admin/users/" + id;
+		}).orShow(() -> {
+			describe(user, model);
+			return "identity/user";
+		});
 	}
 
 	@PostMapping("/{id}/unlock")
@@ -183,14 +190,6 @@ class UserAdministration {
 
 	private void describe(UserAccount user, Model model) {
 		describe(user, model.asMap());
-	}
-
-	private ModelAndView rejected(String view, UserForm form, List<InputProblem> problems) {
-		ModelAndView page = new ModelAndView(view, HttpStatus.UNPROCESSABLE_CONTENT);
-		page.addObject("form", form);
-		page.addObject("problems", problems.stream().map(problemDetails::describe).toList());
-		page.addObject("roles", roles());
-		return page;
 	}
 
 	private UserAccount visible(long id) {
@@ -260,11 +259,6 @@ class UserAdministration {
 		UserForm {
 			roles = roles == null ? Set.of() : roles;
 			enabled = Boolean.TRUE.equals(enabled);
-		}
-
-		/** What is shown again after a refusal: everything typed but the password. */
-		UserForm withoutPassword() {
-			return new UserForm(id, username, displayName, email, "", roles, unitCodes, enabled, version);
 		}
 	}
 }

@@ -23,6 +23,7 @@ import vn.vongtay.casework.CaseOpened;
 import vn.vongtay.casework.CaseOutcome;
 import vn.vongtay.casework.CaseReopened;
 import vn.vongtay.casework.CaseTransferred;
+import vn.vongtay.casework.ChildLinked;
 import vn.vongtay.casework.EmergencyMeasureTaken;
 import vn.vongtay.casework.PlanApproved;
 import vn.vongtay.casework.ReportChannel;
@@ -44,7 +45,8 @@ import vn.vongtay.indicators.internal.Measure.Privacy;
  * were taken in time.</li>
  * </ul>
  * A child has one open case at a time (a new report joins it), so a count of cases is a count of children within a
- * period, unless the same child was the subject of two cases in it.
+ * period, unless the same child was the subject of two cases in it. Whether a deadline was met is the casework's rule,
+ * read from its facts ({@code CaseFacts}), never decided here.
  */
 @Component
 class CaseworkRecords implements RecordSource<Facts> {
@@ -148,13 +150,13 @@ class CaseworkRecords implements RecordSource<Facts> {
 		if (c.firstPlanApprovedAt() != null) {
 			LocalDate approved = c.firstPlanApprovedAt().toLocalDate();
 			into.flow(PLAN_APPROVED, c.unitId(), approved, 1, Cell.TOTAL);
-			if (!c.firstPlanApprovedAt().isAfter(c.firstPlanDueAt())) {
+			if (c.firstPlanOnTime()) {
 				into.flow(PLAN_APPROVED_ON_TIME, c.unitId(), approved, 1, Cell.TOTAL);
 			}
 		}
 		if (Boolean.TRUE.equals(c.emergencyRequired())) {
 			into.flow(EMERGENCY_REQUIRED, c.unitId(), received, 1, Cell.TOTAL);
-			if (c.emergencyTakenAt() != null && !c.emergencyTakenAt().isAfter(c.emergencyDueAt())) {
+			if (c.emergencyOnTime()) {
 				into.flow(EMERGENCY_ON_TIME, c.unitId(), received, 1, Cell.TOTAL);
 			}
 		}
@@ -219,6 +221,12 @@ class CaseworkRecords implements RecordSource<Facts> {
 
 	@ApplicationModuleListener
 	void on(CaseTransferred event) {
+		refresh(event.caseId());
+	}
+
+	/** The case takes the register child's sex and date of birth, by which cases opened are counted. */
+	@ApplicationModuleListener
+	void on(ChildLinked event) {
 		refresh(event.caseId());
 	}
 }

@@ -35,7 +35,8 @@ class CatalogueSeed implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(CatalogueSeed.class);
 	private static final Set<String> FIELDS = Set.of("code", "domain", "position", "name", "nameEn", "definition",
 			"definitionEn", "unit", "method", "measure", "filter", "numerator", "denominator", "factor", "entry", "sumsUp",
-			"source", "circularCode");
+			"source", "circular");
+	private static final Set<String> CIRCULAR_FIELDS = Set.of("annex", "group", "code", "name");
 
 	private final JdbcClient jdbc;
 
@@ -85,7 +86,19 @@ class CatalogueSeed implements ApplicationRunner {
 			fields.put("entryDimension", text(entry2, "dimension"));
 			fields.put("sumsUp", Boolean.TRUE.equals(entry.get("sumsUp")));
 			fields.put("source", text(entry, "source"));
-			fields.put("circularCode", text(entry, "circularCode"));
+			Map<String, Object> circular = map(entry, "circular");
+			for (String field : circular.keySet()) {
+				if (!CIRCULAR_FIELDS.contains(field)) {
+					throw new IllegalStateException(FILE + ": unknown field circular." + field + " in " + code);
+				}
+			}
+			if (!circular.isEmpty() && text(circular, "annex") == null) {
+				throw new IllegalStateException(FILE + ": " + code + " names the circular without its annex");
+			}
+			fields.put("circularAnnex", text(circular, "annex"));
+			fields.put("circularGroup", text(circular, "group"));
+			fields.put("circularCode", text(circular, "code"));
+			fields.put("circularName", text(circular, "name"));
 			if ("RATIO".equals(method) && (fields.get("numerator") == null || fields.get("denominator") == null
 					|| fields.get("factor") == null)) {
 				throw new IllegalStateException(FILE + ": ratio " + code + " needs numerator, denominator and factor");
@@ -93,10 +106,12 @@ class CatalogueSeed implements ApplicationRunner {
 			jdbc.sql("""
 					INSERT INTO indicators.indicator (code, domain, position, name, name_en, definition, definition_en, unit,
 					       method, measure, filter_dimension, filter_value, numerator, denominator, factor, entry_min, entry_max,
-					       entry_required, entry_dimension, sums_up, source, circular_code, origin)
+					       entry_required, entry_dimension, sums_up, source, circular_code, circular_annex, circular_group,
+					       circular_name, origin)
 					VALUES (:code, :domain, :position, :name, :nameEn, :definition, :definitionEn, :unit, :method, :measure,
 					       :filterDimension, :filterValue, :numerator, :denominator, :factor, :entryMin, :entryMax,
-					       :entryRequired, :entryDimension, :sumsUp, :source, :circularCode, 'SEED')
+					       :entryRequired, :entryDimension, :sumsUp, :source, :circularCode, :circularAnnex, :circularGroup,
+					       :circularName, 'SEED')
 					ON CONFLICT (code) DO UPDATE SET domain = EXCLUDED.domain, position = EXCLUDED.position,
 					       name = EXCLUDED.name, name_en = EXCLUDED.name_en, definition = EXCLUDED.definition,
 					       definition_en = EXCLUDED.definition_en, unit = EXCLUDED.unit, method = EXCLUDED.method,
@@ -105,7 +120,9 @@ class CatalogueSeed implements ApplicationRunner {
 					       denominator = EXCLUDED.denominator, factor = EXCLUDED.factor, entry_min = EXCLUDED.entry_min,
 					       entry_max = EXCLUDED.entry_max, entry_required = EXCLUDED.entry_required,
 					       entry_dimension = EXCLUDED.entry_dimension, sums_up = EXCLUDED.sums_up, source = EXCLUDED.source,
-					       circular_code = EXCLUDED.circular_code, updated_at = now()
+					       circular_code = EXCLUDED.circular_code, circular_annex = EXCLUDED.circular_annex,
+					       circular_group = EXCLUDED.circular_group, circular_name = EXCLUDED.circular_name,
+					       updated_at = now()
 					WHERE indicators.indicator.origin = 'SEED'""")
 				.params(fields)
 				.update();

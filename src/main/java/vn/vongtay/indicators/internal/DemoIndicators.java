@@ -16,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo figures entered for the Thọ Xuân 2024 plan (the district's officials, workers of enterprises, students, the
- * communes with a plan, a pilot model...), so that its targets show what was achieved against them. Demo profile only,
- * once.
+ * communes with a plan, a pilot model...), so that its targets show what was achieved against them; and the official
+ * figures of Bình Long for 2021 that its Tờ trình 87/TTr-UBND states (seed 002, A.I: "Hiện nay thị xã có 15.988 em dưới
+ * 16 tuổi, trong đó trẻ em có hoàn cảnh đặc biệt là 118 trẻ em"), which the register, started later, cannot give.
+ * Demo profile only, once.
  */
 @Component
 @Order(95)
@@ -41,9 +43,16 @@ class DemoIndicators implements ApplicationRunner {
 		this.jdbc = jdbc;
 	}
 
+	static final String BINH_LONG_DOCUMENT = "Tờ trình số 87/TTr-UBND ngày 11/7/2022 của UBND thị xã Bình Long";
+
+	private static final Map<String, BigDecimal> BINH_LONG_2021 = Map.of(
+			"CHILDREN_UNDER_16", new BigDecimal("15988"),
+			"CHILDREN_SPECIAL", new BigDecimal("118"));
+
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		binhLong();
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM indicators.entered_value)").query(Boolean.class).single()) {
 			return;
 		}
@@ -66,5 +75,21 @@ class DemoIndicators implements ApplicationRunner {
 				.param("code", code).param("unit", thoXuan).param("value", value).update();
 		});
 		log.info("Demo figures entered for Thọ Xuân 2024");
+	}
+
+	private void binhLong() {
+		Long binhLong = jdbc.sql("SELECT id FROM geography.unit WHERE code = '690' AND valid_to = DATE '2025-06-30'")
+			.query(Long.class).optional().orElse(null);
+		if (binhLong == null) {
+			return;
+		}
+		BINH_LONG_2021.forEach((code, value) -> jdbc.sql("""
+				INSERT INTO indicators.official_value (indicator_code, unit_id, period, value, document, note,
+				       province_code, entered_by, entered_at)
+				VALUES (:code, :unit, '2021', :value, :document, 'Số liệu nền của kế hoạch (dữ liệu mẫu)', '70', 'demo',
+				       TIMESTAMPTZ '2022-07-11 00:00+07')
+				ON CONFLICT DO NOTHING""")
+			.param("code", code).param("unit", binhLong).param("value", value).param("document", BINH_LONG_DOCUMENT)
+			.update());
 	}
 }

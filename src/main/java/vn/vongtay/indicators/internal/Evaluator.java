@@ -47,17 +47,23 @@ public class Evaluator {
 
 	/**
 	 * A value as computed. For a ratio, its parts; for an entered indicator, whether the unit entered it itself
-	 * ({@code entered}) or it is the sum of the entries of {@code summedFrom}.
+	 * ({@code entered}) or it is the sum of the entries of {@code summedFrom}; for a computed one taken from a
+	 * document rather than the records, the document ({@code official}).
 	 */
 	public record Raw(Status status, BigDecimal value, Raw numerator, Raw denominator, Measure.Privacy privacy,
-			Boolean entered, List<Long> summedFrom, boolean locked) {
+			Boolean entered, List<Long> summedFrom, boolean locked, String official) {
 
 		static Raw of(long value, Measure.Privacy privacy) {
-			return new Raw(Status.VALUE, BigDecimal.valueOf(value), null, null, privacy, null, List.of(), false);
+			return new Raw(Status.VALUE, BigDecimal.valueOf(value), null, null, privacy, null, List.of(), false, null);
 		}
 
-		static Raw missing(Status status) {
-			return new Raw(status, null, null, null, Measure.Privacy.NONE, null, List.of(), false);
+		public static Raw missing(Status status) {
+			return new Raw(status, null, null, null, Measure.Privacy.NONE, null, List.of(), false, null);
+		}
+
+		/** The official figure of a document, in place of what the records give. */
+		static Raw official(BigDecimal value, Measure.Privacy privacy, String document) {
+			return new Raw(Status.VALUE, value, null, null, privacy, null, List.of(), false, document);
 		}
 
 		public boolean hasValue() {
@@ -221,7 +227,33 @@ public class Evaluator {
 				result.put(unit, cells);
 			}
 		}
+		if (dimension.isEmpty()) {
+			officialFigures(indicator, unitIds, period).forEach((unit, official) -> result.put(unit,
+					total(Raw.official(official.value(), measure.privacy(), official.document()))));
+		}
 		return result;
+	}
+
+	private record Official(BigDecimal value, String document) {
+	}
+
+	/**
+	 * The official figures entered from a document for the units and the period (a plan's baseline for a year the
+	 * records do not cover); they stand in for what the records give, for the total only.
+	 */
+	private Map<Long, Official> officialFigures(Indicator indicator, Collection<Long> unitIds, IndicatorPeriod period) {
+		Map<Long, Official> found = new HashMap<>();
+		if (unitIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT unit_id, value, document FROM indicators.official_value
+				WHERE indicator_code = :code AND period = :period AND unit_id IN (:units)""")
+			.param("code", indicator.code()).param("period", period.code()).param("units", List.copyOf(unitIds))
+			.query(rs -> {
+				found.put(rs.getLong("unit_id"), new Official(rs.getBigDecimal("value"), rs.getString("document")));
+			});
+		return found;
 	}
 
 	/** The units grouped by the day their communes are counted on: the period's, or the unit's last day if earlier. */
@@ -294,12 +326,13 @@ public class Evaluator {
 				List<Entry> found = cells.getOrDefault(key, List.of());
 				Entry own = found.stream().filter(e -> e.unit() == unit).findFirst().orElse(null);
 				if (own != null) {
-					values.put(key, new Raw(Status.VALUE, own.value(), null, null, Measure.Privacy.NONE, true, List.of(), own.locked()));
+					values.put(key, new Raw(Status.VALUE, own.value(), null, null, Measure.Privacy.NONE, true, List.of(), own.locked(),
+							null));
 				}
 				else if (!found.isEmpty() && indicator.sumsUp()) {
 					BigDecimal sum = found.stream().map(Entry::value).reduce(BigDecimal.ZERO, BigDecimal::add);
 					values.put(key, new Raw(Status.VALUE, sum, null, null, Measure.Privacy.NONE, false,
-							found.stream().map(Entry::unit).toList(), false));
+							found.stream().map(Entry::unit).toList(), false, null));
 				}
 				else {
 					values.put(key, Raw.missing(Status.NOT_REPORTED));
@@ -352,7 +385,7 @@ public class Evaluator {
 			status = Status.VALUE;
 			value = numerator.value().multiply(factor).divide(denominator.value(), 2, RoundingMode.HALF_UP);
 		}
-		return new Raw(status, value, numerator, denominator, people, null, List.of(), false);
+		return new Raw(status, value, numerator, denominator, people, null, List.of(), false, null);
 	}
 
 	private static Status worst(Status a, Status b) {
@@ -396,6 +429,12 @@ public class Evaluator {
 				periods.forEach(p -> buckets.put(p, Buckets.of(p.period())));
 				Map<Integer, Long> values = reads.flowSeries(measure.code(), unitId, cell, buckets.values());
 				buckets.forEach((p, b) -> series.put(p, Raw.of(values.getOrDefault(b, 0L), measure.privacy())));
+			}
+			for (IndicatorPeriod p : periods) {
+				Official official = officialFigures(indicator, List.of(unitId), p).get(unitId);
+				if (official != null) {
+					series.put(p, Raw.official(official.value(), measure.privacy(), official.document()));
+				}
 			}
 			return series;
 		}

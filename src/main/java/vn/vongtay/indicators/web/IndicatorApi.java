@@ -23,6 +23,7 @@ import vn.vongtay.indicators.IndicatorCatalogue;
 import vn.vongtay.indicators.IndicatorPeriod;
 import vn.vongtay.indicators.IndicatorValue;
 import vn.vongtay.indicators.IndicatorValues;
+import vn.vongtay.indicators.OfficialFigures;
 import vn.vongtay.indicators.internal.Evaluator;
 import vn.vongtay.indicators.internal.Measure.Dimension;
 
@@ -35,12 +36,15 @@ class IndicatorApi {
 	private final IndicatorValues values;
 	private final EnteredValues entered;
 	private final Evaluator evaluator;
+	private final OfficialFigures officialFigures;
 
-	IndicatorApi(IndicatorCatalogue catalogue, IndicatorValues values, EnteredValues entered, Evaluator evaluator) {
+	IndicatorApi(IndicatorCatalogue catalogue, IndicatorValues values, EnteredValues entered, Evaluator evaluator,
+			OfficialFigures officialFigures) {
 		this.catalogue = catalogue;
 		this.values = values;
 		this.entered = entered;
 		this.evaluator = evaluator;
+		this.officialFigures = officialFigures;
 	}
 
 	/** A catalogue entry with the breakdowns its values come with. */
@@ -48,7 +52,7 @@ class IndicatorApi {
 			String definitionEn, Indicator.Unit unit, Indicator.Method method, String measure, String filterDimension,
 			String filterValue, String numerator, String denominator, BigDecimal factor, BigDecimal entryMin,
 			BigDecimal entryMax, boolean entryRequired, String entryDimension, boolean sumsUp, String source,
-			String circularCode, boolean waitingForSource, List<String> dimensions) {
+			Indicator.Circular circular, boolean waitingForSource, List<String> dimensions) {
 	}
 
 	@GetMapping("/api/v1/indicators")
@@ -105,6 +109,21 @@ class IndicatorApi {
 				new EntryBody(body.value(), body.dimension(), body.dimValue(), body.note(), null)));
 	}
 
+	/** An official figure from a document; {@code version} is the one read, none for a new figure. */
+	record OfficialBody(BigDecimal value, String document, String note, Integer version) {
+	}
+
+	@PutMapping("/api/v1/indicators/{code}/official")
+	@Operation(summary = "Records the official figure of a computed indicator for a unit and a period the records do "
+			+ "not cover, from a document (a plan's baseline); shown in place of the records' value, as the document's")
+	IndicatorValue official(@PathVariable String code, @RequestParam String unit, @RequestParam String period,
+			@RequestBody OfficialBody body) {
+		IndicatorPeriod p = IndicatorPeriod.parse(period);
+		AdministrativeUnit u = values.resolve(unit, p, null);
+		officialFigures.record(code, u.id(), p.code(), body.value(), body.document(), body.note(), body.version());
+		return values.value(code, u.id(), p);
+	}
+
 	/** The figures entered for a unit and period, with their versions and every change. */
 	record Entries(List<EnteredValues.Entry> entries, List<EnteredValues.Change> history) {
 	}
@@ -121,6 +140,6 @@ class IndicatorApi {
 		return new IndicatorView(i.code(), i.domain(), i.name(), i.nameEn(), i.definition(), i.definitionEn(), i.unit(),
 				i.method(), i.measure(), i.filterDimension(), i.filterValue(), i.numerator(), i.denominator(), i.factor(),
 				i.entryMin(), i.entryMax(), i.entryRequired(), i.entryDimension(), i.sumsUp(), i.source(),
-				i.circularCode(), i.waitingForSource(), evaluator.dimensions(i).stream().map(Dimension::code).toList());
+				i.circular(), i.waitingForSource(), evaluator.dimensions(i).stream().map(Dimension::code).toList());
 	}
 }

@@ -68,6 +68,26 @@ public class IndicatorFormat {
 		};
 	}
 
+	/**
+	 * Where the indicator stands in Thông tư 13/2021/TT-BLĐTBXH, in words an official reads: "Phụ lục II, mã số 0101:
+	 * «Số trẻ em bị xâm hại»"; a code not checked against the circular's text says so; an indicator that is not the
+	 * circular's says that too.
+	 */
+	public String circular(Indicator indicator) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Indicator.Circular c = indicator.circular();
+		if (c == null) {
+			return message("indicators.circular.none", locale);
+		}
+		String name = c.name() == null ? messages.getMessage("indicators.circular.name-unchecked", null, locale)
+				: "«" + c.name() + "»";
+		String group = c.group() == null ? "" : ", " + messages.getMessage("indicators.circular.group",
+				new Object[] { c.group() }, locale);
+		return c.codeChecked()
+				? messages.getMessage("indicators.circular.checked", new Object[] { c.annex(), c.code(), name }, locale)
+				: messages.getMessage("indicators.circular.unchecked", new Object[] { c.annex(), group, name }, locale);
+	}
+
 	/** The unit's symbol for a table heading, empty for counts. */
 	public String unitSymbol(Indicator indicator) {
 		return message("indicators.unit." + indicator.unit().name(), LocaleContextHolder.getLocale());

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo outreach work: in Thọ Xuân (Thanh Hóa) the 2024 prostitution-prevention communication in the former communes
  * (a broadcast in 18 of the 30 communes, a school session, a meeting with workers) and two training courses whose
- * officials partly overlap, with the district's headcount of officials, so that the targets 1.1-a and 5.1-a of the
- * seed plan show a value below target; in Tuần Giáo a children's forum with opinions (two answered, one overdue), an
+ * officials partly overlap (the district's headcount of officials is the indicators' demo figure), so that the
+ * targets 1.1-a and 5.1-a of the seed plan show a value below target; in Tuần Giáo a children's forum with opinions (two answered, one overdue), an
  * Action Month event, and a school session in Quài Tở. Every title says <i>dữ liệu mẫu</i>. Recent dates are counted
  * back from today.
  */
@@ -94,11 +94,6 @@ class DemoOutreach implements ApplicationRunner {
 						new Person("Vũ Thị Hồng", "Công chức Văn hóa - Xã hội", null, "15538"),
 						new Person("Lê Văn Quang", "Trưởng Công an xã", null, "15565"),
 						new Person("Đặng Thị Huyền", "Cộng tác viên công tác xã hội", null, "15586"))));
-		jdbc.sql("""
-				INSERT INTO outreach.official_headcount (unit_id, year, officials, province_code, recorded_by)
-				SELECT id, 2024, 130, province_code, 0 FROM geography.unit WHERE id = :unit""")
-			.param("unit", unit("395", IN_2024))
-			.update();
 
 		LocalDate forumDay = today.minusDays(60);
 		long forum = activity("CHILDREN_FORUM", "Diễn đàn trẻ em xã Tuần Giáo: trẻ em nói về an toàn của mình" + DEMO,

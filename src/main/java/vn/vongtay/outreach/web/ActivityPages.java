@@ -42,7 +42,7 @@ import vn.vongtay.outreach.AudienceKind;
 import vn.vongtay.outreach.Opinion;
 import vn.vongtay.outreach.OpinionDraft;
 import vn.vongtay.outreach.Opinions;
-import vn.vongtay.outreach.OutreachRoles;
+import vn.vongtay.outreach.OutreachAccess;
 import vn.vongtay.outreach.ParticipantDraft;
 import vn.vongtay.outreach.Sex;
 import vn.vongtay.outreach.Topic;
@@ -59,9 +59,12 @@ class ActivityPages {
 	private final Opinions opinions;
 	private final Agencies agencies;
 	private final Units units;
+	private final OutreachAccess access;
 	private final Clock clock;
 
-	ActivityPages(Activities activities, Opinions opinions, Agencies agencies, Units units, Clock clock) {
+	ActivityPages(Activities activities, Opinions opinions, Agencies agencies, Units units, OutreachAccess access,
+			Clock clock) {
+		this.access = access;
 		this.activities = activities;
 		this.opinions = opinions;
 		this.agencies = agencies;
@@ -74,7 +77,7 @@ class ActivityPages {
 			@RequestParam(required = false) Topic topic, @RequestParam(required = false) ActivityKind kind,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		SignedInUser user = Jurisdictions.requireUser();
-		if (!OutreachRoles.isStaff(user)) {
+		if (!access.readsActivities()) {
 			return "redirect:/outreach/coverage";
 		}
 		int p = Math.max(0, page);
@@ -96,7 +99,7 @@ class ActivityPages {
 
 	@GetMapping("/outreach/activities/new")
 	String create(Model model) {
-		activities.list(Filter.ALL, 0, 1);
+		activities.requireRecorder();
 		model.addAttribute("activity", null);
 		model.addAttribute("editable", true);
 		model.addAttribute("opinions", List.of());

@@ -26,9 +26,8 @@ import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.outreach.OutreachFigures;
 import vn.vongtay.outreach.OutreachFigures.Commune;
 import vn.vongtay.outreach.OutreachFigures.Coverage;
-import vn.vongtay.outreach.OutreachFigures.Headcount;
 import vn.vongtay.outreach.OutreachFigures.TargetMeasure;
-import vn.vongtay.outreach.OutreachRoles;
+import vn.vongtay.outreach.OutreachAccess;
 import vn.vongtay.outreach.Topic;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Target;
@@ -36,8 +35,9 @@ import vn.vongtay.planning.PlanSummary;
 import vn.vongtay.planning.Plans;
 
 /**
- * Coverage of a unit in a period, the communes with no activity yet, and each plan target a coverage figure measures
- * with the value achieved against it (computed for the plan's issuing unit and the target's year).
+ * Coverage of a unit in a period, the communes with no activity yet, and each plan target the outreach work serves:
+ * with the target's value as the plan shows it (its indicator's: one target, one value) beside the work behind it
+ * (computed for the plan's issuing unit and the target's year).
  */
 @Controller
 @Tag(name = "Truyền thông, tập huấn / Outreach")
@@ -47,9 +47,12 @@ class CoveragePages {
 	private final Units units;
 	private final Plans plans;
 	private final Jurisdictions jurisdictions;
+	private final OutreachAccess access;
 	private final Clock clock;
 
-	CoveragePages(OutreachFigures figures, Units units, Plans plans, Jurisdictions jurisdictions, Clock clock) {
+	CoveragePages(OutreachFigures figures, Units units, Plans plans, Jurisdictions jurisdictions,
+			OutreachAccess access, Clock clock) {
+		this.access = access;
 		this.figures = figures;
 		this.units = units;
 		this.plans = plans;
@@ -57,9 +60,12 @@ class CoveragePages {
 		this.clock = clock;
 	}
 
-	/** A plan target next to what the activities achieved. {@code achieved} is null when it cannot be computed. */
+	/**
+	 * A plan target next to the work behind it: {@code coverage} is the outreach of the target's year, {@code null}
+	 * outside the caller's jurisdiction; the value and status are the target's own.
+	 */
 	record TargetLine(PlanSummary plan, Target target, TargetMeasure measure, int year, BigDecimal goal,
-			Coverage coverage, Double achieved, Boolean met, boolean mayRecord) {
+			Coverage coverage) {
 	}
 
 	@GetMapping("/outreach/coverage")
@@ -71,7 +77,6 @@ class CoveragePages {
 		Topic t = topic;
 		model.addAttribute("coverage", figures.of(root.id(), p, t));
 		model.addAttribute("without", figures.communesWithoutActivity(root.id(), p, t));
-		model.addAttribute("headcount", figures.headcount(root.id(), p.year()).orElse(null));
 		model.addAttribute("root", root);
 		model.addAttribute("period", p);
 		model.addAttribute("topic", t);
@@ -79,28 +84,9 @@ class CoveragePages {
 		List<Period> periods = new ArrayList<>(Period.reportingPeriods(today().getYear() - 3, today().getYear()));
 		java.util.Collections.reverse(periods);
 		model.addAttribute("periods", periods);
-		model.addAttribute("staff", OutreachRoles.isStaff(user));
+		model.addAttribute("staff", access.readsActivities());
 		model.addAttribute("targets", targetLines());
 		return "outreach/coverage";
-	}
-
-	@PostMapping("/outreach/coverage/headcount")
-	String headcount(@RequestParam String unit, @RequestParam int year, @RequestParam(required = false) String officials,
-			@RequestParam(required = false) Integer version) {
-		AdministrativeUnit root = units.byCode(unit, LocalDate.of(year, 12, 31));
-		Integer count = Pages.parseInt(officials);
-		if (count == null) {
-			throw UserFacingException.invalid("error.field.required", "officials");
-		}
-		figures.recordHeadcount(root.id(), year, count, version);
-		return "redirect:/outreach/coverage?unit=" + root.code() + "&period=" + year + "&saved";
-	}
-
-	/** Records the achieved value as the target's achievement in the plan, so the plan's tracking shows it. */
-	@PostMapping("/outreach/coverage/achievement")
-	String achievement(@RequestParam long targetId, @RequestParam BigDecimal value, @RequestParam String note) {
-		plans.recordAchievement(targetId, today(), value, null, note);
-		return "redirect:/outreach/coverage?recorded";
 	}
 
 	@GetMapping("/api/v1/outreach/figures")
@@ -111,16 +97,18 @@ class CoveragePages {
 		AdministrativeUnit root = units.byCode(unit, p.end().isAfter(today()) ? today() : p.end());
 		Coverage c = figures.of(root.id(), p, topic);
 		return new FiguresView(c.unitCode(), p.code(), topic, c.communes(), c.communesReached(),
-				c.shareCommunesReached(), c.officialsTrained(), c.officialsHeadcount(), c.shareOfficialsTrained(),
-				c.familiesReached(), c.childrenReached(), c.childrenReachedInAll(), c.opinionsRaised(),
+				c.shareCommunesReached(), c.officialsTrained(), c.familiesReached(), c.childrenReached(),
+				c.childrenReachedInAll(), c.opinionsRaised(),
 				c.opinionsAnswered(), c.shareOpinionsAnswered(), c.opinionsByAge(),
 				figures.communesWithoutActivity(root.id(), p, topic).stream().map(Commune::code).toList());
 	}
 
-	/** The coverage with its shares spelled out, for machines. */
+	/**
+	 * The coverage with its shares spelled out, for machines. The share of officials trained is the indicator
+	 * {@code OFFICIALS_TRAINED_PCMD_RATE}'s (/api/v1/indicators), computed over the headcount entered there.
+	 */
 	record FiguresView(String unitCode, String period, Topic topic, long communes, long communesReached,
-			Double shareCommunesReached, long officialsTrained, Integer officialsHeadcount,
-			Double shareOfficialsTrained, long familiesReached, Map<vn.vongtay.outreach.AgeGroup, Long> childrenReached,
+			Double shareCommunesReached, long officialsTrained, long familiesReached, Map<vn.vongtay.outreach.AgeGroup, Long> childrenReached,
 			long childrenReachedInAll, long opinionsRaised, long opinionsAnswered, Double shareOpinionsAnswered,
 			Map<vn.vongtay.outreach.AgeGroup, Long> opinionsByAge, List<String> communesWithoutActivity) {
 	}
@@ -134,8 +122,11 @@ class CoveragePages {
 			.orElseThrow(() -> UserFacingException.notFound("error.unit.not-found", ""));
 	}
 
-	/** The linked targets of the plans the caller sees, each computed for its plan's unit where the caller reaches it. */
+	/** The linked targets of the plans the caller sees, with the work of their plan's unit where the caller reaches it. */
 	private List<TargetLine> targetLines() {
+		if (!plans.mayRead()) {
+			return List.of();
+		}
 		List<TargetMeasure> measures = figures.targetMeasures();
 		Map<String, PlanSummary> visiblePlans = new LinkedHashMap<>();
 		for (PlanSummary plan : plans.list(null, null, 0, 500)) {
@@ -153,15 +144,12 @@ class CoveragePages {
 			if (target.isEmpty()) {
 				continue;
 			}
-			int year = yearOf(target.get(), plan);
+			int year = target.get().latest() != null ? target.get().latest().asOf().getYear() : yearOf(target.get(), plan);
 			BigDecimal goal = target.get().values().get(year);
 			AdministrativeUnit unit = units.findByCode(plan.issuerUnitCode(), LocalDate.of(year, 12, 31)).orElse(null);
 			Coverage coverage = unit != null && jurisdictions.covers(unit.id())
 					? figures.of(unit.id(), Period.year(year), measure.topic()) : null;
-			Double achieved = coverage == null ? null : coverage.valueOf(measure.measure());
-			Boolean met = achieved == null || goal == null ? null : achieved >= goal.doubleValue();
-			boolean mayRecord = achieved != null && plans.mayRecordAchievements(plan.id());
-			lines.add(new TargetLine(plan, target.get(), measure, year, goal, coverage, achieved, met, mayRecord));
+			lines.add(new TargetLine(plan, target.get(), measure, year, goal, coverage));
 		}
 		return lines;
 	}

@@ -32,6 +32,7 @@ class OpinionPages {
 		int p = Math.max(0, page);
 		List<Opinion> found = opinions.list(open, p, Pages.SIZE + 1);
 		model.addAttribute("opinions", Pages.shown(found));
+		model.addAttribute("answerable", opinions.answerable(found));
 		model.addAttribute("hasNext", found.size() > Pages.SIZE);
 		model.addAttribute("page", p);
 		model.addAttribute("open", open);

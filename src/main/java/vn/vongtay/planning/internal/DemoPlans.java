@@ -49,7 +49,7 @@ class DemoPlans implements ApplicationRunner {
 					.query(Boolean.class).single()) {
 					continue;
 				}
-				importer.importDocument(read("planning/seeds/" + key + ".yaml"), read("planning/seeds/" + key + ".txt"));
+				importer.importSeed(read("planning/seeds/" + key + ".yaml"), read("planning/seeds/" + key + ".txt"));
 				log.info("Seed plan {} loaded", key);
 			}
 		});

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 import vn.vongtay.directory.AgencyKind;
+import vn.vongtay.planning.AllowanceBasis;
+import vn.vongtay.planning.AllowancePeriod;
 import vn.vongtay.planning.Direction;
 import vn.vongtay.planning.Measure;
 import vn.vongtay.planning.PlanKind;
@@ -14,14 +16,18 @@ import vn.vongtay.planning.ReportKind;
 import vn.vongtay.planning.TimeframeKind;
 
 /**
- * A plan as written in the exchange format {@code vongtay-plan/1} (see {@code docs/plan-format.md}): what an import
+ * A plan as written in the exchange format {@code vongtay-plan/2} (see {@code docs/plan-format.md}): what an import
  * reads and an export writes. Agencies are named by keys declared in the document; {@link Place}s say where each part
  * was written so that an error found against the database still points into the file.
  */
-record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry> objectives, List<TaskEntry> tasks,
+record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry> objectives,
+		List<FigureEntry> figures, List<AllowanceEntry> allowances, List<TaskEntry> tasks,
 		List<ReportingEntry> reporting) {
 
-	static final String FORMAT = "vongtay-plan/1";
+	/** The format written; {@link #FORMAT_1} documents are read too, since 2 only adds to it. */
+	static final String FORMAT = "vongtay-plan/2";
+
+	static final String FORMAT_1 = "vongtay-plan/1";
 
 	/** A line of the file (1-based, or null when not read from a file) and the path to the value. */
 	record Place(Integer line, String path) {
@@ -60,9 +66,19 @@ record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry
 		GENERAL, SPECIFIC
 	}
 
+	/** {@code upTo} holds the upper bound of the years whose value is a range. */
 	record TargetEntry(String code, String statement, Measure unit, Direction direction, BigDecimal baselineValue,
-			Integer baselineYear, SortedMap<Integer, BigDecimal> values, String unitCode, String indicator,
-			List<TargetEntry> parts, Place place) {
+			Integer baselineYear, SortedMap<Integer, BigDecimal> values, SortedMap<Integer, BigDecimal> upTo,
+			Integer baseYear, String unitCode, String indicator, List<TargetEntry> parts, Place place) {
+	}
+
+	/** A figure of the situation the plan starts from: a stock at the end of {@code toYear}, or a sum over the years. */
+	record FigureEntry(String statement, BigDecimal value, Measure unit, Integer fromYear, Integer toYear,
+			String unitCode, String indicator, String note, Place place) {
+	}
+
+	record AllowanceEntry(String recipient, BigDecimal coefficient, AllowanceBasis basis, BigDecimal amount,
+			AllowancePeriod period, String text) {
 	}
 
 	record TaskEntry(String number, String section, String statement, String lead, List<String> partners,
@@ -76,7 +92,13 @@ record PlanDocument(Header plan, List<AgencyEntry> agencies, List<ObjectiveEntry
 	record Answer(String plan, String task) {
 	}
 
-	record ReportingEntry(ReportKind kind, String reporter, String recipient, Integer fromYear, Integer toYear,
-			Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes, String text) {
+	/**
+	 * An entry of the reporting regime. {@code reporter} names the body as the text does ("các phòng, ngành: Văn hóa -
+	 * Thông tin, Y tế, ...; UBND các xã, thị trấn"); {@code reporters}, when given, the bodies that phrase stands for,
+	 * each of which owes the report.
+	 */
+	record ReportingEntry(ReportKind kind, String reporter, List<String> reporters, String recipient, Integer fromYear,
+			Integer toYear, Integer half, Integer quarter, Integer month, LocalDate dueOn, List<String> annexes,
+			String text) {
 	}
 }

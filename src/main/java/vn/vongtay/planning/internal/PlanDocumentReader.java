@@ -31,6 +31,8 @@ import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.directory.AgencyKind;
+import vn.vongtay.planning.AllowanceBasis;
+import vn.vongtay.planning.AllowancePeriod;
 import vn.vongtay.planning.Direction;
 import vn.vongtay.planning.Measure;
 import vn.vongtay.planning.PlanKind;
@@ -38,6 +40,8 @@ import vn.vongtay.planning.PlanStatus;
 import vn.vongtay.planning.ReportKind;
 import vn.vongtay.planning.TimeframeKind;
 import vn.vongtay.planning.internal.PlanDocument.AgencyEntry;
+import vn.vongtay.planning.internal.PlanDocument.AllowanceEntry;
+import vn.vongtay.planning.internal.PlanDocument.FigureEntry;
 import vn.vongtay.planning.internal.PlanDocument.Answer;
 import vn.vongtay.planning.internal.PlanDocument.Header;
 import vn.vongtay.planning.internal.PlanDocument.ObjectiveEntry;
@@ -61,6 +65,8 @@ final class PlanDocumentReader {
 
 	private final List<InputProblem> problems = new ArrayList<>();
 	private final Set<String> declaredAgencies = new HashSet<>();
+	/** What the document declares itself as: the fields format 2 added are refused in a format 1 document. */
+	private String format = PlanDocument.FORMAT;
 
 	private PlanDocumentReader() {
 	}
@@ -97,17 +103,23 @@ final class PlanDocumentReader {
 		if (document == null) {
 			return null;
 		}
-		allowOnly(document, "", "format", "plan", "agencies", "objectives", "tasks", "reporting");
-		String format = text(document, "format", "", true);
-		if (format != null && !PlanDocument.FORMAT.equals(format)) {
-			problem(value(document, "format"), "format", "error.plan.format", format, PlanDocument.FORMAT);
+		allowOnly(document, "", "format", "plan", "agencies", "objectives", "figures", "allowances", "tasks",
+				"reporting");
+		String declared = text(document, "format", "", true);
+		if (declared != null && !PlanDocument.FORMAT.equals(declared) && !PlanDocument.FORMAT_1.equals(declared)) {
+			problem(value(document, "format"), "format", "error.plan.format", declared, PlanDocument.FORMAT);
+		}
+		else if (declared != null) {
+			format = declared;
 		}
 		List<AgencyEntry> agencies = agencies(document);
 		Header header = header(mapping(value(document, "plan"), "plan", true));
 		List<ObjectiveEntry> objectives = objectives(document);
+		List<FigureEntry> figures = figures(document);
+		List<AllowanceEntry> allowances = allowances(document);
 		List<TaskEntry> tasks = tasks(document, header);
 		List<ReportingEntry> reporting = reporting(document);
-		return new PlanDocument(header, agencies, objectives, tasks, reporting);
+		return new PlanDocument(header, agencies, objectives, figures, allowances, tasks, reporting);
 	}
 
 	private Header header(MappingNode plan) {
@@ -197,8 +209,8 @@ final class PlanDocumentReader {
 	}
 
 	private TargetEntry target(MappingNode target, String path, Map<String, String> codes, boolean mayHaveParts) {
-		allowOnly(target, path, "code", "statement", "unit", "direction", "baseline", "values", "unitCode", "indicator",
-				"parts");
+		allowOnly(target, path, "code", "statement", "unit", "direction", "baseline", "baseYear", "values", "unitCode",
+				"indicator", "parts");
 		String code = text(target, "code", path, true);
 		if (code != null && codes.putIfAbsent(code, path) != null) {
 			problem(value(target, "code"), path + ".code", "error.plan.target-duplicate", code, codes.get(code));
@@ -214,7 +226,9 @@ final class PlanDocumentReader {
 			baselineValue = decimal(baseline, "value", path + ".baseline", true);
 			baselineYear = integer(baseline, "year", path + ".baseline", true);
 		}
+		Integer baseYear = sinceFormat2(target, "baseYear", path) ? year(target, "baseYear", path) : null;
 		SortedMap<Integer, BigDecimal> values = new TreeMap<>();
+		SortedMap<Integer, BigDecimal> upTo = new TreeMap<>();
 		Node valuesNode = value(target, "values");
 		MappingNode valueMap = mapping(valuesNode, path + ".values", false);
 		if (valueMap != null) {
@@ -226,9 +240,27 @@ final class PlanDocumentReader {
 					problem(tuple.getKeyNode(), valuePath, "error.plan.year-invalid", String.valueOf(yearText));
 					continue;
 				}
-				BigDecimal value = parseDecimal(tuple.getValueNode(), valuePath);
-				if (value == null && isNull(tuple.getValueNode())) {
-					problem(tuple.getValueNode(), valuePath, "error.plan.target-value-missing", code, yearText);
+				BigDecimal value;
+				if (tuple.getValueNode() instanceof MappingNode range) {
+					// a range: "tăng 5-8%" is {from: 5, to: 8}
+					value = null;
+					if (sinceFormat2(range, valuePath)) {
+						allowOnly(range, valuePath, "from", "to");
+						value = decimal(range, "from", valuePath, true);
+						BigDecimal upper = decimal(range, "to", valuePath, true);
+						if (value != null && upper != null && upper.compareTo(value) < 0) {
+							problem(range, valuePath, "error.plan.range-reversed", value, upper);
+						}
+						else if (value != null && upper != null) {
+							upTo.put(year, upper);
+						}
+					}
+				}
+				else {
+					value = parseDecimal(tuple.getValueNode(), valuePath);
+					if (value == null && isNull(tuple.getValueNode())) {
+						problem(tuple.getValueNode(), valuePath, "error.plan.target-value-missing", code, yearText);
+					}
 				}
 				if (value != null) {
 					values.put(year, value);
@@ -249,8 +281,84 @@ final class PlanDocumentReader {
 			problem(nested, path + ".parts", "error.plan.nested-parts");
 		}
 		return new TargetEntry(code, text(target, "statement", path, true), unit, direction, baselineValue,
-				baselineYear, values, text(target, "unitCode", path, false), text(target, "indicator", path, false),
-				List.copyOf(parts), place(target, path));
+				baselineYear, values, upTo, baseYear, text(target, "unitCode", path, false),
+				text(target, "indicator", path, false), List.copyOf(parts), place(target, path));
+	}
+
+	private List<FigureEntry> figures(MappingNode document) {
+		List<FigureEntry> figures = new ArrayList<>();
+		if (!sinceFormat2(document, "figures", "")) {
+			return figures;
+		}
+		each(document, "figures", "", (entry, path) -> {
+			allowOnly(entry, path, "statement", "value", "unit", "year", "years", "unitCode", "indicator", "note");
+			Measure unit = enumeration(entry, "unit", path, Measure.class, true);
+			if (unit == Measure.QUALITATIVE) {
+				problem(value(entry, "unit"), path + ".unit", "error.plan.figure-qualitative");
+			}
+			Integer from = null;
+			Integer to = year(entry, "year", path);
+			MappingNode years = mapping(value(entry, "years"), path + ".years", false);
+			if (years != null) {
+				allowOnly(years, path + ".years", "from", "to");
+				from = year(years, "from", path + ".years");
+				to = year(years, "to", path + ".years");
+				if (from != null && to != null && to < from) {
+					problem(years, path + ".years", "error.plan.years-reversed", from, to);
+				}
+			}
+			if ((value(entry, "year") == null) == (years == null)) {
+				problem(entry, path, "error.plan.figure-year");
+			}
+			figures.add(new FigureEntry(text(entry, "statement", path, true), decimal(entry, "value", path, true), unit,
+					from, to, text(entry, "unitCode", path, false), text(entry, "indicator", path, false),
+					text(entry, "note", path, false), place(entry, path)));
+		});
+		return figures;
+	}
+
+	private List<AllowanceEntry> allowances(MappingNode document) {
+		List<AllowanceEntry> allowances = new ArrayList<>();
+		if (!sinceFormat2(document, "allowances", "")) {
+			return allowances;
+		}
+		each(document, "allowances", "", (entry, path) -> {
+			allowOnly(entry, path, "recipient", "coefficient", "basis", "amount", "period", "text");
+			BigDecimal coefficient = decimal(entry, "coefficient", path, false);
+			AllowanceBasis basis = enumeration(entry, "basis", path, AllowanceBasis.class, false);
+			BigDecimal amount = decimal(entry, "amount", path, false);
+			boolean ofABasis = coefficient != null && basis != null && amount == null;
+			boolean fixed = coefficient == null && basis == null && amount != null;
+			if (!ofABasis && !fixed) {
+				problem(entry, path, "error.plan.allowance-amount");
+			}
+			allowances.add(new AllowanceEntry(text(entry, "recipient", path, true), coefficient, basis, amount,
+					enumeration(entry, "period", path, AllowancePeriod.class, true), text(entry, "text", path, false)));
+		});
+		return allowances;
+	}
+
+	/** False, with a problem, when a format 1 document uses what format 2 added. */
+	private boolean sinceFormat2(MappingNode parent, String key, String parentPath) {
+		Node node = value(parent, key);
+		return node == null || isNull(node) || sinceFormat2(node, join(parentPath, key));
+	}
+
+	private boolean sinceFormat2(Node node, String path) {
+		if (PlanDocument.FORMAT_1.equals(format)) {
+			problem(node, path, "error.plan.needs-format", path, PlanDocument.FORMAT);
+			return false;
+		}
+		return true;
+	}
+
+	private Integer year(MappingNode parent, String key, String parentPath) {
+		Integer year = integer(parent, key, parentPath, false);
+		if (year != null && (year < 1990 || year > 2100)) {
+			problem(value(parent, key), join(parentPath, key), "error.plan.year-invalid", String.valueOf(year));
+			return null;
+		}
+		return year;
 	}
 
 	private List<TaskEntry> tasks(MappingNode document, Header header) {
@@ -306,7 +414,14 @@ final class PlanDocumentReader {
 	private List<ReportingEntry> reporting(MappingNode document) {
 		List<ReportingEntry> reporting = new ArrayList<>();
 		each(document, "reporting", "", (entry, path) -> {
-			allowOnly(entry, path, "kind", "reporter", "recipient", "period", "dueOn", "annexes", "text");
+			allowOnly(entry, path, "kind", "reporter", "reporters", "recipient", "period", "dueOn", "annexes", "text");
+			List<String> reporters = new ArrayList<>();
+			eachItem(entry, "reporters", path, (node, reporterPath) -> {
+				String reporter = agencyKeyAt(node, reporterPath);
+				if (reporter != null) {
+					reporters.add(reporter);
+				}
+			});
 			MappingNode period = mapping(value(entry, "period"), path + ".period", false);
 			Integer from = null;
 			Integer to = null;
@@ -335,7 +450,8 @@ final class PlanDocumentReader {
 				}
 			});
 			reporting.add(new ReportingEntry(enumeration(entry, "kind", path, ReportKind.class, true),
-					agencyKey(entry, "reporter", path), agencyKey(entry, "recipient", path), from, to, half, quarter,
+					agencyKey(entry, "reporter", path), List.copyOf(reporters), agencyKey(entry, "recipient", path), from,
+					to, half, quarter,
 					month, date(entry, "dueOn", path, false), List.copyOf(annexes), text(entry, "text", path, false)));
 		});
 		return reporting;

@@ -3,11 +3,13 @@ package vn.vongtay.planning.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,7 @@ public class PlanExporter {
 				               UNION SELECT tp.agency_id FROM planning.task_partner tp JOIN planning.task t ON t.id = tp.task_id
 				                     WHERE t.plan_id = :plan
 				               UNION SELECT reporter_agency_id FROM planning.reporting_rule WHERE plan_id = :plan
+				               UNION SELECT unnest(reporter_agency_ids) FROM planning.reporting_rule WHERE plan_id = :plan
 				               UNION SELECT recipient_agency_id FROM planning.reporting_rule WHERE plan_id = :plan)
 				ORDER BY a.id""")
 			.param("plan", planId)
@@ -75,14 +78,17 @@ public class PlanExporter {
 					date(rs.getObject("issued_on", LocalDate.class)), "issuer", rs.getString("issuer"), "title",
 					rs.getString("title"), "implements", rs.getBoolean("implements")))
 			.list());
+		// a plan loaded through the API has no text as issued
 		plan.put("originalText", jdbc.sql("SELECT original_text FROM planning.plan WHERE id = :plan").param("plan", planId)
-			.query(String.class).single());
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null));
 
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("format", PlanDocument.FORMAT);
 		document.put("plan", plan);
 		document.put("agencies", agencies);
 		document.put("objectives", objectives(planId));
+		document.put("figures", figures(planId));
+		document.put("allowances", allowances(planId));
 		document.put("tasks", tasks(planId, agencyKeys));
 		document.put("reporting", reporting(planId, agencyKeys));
 		DumperOptions options = new DumperOptions();
@@ -95,14 +101,16 @@ public class PlanExporter {
 	}
 
 	private List<Map<String, Object>> objectives(long planId) {
-		Map<Long, Map<Integer, Number>> values = new HashMap<>();
+		Map<Long, Map<Integer, Object>> values = new HashMap<>();
 		jdbc.sql("""
 				SELECT v.* FROM planning.target_value v JOIN planning.target t ON t.id = v.target_id
 				WHERE t.plan_id = :plan ORDER BY v.year""")
 			.param("plan", planId)
 			.query(rs -> {
+				BigDecimal upper = rs.getBigDecimal("upper_value");
 				values.computeIfAbsent(rs.getLong("target_id"), k -> new LinkedHashMap<>())
-					.put(rs.getInt("year"), number(rs.getBigDecimal("value")));
+					.put(rs.getInt("year"), upper == null ? number(rs.getBigDecimal("value"))
+							: map("from", number(rs.getBigDecimal("value")), "to", number(upper)));
 			});
 		Map<Long, List<Map<String, Object>>> targetsByObjective = new HashMap<>();
 		Map<Long, Map<String, Object>> targetsById = new HashMap<>();
@@ -118,6 +126,9 @@ public class PlanExporter {
 						"unit", rs.getString("measure"), "direction", rs.getString("direction"), "baseline",
 						baseline == null ? null : map("value", number(baseline), "year", rs.getObject("baseline_year")),
 						"values", values.getOrDefault(id, Map.of()));
+				if (rs.getObject("base_year") != null) {
+					target.put("baseYear", rs.getInt("base_year"));
+				}
 				if (rs.getLong("unit_id") != rs.getLong("issuer_unit_id")) {
 					target.put("unitCode", rs.getString("unit_code"));
 				}
@@ -140,6 +151,50 @@ public class PlanExporter {
 			.param("plan", planId)
 			.query((rs, n) -> map("number", rs.getString("number"), "kind", rs.getString("kind"), "statement",
 					rs.getString("statement"), "targets", targetsByObjective.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	private List<Map<String, Object>> figures(long planId) {
+		return jdbc.sql("""
+				SELECT f.*, u.code AS unit_code, p.issuer_unit_id FROM planning.plan_figure f
+				JOIN geography.unit u ON u.id = f.unit_id JOIN planning.plan p ON p.id = f.plan_id
+				WHERE f.plan_id = :plan ORDER BY f.position""")
+			.param("plan", planId)
+			.query((rs, n) -> {
+				Map<String, Object> figure = map("statement", rs.getString("statement"), "value",
+						number(rs.getBigDecimal("value")), "unit", rs.getString("measure"));
+				if (rs.getObject("year_from") == null) {
+					figure.put("year", rs.getInt("year_to"));
+				}
+				else {
+					figure.put("years", map("from", rs.getInt("year_from"), "to", rs.getInt("year_to")));
+				}
+				if (rs.getLong("unit_id") != rs.getLong("issuer_unit_id")) {
+					figure.put("unitCode", rs.getString("unit_code"));
+				}
+				figure.put("indicator", rs.getString("indicator_code"));
+				figure.put("note", rs.getString("note"));
+				return figure;
+			})
+			.list();
+	}
+
+	private List<Map<String, Object>> allowances(long planId) {
+		return jdbc.sql("SELECT * FROM planning.plan_allowance WHERE plan_id = :plan ORDER BY position")
+			.param("plan", planId)
+			.query((rs, n) -> {
+				Map<String, Object> allowance = map("recipient", rs.getString("recipient"));
+				if (rs.getBigDecimal("coefficient") != null) {
+					allowance.put("coefficient", number(rs.getBigDecimal("coefficient")));
+					allowance.put("basis", rs.getString("basis"));
+				}
+				else {
+					allowance.put("amount", number(rs.getBigDecimal("amount")));
+				}
+				allowance.put("period", rs.getString("period"));
+				allowance.put("text", rs.getString("text"));
+				return allowance;
+			})
 			.list();
 	}
 
@@ -203,12 +258,18 @@ public class PlanExporter {
 						period.put(part, rs.getInt("period_" + part));
 					}
 				}
-				return map("kind", rs.getString("kind"),
-						"reporter", agencyKeys.get((Long) rs.getObject("reporter_agency_id")),
+				List<String> reporters = Arrays.stream((Long[]) rs.getArray("reporter_agency_ids").getArray())
+					.map(agencyKeys::get).toList();
+				Map<String, Object> rule = map("kind", rs.getString("kind"),
+						"reporter", agencyKeys.get((Long) rs.getObject("reporter_agency_id")), "reporters", reporters,
 						"recipient", agencyKeys.get((Long) rs.getObject("recipient_agency_id")),
 						"period", period.isEmpty() ? null : period,
 						"dueOn", date(rs.getObject("due_on", LocalDate.class)),
 						"annexes", List.of((String[]) rs.getArray("annexes").getArray()), "text", rs.getString("text"));
+				if (reporters.isEmpty()) {
+					rule.remove("reporters");
+				}
+				return rule;
 			})
 			.list();
 	}

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,11 +22,16 @@ import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseFormats;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.AgencyDraft;
+import vn.vongtay.directory.AgencyMatch;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
 import vn.vongtay.identity.SignedInUser;
+import vn.vongtay.planning.AgenciesToConfirm;
+import vn.vongtay.planning.AgencyChoices;
 import vn.vongtay.planning.internal.PlanDocument.AgencyEntry;
+import vn.vongtay.planning.internal.PlanDocument.AllowanceEntry;
+import vn.vongtay.planning.internal.PlanDocument.FigureEntry;
 import vn.vongtay.planning.internal.PlanDocument.Answer;
 import vn.vongtay.planning.internal.PlanDocument.Header;
 import vn.vongtay.planning.internal.PlanDocument.ObjectiveEntry;
@@ -36,8 +44,10 @@ import vn.vongtay.planning.internal.PlanDocument.Timeframe;
 
 /**
  * Loads a plan document into the database in one transaction: the issuing unit and every agency are looked up as they
- * were when the plan was issued (agencies missing from the directory are added to it), and any problem found against
- * the database is reported with its place in the file, after which nothing is stored.
+ * were when the plan was issued, and any problem found against the database is reported with its place in the file,
+ * after which nothing is stored. An agency is the directory's when the directory has one of that unit, kind and name
+ * on that date ({@link Agencies#match}); any other is added only once a person confirms it, or chooses the directory
+ * agency it is (issue 18, section 2: imports created "Sở Y tế" beside "Sở Y tế tỉnh Cao Bằng").
  */
 @Component
 public class PlanImporter {
@@ -46,10 +56,13 @@ public class PlanImporter {
 	private final Units units;
 	private final Agencies agencies;
 	private final Jurisdictions jurisdictions;
+	private final PlanAccess access;
 	private final AuditLog audit;
 
-	PlanImporter(JdbcClient jdbc, Units units, Agencies agencies, Jurisdictions jurisdictions, AuditLog audit) {
+	PlanImporter(JdbcClient jdbc, Units units, Agencies agencies, Jurisdictions jurisdictions, PlanAccess access,
+			AuditLog audit) {
 		this.jdbc = jdbc;
+		this.access = access;
 		this.units = units;
 		this.agencies = agencies;
 		this.jurisdictions = jurisdictions;
@@ -58,16 +71,28 @@ public class PlanImporter {
 
 	/**
 	 * @return the new plan's id
-	 * @throws UserFacingException 422 with every problem (line and path) when the document cannot be loaded
+	 * @throws UserFacingException 403 when the caller may not import plans, 422 with every problem (line and path)
+	 *         when the document cannot be loaded
+	 * @throws AgenciesToConfirm when the document is right but names agencies a person has to confirm
 	 */
 	@Transactional
-	public long importDocument(String text) {
-		return importDocument(text, null);
+	public long importDocument(String text, AgencyChoices choices) {
+		return importDocument(text, null, choices, false);
 	}
 
-	/** Imports a document whose original text is kept apart from it (the seed plans: YAML beside the issued text). */
+	/**
+	 * Imports a seed plan, whose text as issued is kept beside it. A seed's transcription was checked against its
+	 * source, so the loader confirms its agencies itself: an agency of the same name and kind on the unit that
+	 * continues the plan's unit under the same code (the province of Cao Bằng before and after 01/07/2025) is that
+	 * agency; any other is new.
+	 */
 	@Transactional
-	public long importDocument(String text, String originalText) {
+	public long importSeed(String text, String originalText) {
+		return importDocument(text, originalText, AgencyChoices.NONE, true);
+	}
+
+	private long importDocument(String text, String originalText, AgencyChoices choices, boolean seed) {
+		access.requireImporter();
 		PlanDocument document = PlanDocumentReader.read(text);
 		Header plan = originalText == null ? document.plan() : document.plan().withOriginalText(originalText);
 		List<InputProblem> problems = new ArrayList<>();
@@ -100,15 +125,26 @@ public class PlanImporter {
 						() -> problems.add(at(target.place(), "error.plan.unit-unknown", target.unitCode(), VietnameseFormats.date(asOf))));
 			}
 		}
+		Map<FigureEntry, Long> figureUnits = new HashMap<>();
+		for (FigureEntry figure : document.figures()) {
+			if (figure.unitCode() != null) {
+				units.findByCode(figure.unitCode(), asOf).ifPresentOrElse(u -> figureUnits.put(figure, u.id()),
+						() -> problems.add(at(figure.place(), "error.plan.unit-unknown", figure.unitCode(), VietnameseFormats.date(asOf))));
+			}
+		}
+		AgencyDecisions agencyDecisions = decideAgencies(document, agencyUnits, asOf, choices, seed, problems);
 		if (!problems.isEmpty()) {
 			throw UserFacingException.rejected(problems);
 		}
-		Map<String, Long> agencyIds = new HashMap<>();
-		for (AgencyEntry agency : document.agencies()) {
+		if (!agencyDecisions.pending().isEmpty()) {
+			throw new AgenciesToConfirm(agencyDecisions.pending(), agencyDecisions.questions());
+		}
+		Map<String, Long> agencyIds = new HashMap<>(agencyDecisions.matched());
+		for (AgencyEntry agency : agencyDecisions.created()) {
 			AdministrativeUnit unit = agencyUnits.get(agency.key());
 			try {
-				agencyIds.put(agency.key(), agencies.resolve(new AgencyDraft(agency.kind(), agency.name(), unit.code(),
-						null, null, null, null, unit.validTo())).id());
+				agencyIds.put(agency.key(), agencies.create(new AgencyDraft(agency.kind(), agency.name(), unit.code(),
+						null, null, null, null, unit.validTo())));
 			}
 			catch (UserFacingException e) {
 				throw UserFacingException.rejected(List.of(at(agency.place(), "error.unit.outside-jurisdiction",
@@ -117,8 +153,68 @@ public class PlanImporter {
 		}
 		long planId = insertPlan(plan, issuer.get(), agencyIds);
 		insertContent(planId, document, issuer.get().id(), agencyIds, targetUnits);
+		insertSituation(planId, document, issuer.get().id(), figureUnits);
 		audit.record("PLAN_IMPORTED", "Plan", planId, issuer.get().id(), plan.key());
 		return planId;
+	}
+
+	/** The agencies of the document: matched in the directory, to be created, or waiting for a person. */
+	private record AgencyDecisions(Map<String, Long> matched, List<AgencyEntry> created,
+			List<AgenciesToConfirm.Pending> pending, List<InputProblem> questions) {
+	}
+
+	private AgencyDecisions decideAgencies(PlanDocument document, Map<String, AdministrativeUnit> agencyUnits,
+			LocalDate asOf, AgencyChoices choices, boolean seed, List<InputProblem> problems) {
+		Map<String, Long> matched = new HashMap<>();
+		List<AgencyEntry> created = new ArrayList<>();
+		List<AgenciesToConfirm.Pending> pending = new ArrayList<>();
+		List<InputProblem> questions = new ArrayList<>();
+		Set<String> declared = new HashSet<>();
+		for (AgencyEntry agency : document.agencies()) {
+			declared.add(agency.key());
+			AdministrativeUnit unit = agencyUnits.get(agency.key());
+			Optional<Long> chosen = choices.existing(agency.key());
+			if (chosen.isPresent()) {
+				if (agencies.find(chosen.get()).isPresent()) {
+					matched.put(agency.key(), chosen.get());
+				}
+				else {
+					problems.add(at(agency.place(), "error.plan.agency-choice-not-found", agency.key(), chosen.get()));
+				}
+				continue;
+			}
+			if (choices.createsNew(agency.key())) {
+				created.add(agency);
+				continue;
+			}
+			if (unit == null) {
+				continue;
+			}
+			AgencyMatch match = agencies.match(agency.kind(), agency.name(), unit.code(), asOf);
+			if (match.same() != null) {
+				matched.put(agency.key(), match.same().id());
+			}
+			else if (seed) {
+				match.candidates().stream()
+					.filter(c -> c.sameName() && c.agency().unitCode().equals(unit.code()))
+					.findFirst()
+					.ifPresentOrElse(c -> matched.put(agency.key(), c.agency().id()), () -> created.add(agency));
+			}
+			else {
+				pending.add(new AgenciesToConfirm.Pending(agency.key(), agency.name(), agency.kind(), unit.code(),
+						unit.fullName(), agency.place() == null ? null : agency.place().line(), match.candidates()));
+				questions.add(match.candidates().isEmpty()
+						? at(agency.place(), "error.plan.agency-new", agency.name(), unit.fullName(), agency.key())
+						: at(agency.place(), "error.plan.agency-to-confirm", agency.name(), unit.fullName(), agency.key(),
+								match.candidates().stream()
+									.map(c -> c.agency().name() + " (" + c.agency().unitName() + "): agency="
+											+ agency.key() + ":" + c.agency().id())
+									.collect(Collectors.joining("; "))));
+			}
+		}
+		choices.keys().stream().filter(key -> !declared.contains(key)).sorted()
+			.forEach(key -> problems.add(InputProblem.field("agency", "error.plan.agency-choice-unknown", key)));
+		return new AgencyDecisions(matched, created, pending, questions);
 	}
 
 	private long insertPlan(Header plan, AdministrativeUnit issuer, Map<String, Long> agencyIds) {
@@ -237,14 +333,16 @@ public class PlanImporter {
 		int rulePosition = 0;
 		for (ReportingEntry rule : document.reporting()) {
 			jdbc.sql("""
-					INSERT INTO planning.reporting_rule (plan_id, position, kind, reporter_agency_id, recipient_agency_id,
-					       period_from, period_to, period_half, period_quarter, period_month, due_on, annexes, text)
-					VALUES (:plan, :position, :kind, :reporter, :recipient, :from, :to, :half, :quarter, :month, :due,
-					       CAST(:annexes AS text[]), :text)""")
+					INSERT INTO planning.reporting_rule (plan_id, position, kind, reporter_agency_id, reporter_agency_ids,
+					       recipient_agency_id, period_from, period_to, period_half, period_quarter, period_month, due_on,
+					       annexes, text)
+					VALUES (:plan, :position, :kind, :reporter, CAST(:reporters AS bigint[]), :recipient, :from, :to,
+					       :half, :quarter, :month, :due, CAST(:annexes AS text[]), :text)""")
 				.param("plan", planId)
 				.param("position", rulePosition++)
 				.param("kind", rule.kind().name())
 				.param("reporter", rule.reporter() == null ? null : agencyIds.get(rule.reporter()))
+				.param("reporters", rule.reporters().stream().map(agencyIds::get).toArray(Long[]::new))
 				.param("recipient", rule.recipient() == null ? null : agencyIds.get(rule.recipient()))
 				.param("from", rule.fromYear())
 				.param("to", rule.toYear())
@@ -258,13 +356,49 @@ public class PlanImporter {
 		}
 	}
 
+	private void insertSituation(long planId, PlanDocument document, long issuerUnitId, Map<FigureEntry, Long> figureUnits) {
+		int position = 0;
+		for (FigureEntry figure : document.figures()) {
+			jdbc.sql("""
+					INSERT INTO planning.plan_figure (plan_id, position, statement, value, measure, year_from, year_to, unit_id,
+					       indicator_code, note)
+					VALUES (:plan, :position, :statement, :value, :measure, :from, :to, :unit, :indicator, :note)""")
+				.param("plan", planId)
+				.param("position", position++)
+				.param("statement", figure.statement())
+				.param("value", figure.value())
+				.param("measure", figure.unit().name())
+				.param("from", figure.fromYear())
+				.param("to", figure.toYear())
+				.param("unit", figureUnits.getOrDefault(figure, issuerUnitId))
+				.param("indicator", figure.indicator())
+				.param("note", figure.note())
+				.update();
+		}
+		position = 0;
+		for (AllowanceEntry allowance : document.allowances()) {
+			jdbc.sql("""
+					INSERT INTO planning.plan_allowance (plan_id, position, recipient, coefficient, basis, amount, period, text)
+					VALUES (:plan, :position, :recipient, :coefficient, :basis, :amount, :period, :text)""")
+				.param("plan", planId)
+				.param("position", position++)
+				.param("recipient", allowance.recipient())
+				.param("coefficient", allowance.coefficient())
+				.param("basis", allowance.basis() == null ? null : allowance.basis().name())
+				.param("amount", allowance.amount())
+				.param("period", allowance.period().name())
+				.param("text", allowance.text())
+				.update();
+		}
+	}
+
 	private long insertTarget(long planId, long objectiveId, Long parentId, int position, TargetEntry target,
 			long issuerUnitId, Map<String, Long> targetUnits) {
 		long targetId = jdbc.sql("""
 				INSERT INTO planning.target (plan_id, objective_id, parent_id, position, code, statement, measure, direction,
-				       baseline_value, baseline_year, unit_id, indicator_code)
+				       baseline_value, baseline_year, base_year, unit_id, indicator_code)
 				VALUES (:plan, :objective, :parent, :position, :code, :statement, :measure, :direction, :baselineValue,
-				       :baselineYear, :unit, :indicator) RETURNING id""")
+				       :baselineYear, :baseYear, :unit, :indicator) RETURNING id""")
 			.param("plan", planId)
 			.param("objective", objectiveId)
 			.param("parent", parentId)
@@ -275,15 +409,19 @@ public class PlanImporter {
 			.param("direction", target.direction() == null ? null : target.direction().name())
 			.param("baselineValue", target.baselineValue())
 			.param("baselineYear", target.baselineYear())
+			.param("baseYear", target.baseYear())
 			.param("unit", targetUnits.getOrDefault(target.code(), issuerUnitId))
 			.param("indicator", target.indicator())
 			.query(Long.class)
 			.single();
 		for (Map.Entry<Integer, BigDecimal> value : target.values().entrySet()) {
-			jdbc.sql("INSERT INTO planning.target_value (target_id, year, value) VALUES (:target, :year, :value)")
+			jdbc.sql("""
+					INSERT INTO planning.target_value (target_id, year, value, upper_value)
+					VALUES (:target, :year, :value, :upper)""")
 				.param("target", targetId)
 				.param("year", value.getKey())
 				.param("value", value.getValue())
+				.param("upper", target.upTo().get(value.getKey()))
 				.update();
 		}
 		return targetId;

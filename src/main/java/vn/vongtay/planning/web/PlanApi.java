@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.vongtay.core.Period;
+import vn.vongtay.planning.AgencyChoices;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.PlanStatus;
@@ -67,22 +68,46 @@ class PlanApi {
 
 	@PostMapping(path = "/api/v1/plans", consumes = { "application/yaml", "application/x-yaml", "text/yaml",
 			MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Imports a plan written in the exchange format; all or nothing")
-	ResponseEntity<Map<String, Object>> importDocument(@RequestBody String document) {
-		long id = plans.importDocument(document);
+	@Operation(summary = "Imports a plan written in the exchange format; all or nothing. Agencies the directory does not "
+			+ "have under the same name are confirmed with 'agency' (key:id for a directory agency, key:new for a new "
+			+ "one); until each is, nothing is stored and the problem detail lists them with their candidates")
+	ResponseEntity<Map<String, Object>> importDocument(@RequestBody String document,
+			@RequestParam(name = "agency", required = false) List<String> agency) {
+		long id = plans.importDocument(document, AgencyChoices.parse(agency));
 		return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(Map.of("id", id));
 	}
 
 	@PostMapping(path = "/api/v1/plans", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Imports a plan file (multipart field 'file'); all or nothing")
-	ResponseEntity<Map<String, Object>> importFile(@RequestPart("file") MultipartFile file) throws IOException {
-		return importDocument(new String(file.getBytes(), StandardCharsets.UTF_8));
+	@Operation(summary = "Imports a plan file (multipart field 'file'); all or nothing; agencies confirmed as above")
+	ResponseEntity<Map<String, Object>> importFile(@RequestPart("file") MultipartFile file,
+			@RequestParam(name = "agency", required = false) List<String> agency) throws IOException {
+		return importDocument(new String(file.getBytes(), StandardCharsets.UTF_8), agency);
 	}
 
 	@GetMapping("/api/v1/tasks/mine")
 	@Operation(summary = "The tasks of the caller's agency across plans, overdue first")
 	List<Task> myTasks() {
 		return plans.myTasks();
+	}
+
+	record Handover(Long agencyId, int version) {
+	}
+
+	@PostMapping("/api/v1/tasks/{id}/handover")
+	@Operation(summary = "Gives a task whose lead agency ended to the agency that now carries it (the plan's managers)")
+	ResponseEntity<Task> handOver(@PathVariable long id, @RequestBody Handover handover) {
+		tracking.handOver(id, handover.agencyId(), handover.version());
+		return ResponseEntity.ok(tracking.task(id));
+	}
+
+	record Closure(String reason, int version) {
+	}
+
+	@PostMapping("/api/v1/tasks/{id}/close")
+	@Operation(summary = "Closes a task whose lead agency ended, with the reason (the plan's managers)")
+	ResponseEntity<Task> close(@PathVariable long id, @RequestBody Closure closure) {
+		tracking.close(id, closure.reason(), closure.version());
+		return ResponseEntity.ok(tracking.task(id));
 	}
 
 	@GetMapping("/api/v1/tasks/{id}/progress")

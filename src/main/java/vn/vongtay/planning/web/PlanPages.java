@@ -25,9 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.vongtay.core.Period;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.web.ProblemDetails;
-import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.identity.Role;
-import vn.vongtay.identity.SignedInUser;
+import vn.vongtay.planning.AgenciesToConfirm;
+import vn.vongtay.planning.AgencyChoices;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.PlanStatus;
@@ -68,7 +67,7 @@ class PlanPages {
 		model.addAttribute("q", q);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", PlanStatus.values());
-		model.addAttribute("canImport", mayImport());
+		model.addAttribute("canImport", plans.mayImport());
 		return "planning/plans";
 	}
 
@@ -125,8 +124,22 @@ class PlanPages {
 				Math.max(plan.summary().yearFrom(), lastYear)).stream().filter(p -> !p.start().isAfter(today)).toList());
 		java.util.Collections.reverse(periods);
 		model.addAttribute("periods", periods);
-		model.addAttribute("statuses", ProgressStatus.values());
+		model.addAttribute("statuses", ProgressStatus.reportable());
+		model.addAttribute("mayDecide", tracking.mayDecideOwners(task.planId()));
+		model.addAttribute("successors", tracking.successorsFor(id));
 		return "planning/task";
+	}
+
+	@PostMapping("/plans/tasks/{id}/handover")
+	String handOver(@PathVariable long id, @RequestParam(required = false) Long agencyId, @RequestParam int version) {
+		tracking.handOver(id, agencyId, version);
+		return "redirect:/plans/tasks/" + id + "?saved";
+	}
+
+	@PostMapping("/plans/tasks/{id}/close")
+	String close(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam int version) {
+		tracking.close(id, reason, version);
+		return "redirect:/plans/tasks/" + id + "?saved";
 	}
 
 	@PostMapping("/plans/tasks/{id}/progress")
@@ -150,7 +163,7 @@ class PlanPages {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.contentType(MediaType.parseMediaType(file.contentType()))
 			.body(file.content());
 	}
 
@@ -164,22 +177,37 @@ class PlanPages {
 
 	@GetMapping("/plans/import")
 	String importForm() {
-		requireImporter();
+		plans.requireImporter();
 		return "planning/import";
 	}
 
+	/**
+	 * Imports a file, or, at the second step, the same document sent back with the person's decision for each agency
+	 * the directory does not have ({@code agency=key:id} or {@code key:new}).
+	 */
 	@PostMapping("/plans/import")
-	String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+	String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String document, @RequestParam(required = false) String fileName,
+			@RequestParam(name = "agency", required = false) List<String> agency, Model model,
 			jakarta.servlet.http.HttpServletResponse response) throws IOException {
-		requireImporter();
-		if (file == null || file.isEmpty()) {
+		plans.requireImporter();
+		boolean uploaded = file != null && !file.isEmpty();
+		String text = uploaded ? new String(file.getBytes(), StandardCharsets.UTF_8) : document;
+		model.addAttribute("fileName", uploaded ? file.getOriginalFilename() : fileName);
+		if (text == null || text.isBlank()) {
 			model.addAttribute("problems", List.of(problems.describe(
 					vn.vongtay.core.InputProblem.field("file", "error.plan.file-required"))));
 			return "planning/import";
 		}
 		try {
-			long id = plans.importDocument(new String(file.getBytes(), StandardCharsets.UTF_8));
+			long id = plans.importDocument(text, AgencyChoices.parse(agency));
 			return "redirect:/plans/" + id + "?imported";
+		}
+		catch (AgenciesToConfirm e) {
+			// not an error: the plan is right and waits for the person's decision, with the document kept
+			model.addAttribute("pending", e.pending());
+			model.addAttribute("document", text);
+			return "planning/import";
 		}
 		catch (UserFacingException e) {
 			List<Map<String, Object>> described = e.problems().isEmpty()
@@ -189,20 +217,7 @@ class PlanPages {
 					: e.problems().stream().map(problems::describe).toList();
 			model.addAttribute("problems", described);
 			response.setStatus(e.status());
-			model.addAttribute("fileName", file.getOriginalFilename());
 			return "planning/import";
-		}
-	}
-
-	static boolean mayImport() {
-		SignedInUser user = Jurisdictions.requireUser();
-		return user.has(Role.SYSTEM_ADMIN) || user.has(Role.PROVINCE_OFFICER) || user.has(Role.DISTRICT_OFFICER)
-				|| user.has(Role.COMMUNE_OFFICER);
-	}
-
-	static void requireImporter() {
-		if (!mayImport()) {
-			throw new UserFacingException(403, "error.access-denied");
 		}
 	}
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.vongtay.identity.Jurisdictions;
-import vn.vongtay.reporting.Obligations;
+import vn.vongtay.reporting.ObligationSources;
 import vn.vongtay.reporting.ReportReminders;
 
 /**
@@ -21,15 +21,15 @@ class ReportingJobs {
 	private static final long GENERATE_LOCK = 0x76740030L;
 	private static final long REMIND_LOCK = 0x76740031L;
 
-	private final Obligations obligations;
+	private final ObligationSources sources;
 	private final ReportReminders reminders;
 	private final Jurisdictions jurisdictions;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 
-	ReportingJobs(Obligations obligations, ReportReminders reminders, Jurisdictions jurisdictions, JdbcClient jdbc,
+	ReportingJobs(ObligationSources sources, ReportReminders reminders, Jurisdictions jurisdictions, JdbcClient jdbc,
 			TransactionTemplate transaction) {
-		this.obligations = obligations;
+		this.sources = sources;
 		this.reminders = reminders;
 		this.jurisdictions = jurisdictions;
 		this.jdbc = jdbc;
@@ -41,7 +41,7 @@ class ReportingJobs {
 	void generate() {
 		transaction.executeWithoutResult(status -> {
 			if (locked(GENERATE_LOCK)) {
-				obligations.generate();
+				sources.generate();
 			}
 		});
 	}

@@ -24,6 +24,7 @@ import vn.vongtay.reporting.Obligation;
 import vn.vongtay.reporting.Obligations;
 import vn.vongtay.reporting.PeriodicReport;
 import vn.vongtay.reporting.PeriodicReports;
+import vn.vongtay.reporting.ReportView;
 import vn.vongtay.reporting.ReportExports;
 
 /** The reporting API: obligations (kind, period, dueOn, status), reports and the steps of their submission. */
@@ -56,19 +57,26 @@ class ReportingApi {
 		return obligations.get(id);
 	}
 
+	@PutMapping("/obligations/{id}/due")
+	@Operation(summary = "The receiving office sets the due date of the report, for every body that owes it for the period")
+	Obligation due(@PathVariable long id, @RequestBody Due due) {
+		obligations.setDueDate(id, version(due.version()), due.dueOn());
+		return obligations.get(id);
+	}
+
 	@PostMapping("/obligations/{id}/report")
 	@Operation(summary = "The report of the obligation, drafted now when there is none")
-	ResponseEntity<PeriodicReport> draft(@PathVariable long id) {
+	ResponseEntity<ReportView> draft(@PathVariable long id) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(reports.get(reports.open(id)));
 	}
 
 	@GetMapping("/reports/{id}")
-	PeriodicReport report(@PathVariable long id) {
+	ReportView report(@PathVariable long id) {
 		return reports.get(id);
 	}
 
 	@PutMapping("/reports/{id}")
-	PeriodicReport save(@PathVariable long id, @RequestBody Draft draft) {
+	ReportView save(@PathVariable long id, @RequestBody Draft draft) {
 		reports.save(id, version(draft.version()), draft.sections() == null
 				? new PeriodicReport.Sections(null, null, null, null) : draft.sections(), draft.number(),
 				draft.signerName(), draft.figures() == null ? Map.of() : draft.figures());
@@ -76,19 +84,19 @@ class ReportingApi {
 	}
 
 	@PostMapping("/reports/{id}/submit")
-	PeriodicReport submit(@PathVariable long id, @RequestBody Step step) {
+	ReportView submit(@PathVariable long id, @RequestBody Step step) {
 		reports.submit(id, version(step.version()));
 		return reports.get(id);
 	}
 
 	@PostMapping("/reports/{id}/return")
-	PeriodicReport returnReport(@PathVariable long id, @RequestBody Step step) {
+	ReportView returnReport(@PathVariable long id, @RequestBody Step step) {
 		reports.returnReport(id, version(step.version()), step.comment());
 		return reports.get(id);
 	}
 
 	@PostMapping("/reports/{id}/accept")
-	PeriodicReport accept(@PathVariable long id, @RequestBody Step step) {
+	ReportView accept(@PathVariable long id, @RequestBody Step step) {
 		reports.accept(id, version(step.version()));
 		return reports.get(id);
 	}
@@ -115,5 +123,8 @@ class ReportingApi {
 	}
 
 	record Step(Integer version, String comment) {
+	}
+
+	record Due(Integer version, java.time.LocalDate dueOn) {
 	}
 }

@@ -1,10 +1,17 @@
 package vn.vongtay.reporting.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,15 +20,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.web.Downloads;
 import vn.vongtay.core.web.FormValues;
+import vn.vongtay.core.web.ProblemDetails;
 import vn.vongtay.planning.ReportKind;
 import vn.vongtay.reporting.Completeness;
 import vn.vongtay.reporting.Obligation;
 import vn.vongtay.reporting.Obligations;
 import vn.vongtay.reporting.PeriodicReport;
 import vn.vongtay.reporting.PeriodicReports;
+import vn.vongtay.reporting.ReportView;
 import vn.vongtay.reporting.ReportExports;
 
 /** What a unit owes and receives, the report page with its annexes and workflow, completeness, and the exports. */
@@ -34,12 +44,17 @@ class ReportingPages {
 	private final PeriodicReports reports;
 	private final Completeness completeness;
 	private final ReportExports exports;
+	private final ProblemDetails problems;
+	private final Clock clock;
 
-	ReportingPages(Obligations obligations, PeriodicReports reports, Completeness completeness, ReportExports exports) {
+	ReportingPages(Obligations obligations, PeriodicReports reports, Completeness completeness, ReportExports exports,
+			ProblemDetails problems, Clock clock) {
 		this.obligations = obligations;
 		this.reports = reports;
 		this.completeness = completeness;
 		this.exports = exports;
+		this.problems = problems;
+		this.clock = clock;
 	}
 
 	@GetMapping("/reporting")
@@ -55,15 +70,62 @@ class ReportingPages {
 		return "reporting/obligations";
 	}
 
+	/** An obligation: who owes what to whom by when and on what basis; its report once one is drafted. */
 	@GetMapping("/reporting/obligations/{id}")
-	String obligation(@PathVariable long id, Model model) {
+	String obligation(@PathVariable long id, @RequestParam(required = false) String details, Model model) {
 		Obligation obligation = obligations.get(id);
-		if (obligation.reportId() != null) {
+		if (obligation.reportId() != null && details == null) {
 			return "redirect:/reporting/reports/" + obligation.reportId();
 		}
-		model.addAttribute("o", obligation);
-		model.addAttribute("mayDraft", reports.mayDraft(obligation));
+		fillObligation(model, obligation, null);
 		return "reporting/obligation";
+	}
+
+	/**
+	 * The receiving office sets the due date of the report (for every body that owes it for the period), typed
+	 * dd/MM/yyyy; a date that does not exist, or does not fit the period, is refused in place with what was typed.
+	 */
+	@PostMapping("/reporting/obligations/{id}/due")
+	String setDue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String dueOn,
+			Model model, HttpServletResponse response) {
+		obligations.requireReceiving(id);
+		try {
+			obligations.setDueDate(id, version, strictDate(dueOn));
+		}
+		catch (UserFacingException e) {
+			if (e.status() != 422) {
+				throw e;
+			}
+			response.setStatus(422);
+			model.addAttribute("error", problems.message(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale(),
+					e.messageKey()));
+			model.addAttribute("problems", e.problems().stream().map(problems::describe).toList());
+			fillObligation(model, obligations.get(id), dueOn);
+			return "reporting/obligation";
+		}
+		return "redirect:/reporting/obligations/" + id + "?details&dueSet";
+	}
+
+	private void fillObligation(Model model, Obligation obligation, String typedDue) {
+		model.addAttribute("o", obligation);
+		model.addAttribute("mayDraft", obligation.reportId() == null && reports.mayDraft(obligation));
+		model.addAttribute("maySetDue", reports.mayReceive(obligation) && obligation.withdrawnAt() == null);
+		model.addAttribute("typedDue", typedDue != null ? typedDue
+				: obligation.dueOn().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+	}
+
+	/** A date typed day/month/year that must exist (31/02 is refused, not moved to 29/02). */
+	static LocalDate strictDate(String text) {
+		String typed = FormValues.blankToNull(text);
+		if (typed == null) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("dueOn", "error.field.required", "dueOn")));
+		}
+		try {
+			return LocalDate.parse(typed, DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
+		}
+		catch (DateTimeParseException e) {
+			throw UserFacingException.rejected(List.of(InputProblem.field("dueOn", "reporting.error.due-invalid", typed)));
+		}
 	}
 
 	@PostMapping("/reporting/obligations/{id}/report")
@@ -73,11 +135,12 @@ class ReportingPages {
 
 	@GetMapping("/reporting/reports/{id}")
 	String report(@PathVariable long id, Model model) {
-		PeriodicReport report = reports.get(id);
+		ReportView report = reports.get(id);
 		model.addAttribute("r", report);
 		model.addAttribute("mayEdit", reports.mayEdit(report));
 		model.addAttribute("mayReview", reports.mayReview(report));
 		model.addAttribute("enterable", reports.enterable(report));
+		model.addAttribute("threshold", reports.smallCountThreshold());
 		return "reporting/report";
 	}
 
@@ -128,7 +191,10 @@ class ReportingPages {
 	@GetMapping("/reporting/completeness")
 	String completeness(@RequestParam(required = false) String kind, @RequestParam(required = false) String period,
 			Model model) {
-		String chosen = FormValues.blankToNull(period) == null ? defaultPeriod() : period.strip();
+		List<String> periods = completeness.periods();
+		String chosen = FormValues.blankToNull(period) != null ? period.strip()
+				: periods.contains(currentHalf()) || periods.isEmpty() ? currentHalf() : periods.get(0);
+		model.addAttribute("periods", periods);
 		model.addAttribute("view", completeness.of(FormValues.enumValue(ReportKind.class, kind), chosen));
 		model.addAttribute("kinds", ReportKind.values());
 		model.addAttribute("kind", FormValues.enumValue(ReportKind.class, kind));
@@ -158,8 +224,8 @@ class ReportingPages {
 		}
 	}
 
-	private static String defaultPeriod() {
-		java.time.LocalDate today = java.time.LocalDate.now(vn.vongtay.core.VietnamTime.ZONE);
+	private String currentHalf() {
+		LocalDate today = LocalDate.now(clock);
 		return today.getYear() + "-H" + (today.getMonthValue() <= 6 ? 1 : 2);
 	}
 

@@ -112,7 +112,8 @@ class AnonymousVisitTests extends DemoAccountTestSupport {
 		String answer = text(mvc.perform(post("/report").cookie(report.cookie()).param("_csrf", report.token())
 			.param("token", "1.00.00").param("province", "11").param("condition", "Trẻ bị bỏ đói"))
 			.andExpect(status().isBadRequest()));
-		assertThat(answer).contains("Vui lòng tải lại trang và gửi lại");
+		// the report comes back as typed with a new form to send (decision 0013)
+		assertThat(answer).contains("Hãy bấm “Gửi thông báo” lần nữa", "Trẻ bị bỏ đói");
 		assertThat(anonymousSessionsSince(since)).isZero();
 	}
 
