@@ -13,7 +13,8 @@ public record UserAccount(long id, String username, String displayName, String e
 		Instant lockedUntil, Long agencyId, Set<Role> roles, Set<String> unitCodes,
 		Set<Long> unitIds, int version) {
 
-	public boolean isLocked() {
-		return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+	/** Whether sign-in is held back at {@code now} (the application's clock, never the JVM's). */
+	public boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,8 +37,10 @@ public class ApiTokens {
 	private final JdbcClient jdbc;
 	private final UserAccounts accounts;
 	private final SecurityProperties properties;
+	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, UserAccounts accounts, SecurityProperties properties) {
+	ApiTokens(JdbcClient jdbc, UserAccounts accounts, SecurityProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.properties = properties;
@@ -47,7 +50,7 @@ public class ApiTokens {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = "vt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		Instant expiresAt = Instant.now().plus(properties.tokenLifetime());
+		Instant expiresAt = clock.instant().plus(properties.tokenLifetime());
 		String name = VietnameseText.clean(label);
 		long id = jdbc.sql("""
 				INSERT INTO identity.api_token (user_id, token_hash, expires_at, label)

@@ -145,7 +145,7 @@ class IdentityApi {
 	@Operation(summary = "Users within the caller's jurisdiction: administrators and the staff of communes and districts")
 	List<UserView> users(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
 		NeedToKnow.require(Jurisdictions.requireUser(), Data.ACCOUNTS, Use.READ);
-		return accounts.list(jurisdictions.current(), q, Math.max(0, page), 50).stream().map(UserView::of).toList();
+		return accounts.list(jurisdictions.current(), q, Math.max(0, page), 50).stream().map(a -> UserView.of(a, clock.instant())).toList();
 	}
 
 	@GetMapping("/api/v1/users/{id}")
@@ -153,7 +153,7 @@ class IdentityApi {
 	UserView user(@PathVariable long id) {
 		NeedToKnow.require(Jurisdictions.requireUser(), Data.ACCOUNTS, Use.READ);
 		return accounts.find(id, jurisdictions.current())
-			.map(UserView::of)
+			.map(a -> UserView.of(a, clock.instant()))
 			.orElseThrow(() -> UserFacingException.notFound("error.user.not-found", id));
 	}
 
@@ -182,10 +182,10 @@ class IdentityApi {
 	record UserView(long id, String username, String displayName, List<String> roles, List<String> unitCodes,
 			boolean enabled, boolean locked) {
 
-		static UserView of(UserAccount account) {
+		static UserView of(UserAccount account, java.time.Instant now) {
 			return new UserView(account.id(), account.username(), account.displayName(),
 					account.roles().stream().map(Enum::name).sorted().toList(),
-					account.unitCodes().stream().sorted().toList(), account.enabled(), account.isLocked());
+					account.unitCodes().stream().sorted().toList(), account.enabled(), account.isLockedAt(now));
 		}
 	}
 }
