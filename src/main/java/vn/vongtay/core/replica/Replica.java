@@ -180,7 +180,20 @@ public final class Replica implements AutoCloseable {
 	/** The verdict of a check at {@code now} when the replica did not answer. */
 	Status judge(Instant now, long primaryLsn, SQLException failure) {
 		sample(now, primaryLsn);
-		return new Status(State.DOWN, null, now, failure.getMessage());
+		return new Status(State.DOWN, null, now, why(failure));
+	}
+
+	/**
+	 * What the server said, not only the pool's "Connection is not available": a wrong password or an unknown database
+	 * in the replica's settings is then told by health as it is.
+	 */
+	static String why(SQLException failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause == failure || cause.getMessage() == null ? failure.getMessage()
+				: failure.getMessage() + ": " + cause.getMessage();
 	}
 
 	private void sample(Instant now, long primaryLsn) {
@@ -203,8 +216,8 @@ public final class Replica implements AutoCloseable {
 	}
 
 	private void markDown(SQLException e) {
-		status = new Status(State.DOWN, null, clock.instant(), e.getMessage());
-		log.warn("Replica connection failed, reporting reads go to the primary: {}", e.getMessage());
+		status = new Status(State.DOWN, null, clock.instant(), why(e));
+		log.warn("Replica connection failed, reporting reads go to the primary: {}", why(e));
 	}
 
 	@Override

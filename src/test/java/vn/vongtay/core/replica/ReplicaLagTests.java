@@ -80,6 +80,17 @@ class ReplicaLagTests {
 	}
 
 	@Test
+	void aReplicaThePoolCannotReachIsDownWithWhatTheServerSaid() {
+		SQLException pool = new java.sql.SQLTransientConnectionException(
+				"vongtay-replica - Connection is not available, request timed out after 2003ms",
+				new SQLException("FATAL: password authentication failed for user \"vongtay\""));
+
+		Replica.Status status = replica.judge(T0, 1_000, pool);
+
+		assertThat(status.reason()).contains("Connection is not available", "password authentication failed");
+	}
+
+	@Test
 	void onlyGetRequestsOfDashboardsIndicatorsExportsAndAnnexesAreReportingReads() {
 		ReplicaReads reads = new ReplicaReads(List.of("/indicators/{code:[A-Z][A-Z0-9_]*}", "/children/export.xlsx",
 				"/reporting/reports/{id}/export.{format}"));
