@@ -150,6 +150,12 @@ class ErrorHandling {
 			return respond(refusal.getStatusCode().value(), "error.bad-request", new Object[0], List.of(), request,
 					response);
 		}
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
+					DatabaseUnavailable.reason(e));
+			response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+			return respond(503, DatabaseUnavailable.MESSAGE, new Object[0], List.of(), request, response);
+		}
 		String reference = Long.toHexString(System.nanoTime());
 		log.error("Unexpected failure {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
 		return respond(500, "error.unexpected", new Object[] { reference }, List.of(), request, response);
