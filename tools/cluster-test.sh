@@ -189,6 +189,7 @@ app_start() {
     --vongtay.casework.watch-interval=PT10S --vongtay.casework.watch-initial-delay=PT5S \
     --vongtay.reporting.remind-interval=PT15S --vongtay.reporting.remind-initial-delay=PT10S \
     --vongtay.notifications.mail-interval=PT5S \
+    --vongtay.children.import.abandoned-after=PT30S --vongtay.children.import.abandoned-check=PT5S \
     --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" \
     --vongtay.base-url=http://cluster.test \
     "$@" >>"$WORK/$name.log" 2>&1 &
@@ -595,6 +596,7 @@ crash_during() {
   wait "$request" 2>/dev/null || true
 }
 restart_a2() { app_start a2 "${APP_JAR[a2]}"; app_wait a2; }
+import_status_is() { [ "$(sqlp "SELECT status FROM children.import_run WHERE id = $1")" = "$2" ]; }
 
 point_4() {
   log "4. crashes lose nothing"
@@ -612,7 +614,8 @@ point_4() {
     test "$(sqlp "SELECT count(*) FROM children.child WHERE import_id = $id")" = 0
   check "... and no household, caregiver, residence or group either (every children table counts the same)" \
     test "$(row_counts "$P_PORT" | grep '^children\.' | grep -v '^children.import_run ')" = "$(echo "$children_before" | grep -v '^children.import_run ')"
-  echo "  note  the import stays in status $(sqlp "SELECT status FROM children.import_run WHERE id = $id") (see the report: an import whose instance died is not taken up again)"
+  check "... and the other instance gives the import up (FAILED, the officer uploads it again)" \
+    wait_until 120 import_status_is "$id" FAILED
   restart_a2
 
   # a case step killed before its step row is written: the case stays where it was
