@@ -792,9 +792,12 @@ public class ChildImports {
 			.list();
 	}
 
-	/** Marks a received import as being checked; false when it was given up meanwhile. */
+	/**
+	 * Marks a received import as being checked; false when it was given up meanwhile. In the caller's transaction when
+	 * there is one (the import was received in it, and another could not see it yet), else in its own.
+	 */
 	private boolean startChecking(long id) {
-		Integer started = progressTransaction.execute(s -> jdbc.sql("""
+		Integer started = transaction.execute(s -> jdbc.sql("""
 				UPDATE children.import_run SET status = 'CHECKING' WHERE id = :id AND status = 'RECEIVED'""")
 			.param("id", id).update());
 		return started != null && started == 1;
