@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.vongtay.core.InputProblem;
+import vn.vongtay.core.SharedSecrets;
 import vn.vongtay.core.UserFacingException;
 
 /**
@@ -30,7 +32,8 @@ import vn.vongtay.core.UserFacingException;
  * (a keyed hash of the address, never the address) per hour and per day, counted and recorded in one step in the
  * database so that reports sent at once cannot pass it together and every instance shares it. The address is the
  * connection's, or the one a trusted reverse proxy names ({@code server.tomcat.remoteip.internal-proxies}); a client
- * cannot name itself. Several instances must share {@code vongtay.casework.public-form-secret}.
+ * cannot name itself. The signing key is shared by every instance through the database ({@link SharedSecrets})
+ * unless {@code vongtay.casework.public-form-secret} sets one.
  */
 @Component
 @Transactional
@@ -42,12 +45,12 @@ public class PublicIntake {
 	private final JdbcClient jdbc;
 	private final Reports reports;
 	private final Clock clock;
-	private final byte[] secret;
+	private final Supplier<byte[]> secret;
 	private final SecureRandom random = new SecureRandom();
 	private final int perHour;
 	private final int perDay;
 
-	PublicIntake(JdbcClient jdbc, Reports reports, Clock clock,
+	PublicIntake(JdbcClient jdbc, Reports reports, Clock clock, SharedSecrets secrets,
 			@Value("${vongtay.casework.public-form-secret:}") String secret,
 			@Value("${vongtay.casework.public-reports-per-hour:5}") int perHour,
 			@Value("${vongtay.casework.public-reports-per-day:20}") int perDay) {
@@ -55,12 +58,12 @@ public class PublicIntake {
 		this.reports = reports;
 		this.clock = clock;
 		if (secret.isBlank()) {
-			byte[] key = new byte[32];
-			random.nextBytes(key);
-			this.secret = key;
+			// read on first use, not at start: the schema may not be migrated yet when this bean is made
+			this.secret = () -> secrets.key("casework.public-form");
 		}
 		else {
-			this.secret = secret.getBytes(StandardCharsets.UTF_8);
+			byte[] configured = secret.getBytes(StandardCharsets.UTF_8);
+			this.secret = () -> configured;
 		}
 		this.perHour = perHour;
 		this.perDay = perDay;
@@ -153,7 +156,7 @@ public class PublicIntake {
 	private String sign(String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
 			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {

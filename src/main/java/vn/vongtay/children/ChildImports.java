@@ -25,6 +25,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,6 +94,8 @@ public class ChildImports {
 	}
 
 	private static final int PROGRESS_EVERY = 2000;
+	/** The advisory lock of an import being checked or committed: this and its id ({@link #workOn}). */
+	private static final String LOCK_PREFIX = "children.import_run:";
 	private static final int FILE_NAME_MAX = 200;
 
 	/**
@@ -132,6 +135,8 @@ public class ChildImports {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final PersonalIdConflicts conflicts;
+	/** How long an import may stay received, being checked or being committed by no living instance. */
+	private final Duration abandonedAfter;
 
 	ChildImports(JdbcClient jdbc, DataSource dataSource, Units units, Jurisdictions jurisdictions, Children children,
 			AuditLog audit, ApplicationEventPublisher events,
@@ -139,7 +144,8 @@ public class ChildImports {
 			PlatformTransactionManager transactions, JsonMapper json, Clock clock, PersonalIdConflicts conflicts,
 			@Value("${vongtay.children.import.max-rows:100000}") int maxRows,
 			@Value("${vongtay.children.import.concurrent-checks:2}") int concurrentChecks,
-			@Value("${vongtay.children.import.slot-wait:20s}") Duration slotWait) {
+			@Value("${vongtay.children.import.slot-wait:20s}") Duration slotWait,
+			@Value("${vongtay.children.import.abandoned-after:10m}") Duration abandonedAfter) {
 		this.jdbc = jdbc;
 		this.bulk = new BulkLoad(jdbc, dataSource);
 		this.units = units;
@@ -157,6 +163,7 @@ public class ChildImports {
 		this.maxRows = maxRows;
 		this.checks = new Semaphore(concurrentChecks);
 		this.slotWait = slotWait;
+		this.abandonedAfter = abandonedAfter;
 	}
 
 	// --- the two ways in: at once (API), or in the background with a progress bar (pages) ---
@@ -284,12 +291,20 @@ public class ChildImports {
 		}
 	}
 
+	/**
+	 * Runs background work of an import. A refusal is recorded on the import and shown to the officer who follows it
+	 * ({@link #fail}, which also logs an unexpected failure with its reference); what failed before the import could
+	 * record it (the database gone, say) is logged here, and the import is given up later ({@link #giveUpAbandoned}).
+	 */
 	private void runQuietly(Runnable work) {
 		try {
 			work.run();
 		}
+		catch (UserFacingException e) {
+			log.debug("Import refused: {}", e.getMessage());
+		}
 		catch (RuntimeException e) {
-			// the failure is recorded on the import and shown to the user who follows it
+			log.error("Import work failed before the import could record it", e);
 		}
 	}
 
@@ -350,9 +365,15 @@ public class ChildImports {
 	// --- check ---
 
 	private void check(long id) {
-		setStatus(id, Status.CHECKING);
+		if (!startChecking(id)) {
+			log.info("Import {} was given up before its check began; left as it is", id);
+			return;
+		}
 		try {
 			transaction.executeWithoutResult(status -> {
+				if (!workOn(id, Status.CHECKING)) {
+					return;
+				}
 				Checked checked = read(id);
 				if (!checked.conflicts().isEmpty()) {
 					conflicts.refused(checked.conflicts());
@@ -373,9 +394,8 @@ public class ChildImports {
 					.update();
 			});
 		}
-		catch (UserFacingException e) {
-			fail(id, e);
-			throw e;
+		catch (RuntimeException e) {
+			throw fail(id, e);
 		}
 	}
 
@@ -566,7 +586,10 @@ public class ChildImports {
 	/** Writes the rows of an import claimed for commit ({@link #claimCommit}). */
 	private void commit(long id, Map<Integer, Decision> decisions) {
 		try {
-			int committed = transaction.execute(status -> {
+			transaction.executeWithoutResult(status -> {
+				if (!workOn(id, Status.COMMITTING)) {
+					return;
+				}
 				long started = System.nanoTime();
 				Checked cached = recentlyChecked.remove(id);
 				Checked checked = cached == null ? read(id) : againstTheRegister(cached);
@@ -601,15 +624,10 @@ public class ChildImports {
 				audit.record("CHILDREN_IMPORTED", "ChildImport", id, null,
 						checked.fileName() + ": " + written + " registered, " + merges.size() + " merged");
 				events.publishEvent(new ChildrenImported(id, written));
-				return written + merges.size();
 			});
-			if (committed < 0) {
-				throw new IllegalStateException();
-			}
 		}
 		catch (RuntimeException e) {
-			fail(id, e);
-			throw e;
+			throw fail(id, e);
 		}
 	}
 
@@ -774,9 +792,72 @@ public class ChildImports {
 			.list();
 	}
 
-	private void setStatus(long id, Status status) {
-		progressTransaction.executeWithoutResult(s -> jdbc.sql("UPDATE children.import_run SET status = :status WHERE id = :id")
-			.param("status", status.name()).param("id", id).update());
+	/**
+	 * Marks a received import as being checked; false when it was given up meanwhile. In the caller's transaction when
+	 * there is one (the import was received in it, and another could not see it yet), else in its own.
+	 */
+	private boolean startChecking(long id) {
+		Integer started = transaction.execute(s -> jdbc.sql("""
+				UPDATE children.import_run SET status = 'CHECKING' WHERE id = :id AND status = 'RECEIVED'""")
+			.param("id", id).update());
+		return started != null && started == 1;
+	}
+
+	/**
+	 * Takes the import for the check or the commit that runs in the caller's transaction, and says whether it is still
+	 * {@code expected}. The lock is held until that transaction ends (a dead instance's ends with its connection), and
+	 * tells {@link #giveUpAbandoned} that an instance still works on the import; taken after it gave the import up, it
+	 * finds the import failed, and the work writes nothing.
+	 */
+	private boolean workOn(long id, Status expected) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", LOCK_PREFIX + id)
+			.query().singleRow();
+		String status = jdbc.sql("SELECT status FROM children.import_run WHERE id = :id").param("id", id)
+			.query(String.class).single();
+		if (!expected.name().equals(status)) {
+			log.warn("Import {} is {} where {} was expected (given up meanwhile); nothing done", id, status, expected);
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Gives up the imports that have been received, checked or committed for longer than
+	 * {@code vongtay.children.import.abandoned-after} by no instance (none holds the import's lock, see
+	 * {@link #workOn}): their instance died, or lost its connection, and nobody will finish them. They are marked
+	 * failed with a message the officer understands, and the officer uploads the file again. Nothing is written twice: a
+	 * commit is one transaction, so a commit that died wrote nothing, and one that had not begun yet finds the import
+	 * failed when it does. Every instance runs this; the row's update lets one of them mark each import.
+	 *
+	 * @return how many imports were given up
+	 */
+	@Scheduled(initialDelayString = "${vongtay.children.import.abandoned-check:PT1M}",
+			fixedDelayString = "${vongtay.children.import.abandoned-check:PT1M}")
+	public int giveUpAbandoned() {
+		List<Map<String, Object>> given = transaction.execute(s -> jdbc.sql("""
+				WITH stale AS MATERIALIZED (
+				  SELECT id FROM children.import_run
+				  WHERE status IN ('RECEIVED', 'CHECKING', 'COMMITTING')
+				    AND status_changed_at < now() - make_interval(secs => :seconds))
+				UPDATE children.import_run r SET status = 'FAILED', preview = CAST(:problem AS jsonb),
+				       failure = 'abandoned while ' || r.status || ' since ' || r.status_changed_at
+				FROM stale
+				WHERE r.id = stale.id
+				  -- only the stale ones are tried, and the lock is held until this is committed
+				  AND pg_try_advisory_xact_lock(hashtextextended(:prefix || stale.id, 0))
+				  -- seen again if an instance finished it meanwhile
+				  AND r.status IN ('RECEIVED', 'CHECKING', 'COMMITTING')
+				  AND r.status_changed_at < now() - make_interval(secs => :seconds)
+				RETURNING r.id, r.failure""")
+			.param("problem", json.writeValueAsString(new Preview(
+					List.of(new InputProblem(null, null, "error.import.interrupted")), List.of())))
+			.param("seconds", (double) abandonedAfter.toSeconds())
+			.param("prefix", LOCK_PREFIX)
+			.query().listOfRows());
+		for (Map<String, Object> run : given) {
+			log.warn("Import {} given up: {}", run.get("id"), run.get("failure"));
+		}
+		return given.size();
 	}
 
 	private void progress(long id, int processed) {
@@ -784,21 +865,39 @@ public class ChildImports {
 			.param("processed", processed).param("id", id).update());
 	}
 
-	private void fail(long id, RuntimeException e) {
-		String failure;
+	/**
+	 * Records on the import why its check or commit failed, and returns what to tell the caller. A refusal is told as
+	 * it is; anything else is logged with a reference and told as a failure the officer can quote, with nothing
+	 * written (the work was one transaction). When the failure cannot be recorded (the database is gone), the import
+	 * stays as it was until {@link #giveUpAbandoned} gives it up.
+	 */
+	private UserFacingException fail(long id, RuntimeException e) {
+		UserFacingException told;
 		if (e instanceof UserFacingException refusal) {
-			failure = json.writeValueAsString(new Preview(refusal.problems().isEmpty()
-					? List.of(new InputProblem(null, null, refusal.messageKey(), refusal.arguments()))
-					: refusal.problems(), List.of()));
+			told = refusal;
 		}
 		else {
-			failure = null;
+			String reference = Long.toHexString(System.nanoTime());
+			log.error("Import {} failed unexpectedly, reference {}", id, reference, e);
+			told = new UserFacingException(500, "error.import.unexpected", reference);
+			told.initCause(e);
 		}
-		progressTransaction.executeWithoutResult(s -> jdbc.sql("""
-				UPDATE children.import_run SET status = 'FAILED', preview = CAST(:failure AS jsonb), failure = :message
-				WHERE id = :id""")
-			.param("failure", failure)
-			.param("message", e instanceof UserFacingException ? null : String.valueOf(e.getMessage()))
-			.param("id", id).update());
+		// for whoever investigates: the reference and what failed (a refusal is told by its problems)
+		String message = told == e ? null : told.arguments()[0] + ": " + e;
+		String problems = json.writeValueAsString(new Preview(told.problems().isEmpty()
+				? List.of(new InputProblem(null, null, told.messageKey(), told.arguments()))
+				: told.problems(), List.of()));
+		try {
+			progressTransaction.executeWithoutResult(s -> jdbc.sql("""
+					UPDATE children.import_run SET status = 'FAILED', preview = CAST(:failure AS jsonb), failure = :message
+					WHERE id = :id AND status IN ('RECEIVED', 'CHECKING', 'COMMITTING')""")
+				.param("failure", problems)
+				.param("message", message)
+				.param("id", id).update());
+		}
+		catch (RuntimeException unrecorded) {
+			log.warn("Import {}: could not record its failure ({}); it is given up later", id, unrecorded.toString());
+		}
+		return told;
 	}
 }

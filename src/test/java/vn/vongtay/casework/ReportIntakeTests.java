@@ -9,7 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,10 +29,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.JsonNode;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.children.Sex;
+import vn.vongtay.core.SharedSecrets;
 
 /**
  * Intake (step 1, Mẫu 01): a report goes to the child's commune, else to where it happened, joins the open case of
@@ -47,6 +52,12 @@ class ReportIntakeTests extends CaseworkTestSupport {
 
 	@Autowired
 	PublicIntake publicIntake;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aReportAboutARegisterChildGoesToTheChildsCommuneWhereverItHappened() {
@@ -465,6 +476,40 @@ class ReportIntakeTests extends CaseworkTestSupport {
 		assertThat(answers).filteredOn(s -> s == 429).hasSize(3);
 		assertThat(jdbc.sql("SELECT count(*) FROM casework.report WHERE child_name IN (:children)")
 			.param("children", children).query(Long.class).single()).isEqualTo(5);
+	}
+
+	/**
+	 * Several instances behind a load balancer (docs/deploy.md, section 1): a form shown by one is accepted by another,
+	 * and a client's submissions count against one limit, with no key configured. Both need one signing key, which the
+	 * instances must not each draw at start.
+	 */
+	@Test
+	void aPublicFormShownByOneInstanceIsAcceptedByAnotherWithoutAConfiguredKey() {
+		// another JVM: its own beans, its clock as the person sends the form a minute after it was shown
+		PublicIntake another = anotherInstance(Clock.offset(clock, Duration.ofMinutes(1)));
+		String token = publicIntake.formToken();
+		String address = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255);
+		String child = child("Lò Thị ");
+		Reports.Receipt receipt = another.submit(concern(ReportChannel.ONLINE, null, child, QUAI_TO, null), token, null,
+				address);
+		// an anonymous sender is told no case (issue 16, item 12): the report itself is the proof
+		assertThat(receipt.reportId()).isPositive();
+		assertThat(reportsAbout(child)).isEqualTo(1);
+		long before = lastSubmission() - 1;
+		// the client's count is the same whichever instance counts it
+		anotherInstance(Clock.offset(clock, Duration.ofMinutes(1))).submit(
+				concern(ReportChannel.ONLINE, null, child("Lò Thị "), QUAI_TO, null), publicIntake.formToken(), null,
+				address);
+		assertThat(jdbc.sql("SELECT count(DISTINCT client_hash) || '/' || count(*) FROM casework.public_submission WHERE id > :before")
+			.param("before", before).query(String.class).single()).isEqualTo("1/2");
+	}
+
+	private long lastSubmission() {
+		return jdbc.sql("SELECT max(id) FROM casework.public_submission").query(Long.class).single();
+	}
+
+	private PublicIntake anotherInstance(Clock itsClock) {
+		return new PublicIntake(jdbc, reports, itsClock, new SharedSecrets(jdbc, transactions), "", 5, 20);
 	}
 
 	private ResultActions submit(String address, String token, String childName, String trap) throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -26,6 +27,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.support.RequestContextUtils;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 import vn.vongtay.core.InputProblem;
 import vn.vongtay.core.UserFacingException;
@@ -72,10 +77,55 @@ class ErrorHandling {
 		return respond(400, "error.input-rejected", new Object[] { list.size() }, list, request, response);
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-			org.springframework.http.converter.HttpMessageNotReadableException.class })
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
 	Object badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
 		return respond(400, "error.bad-request", new Object[0], List.of(), request, response);
+	}
+
+	/**
+	 * A body that is JSON but cannot be read into what the operation takes names the field, as a refused field of a
+	 * readable body does ({@link #invalidBody}); one that is not JSON at all is a bad request.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+		InputProblem field = unreadableField(e);
+		if (field == null) {
+			return respond(400, "error.bad-request", new Object[0], List.of(), request, response);
+		}
+		return respond(400, "error.input-rejected", new Object[] { 1 }, List.of(field), request, response);
+	}
+
+	/**
+	 * The field of a JSON body that could not be read, as the caller wrote it ({@code children[2].birthDate}), and
+	 * why: missing (a yes/no or a number that has no "unknown", left out or null) or of the wrong kind (a code not in
+	 * the list, a date not written yyyy-MM-dd, text for a number). Null when the body is not JSON at all.
+	 */
+	static InputProblem unreadableField(Throwable failure) {
+		for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof DatabindException unreadable && !unreadable.getPath().isEmpty()) {
+				String field = path(unreadable.getPath());
+				// Jackson tells a missing value from a wrong one only in its words (a primitive given no value is
+				// "Cannot map `null` into type `boolean`")
+				String why = String.valueOf(unreadable.getOriginalMessage());
+				boolean missing = t instanceof InvalidNullException || why.startsWith("Cannot map `null`")
+						|| why.startsWith("Missing required creator property");
+				return InputProblem.field(field, missing ? "error.field.required" : "error.field.invalid", field);
+			}
+		}
+		return null;
+	}
+
+	private static String path(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -99,6 +149,12 @@ class ErrorHandling {
 			// what Spring refuses on its own (an unsupported media type, a missing part) is the caller's to fix
 			return respond(refusal.getStatusCode().value(), "error.bad-request", new Object[0], List.of(), request,
 					response);
+		}
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
+					DatabaseUnavailable.reason(e));
+			response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+			return respond(503, DatabaseUnavailable.MESSAGE, new Object[0], List.of(), request, response);
 		}
 		String reference = Long.toHexString(System.nanoTime());
 		log.error("Unexpected failure {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
+
+import vn.vongtay.core.SharedSecrets;
 
 /**
  * Browsers an account has signed in from before: after a sign-in the browser keeps a cookie signed by the server for
@@ -38,17 +40,18 @@ public class KnownDevices {
 
 	private static final int ACCOUNTS_PER_BROWSER = 5;
 
-	private final byte[] key;
+	private final Supplier<byte[]> key;
 	private final Clock clock;
 
-	KnownDevices(SecurityProperties properties, Clock clock) {
+	KnownDevices(SecurityProperties properties, Clock clock, SharedSecrets secrets) {
 		this.clock = clock;
 		if (properties.secret().isBlank()) {
-			this.key = new byte[32];
-			new SecureRandom().nextBytes(this.key);
+			// one key for every instance and across restarts, read on first use (docs/deploy.md, section 1)
+			this.key = () -> secrets.key("identity.known-devices");
 		}
 		else {
-			this.key = properties.secret().getBytes(StandardCharsets.UTF_8);
+			byte[] configured = properties.secret().getBytes(StandardCharsets.UTF_8);
+			this.key = () -> configured;
 		}
 	}
 
@@ -117,7 +120,7 @@ public class KnownDevices {
 	private String sign(String account, long issued) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
 			byte[] signature = mac.doFinal(("device|" + account + "|" + issued).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
 		}

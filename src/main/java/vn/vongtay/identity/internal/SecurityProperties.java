@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        to it, for {@code accountLockoutDuration}
  * @param accountLockoutDuration the window in which failures to an account are counted, and how long it stays locked
  * @param tokenLifetime how long a personal access token is valid
- * @param secret the key that signs the cookie of a known browser; random at each start when blank (known browsers are
- *        then forgotten at a restart), and shared by all instances
+ * @param secret the key that signs the cookie of a known browser; when blank, one drawn once and kept in the database
+ *        for every instance ({@link vn.vongtay.core.SharedSecrets})
  */
 @ConfigurationProperties("vongtay.security")
 public record SecurityProperties(int maxFailedLogins, Duration lockoutDuration, int accountMaxFailedLogins,
