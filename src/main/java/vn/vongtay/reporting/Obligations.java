@@ -28,6 +28,7 @@ import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.planning.AgencyRef;
 import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanSummary;
@@ -318,6 +319,26 @@ public class Obligations {
 			.param("unit", blank(unitCode))
 			.param("limit", size)
 			.param("offset", (long) page * size)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/**
+	 * What the caller's units owe and have still to send, due from today to {@code days} days ahead, the nearest
+	 * first: not yet submitted, or returned for correction (whatever its deadline). The home page's work queue.
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> dueWithin(int days, int size) {
+		NeedToKnow.require(Jurisdictions.requireUser(), NeedToKnow.Data.PERIODIC_REPORTS, NeedToKnow.Use.READ);
+		Jurisdiction jurisdiction = jurisdictions.current();
+		LocalDate today = LocalDate.now(clock);
+		return jurisdiction.bind(jdbc.sql(SELECT + " WHERE " + jurisdiction.restrict("o.reporter_unit_id") + """
+				 AND ru.level IN (SELECT g.level FROM geography.unit g WHERE g.id IN (:jurisdictionRoots))
+				 AND (r.first_submitted_at IS NULL OR r.status = 'RETURNED')
+				 AND o.due_on <= :until AND (o.due_on >= :today OR r.status = 'RETURNED')""" + ORDER + " LIMIT :limit"))
+			.param("today", today)
+			.param("until", today.plusDays(days))
+			.param("limit", size)
 			.query((rs, n) -> map(rs))
 			.list();
 	}
