@@ -37,6 +37,7 @@ import vn.vongtay.identity.NeedToKnow.Data;
 import vn.vongtay.identity.NeedToKnow.Use;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
+import vn.vongtay.planning.PlanDetail;
 import vn.vongtay.planning.PlanDetail.Task;
 import vn.vongtay.planning.PlanSummary;
 import vn.vongtay.planning.Plans;
@@ -59,6 +60,9 @@ class HomePage {
 
 	/** Periodic reports and tasks due within this many days are shown as due soon. */
 	static final int DUE_SOON_DAYS = 30;
+
+	/** How much of a long title a list shows. */
+	static final int TITLE_LENGTH = 160;
 
 	private static final DateTimeFormatter DUE_AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -252,7 +256,7 @@ class HomePage {
 	}
 
 	private Item task(Task t, PlanSummary plan, LocalDate today) {
-		String title = (t.number() == null ? "" : t.number() + ". ") + t.statement();
+		String title = (t.number() == null ? "" : t.number() + ". ") + shortened(t.statement());
 		String detail = (plan == null ? "" : (plan.number() == null ? plan.title() : plan.number()) + " · ")
 				+ text("plan.progress." + t.status().name());
 		LocalDate due = dueOn(t);
@@ -270,6 +274,15 @@ class HomePage {
 				text("home.received-at", DUE_AT.format(r.receivedAt())), false);
 	}
 
+	/** A task as plans word it may run to a paragraph: its first words say which one it is; the task page has it whole. */
+	static String shortened(String text) {
+		if (text == null || text.length() <= TITLE_LENGTH) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', TITLE_LENGTH);
+		return text.substring(0, cut > TITLE_LENGTH / 2 ? cut : TITLE_LENGTH).strip() + " …";
+	}
+
 	private String daysLeft(LocalDate today, LocalDate due) {
 		long days = java.time.temporal.ChronoUnit.DAYS.between(today, due);
 		if (days == 0) {
@@ -283,7 +296,10 @@ class HomePage {
 	 * plan's whole period has none.
 	 */
 	static LocalDate dueOn(Task task) {
-		var frame = task.timeframe();
+		return dueOn(task.timeframe());
+	}
+
+	static LocalDate dueOn(PlanDetail.Timeframe frame) {
 		if (frame == null) {
 			return null;
 		}

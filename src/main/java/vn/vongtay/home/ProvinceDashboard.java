@@ -73,6 +73,17 @@ class ProvinceDashboard {
 		public String sign() {
 			return change == null || change.signum() == 0 ? "" : change.signum() > 0 ? "+" : "−";
 		}
+
+		/** A change of a percentage is in percentage points ("+2,5 điểm %"), not a percentage of the last value. */
+		public boolean inPoints() {
+			return indicator.unit() == Indicator.Unit.PERCENT;
+		}
+
+		/** The change without its sign, as a plain number (its unit is written beside it). */
+		public BigDecimal size() {
+			return change == null ? null : change.abs().setScale(Math.min(Math.max(change.scale(), 0), 2),
+					java.math.RoundingMode.HALF_UP);
+		}
 	}
 
 	/** A commune's reports of the year: how many were due by today, how many came, and how many are overdue. */
