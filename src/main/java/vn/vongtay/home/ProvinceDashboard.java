@@ -74,7 +74,7 @@ class ProvinceDashboard {
 			return change == null || change.signum() == 0 ? "" : change.signum() > 0 ? "+" : "−";
 		}
 
-		/** A change of a percentage is in percentage points ("+2,5 điểm %"), not a percentage of the last value. */
+		/** A change of a percentage is written in percentage points (điểm phần trăm), not as a percentage of the last value. */
 		public boolean inPoints() {
 			return indicator.unit() == Indicator.Unit.PERCENT;
 		}
