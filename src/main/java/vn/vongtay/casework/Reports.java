@@ -277,7 +277,7 @@ public class Reports {
 	@Transactional(readOnly = true)
 	public List<Report> received(int page, int size) {
 		SignedInUser user = Jurisdictions.requireUser();
-		// those who record reports read back what they recorded; the administrator reads reports to route work
+		// those who record reports read back what they recorded (0009)
 		if (!user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)
 				&& !user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.READ)) {
 			throw new UserFacingException(403, "error.access-denied");

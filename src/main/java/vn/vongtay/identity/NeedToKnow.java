@@ -88,7 +88,10 @@ public final class NeedToKnow {
 				Data.CHILD_NOTES, Data.PLANS, Data.PERIODIC_REPORTS, Data.PREVENTION, Data.OUTREACH, Data.OPINIONS);
 		// the administrator corrects the criteria of child-friendly communes (decision 0014), and scores nothing
 		allow(Role.SYSTEM_ADMIN, RW, Data.CHILD_FRIENDLY);
-		allow(Role.SYSTEM_ADMIN, RE, Data.REPORTS, Data.CASE_SUMMARY, Data.FIGURES, Data.EXACT_FIGURES, Data.AUDIT_LOG);
+		// No reports and no case summaries: nothing in an administrator's work routes a report or a case (the hotline
+		// and the commune do, district and province officers escalate), and a national account that reads every
+		// case's summary would be the largest single window onto the children under protection (0009).
+		allow(Role.SYSTEM_ADMIN, RE, Data.FIGURES, Data.EXACT_FIGURES, Data.AUDIT_LOG);
 		allow(Role.SYSTEM_ADMIN, RW, Data.ACCOUNTS);
 
 		for (Role officer : new Role[] { Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER }) {

@@ -12,12 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.vongtay.children.RegisterFacts;
 import vn.vongtay.core.UserFacingException;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.SuccessionKind;
@@ -58,23 +56,19 @@ public class IndicatorValues {
 	private final Units units;
 	private final Jurisdictions jurisdictions;
 	private final TargetBindings targets;
-	private final RegisterFacts register;
-	private final MessageSource messages;
 	private final Clock clock;
 	private final int threshold;
-	private volatile Map<String, String> ethnicities;
-	private volatile Map<String, String[]> groups;
+	private final BreakdownLabels labels;
 
 	IndicatorValues(IndicatorCatalogue catalogue, Evaluator evaluator, Units units, Jurisdictions jurisdictions,
-			TargetBindings targets, RegisterFacts register, MessageSource messages, Clock clock,
+			TargetBindings targets, BreakdownLabels labels, Clock clock,
 			@Value("${vongtay.privacy.small-count-threshold:5}") int threshold) {
 		this.catalogue = catalogue;
 		this.evaluator = evaluator;
 		this.units = units;
 		this.jurisdictions = jurisdictions;
 		this.targets = targets;
-		this.register = register;
-		this.messages = messages;
+		this.labels = labels;
 		this.clock = clock;
 		this.threshold = threshold;
 	}
@@ -221,11 +215,11 @@ public class IndicatorValues {
 					continue;
 				}
 				Shown s = shown(cell.getValue());
-				values.add(new Cell(cell.getKey(), label(dimension.code(), cell.getKey(), locale), s.value(),
+				values.add(new Cell(cell.getKey(), labels.value(dimension.code(), cell.getKey(), locale), s.value(),
 						s.suppressed(), status(cell.getValue().status())));
 			}
 			breakdowns.add(new Disaggregation(dimension.code(),
-					messages.getMessage("indicators.dimension." + dimension.code(), null, dimension.code(), locale),
+					labels.dimension(dimension.code(), locale),
 					complementCells(values, shown)));
 		}
 		return new IndicatorValue(shown.code(), shown.unitId(), shown.unitCode(), shown.unitName(), shown.period(),
@@ -330,25 +324,6 @@ public class IndicatorValues {
 			case AT_MOST -> c <= 0;
 			case KEEP_AT -> c == 0;
 		};
-	}
-
-	private String label(String dimension, String key, Locale locale) {
-		boolean english = locale != null && "en".equals(locale.getLanguage());
-		if (dimension.equals("ethnicity")) {
-			if (ethnicities == null) {
-				ethnicities = register.ethnicities();
-			}
-			return ethnicities.getOrDefault(key,
-					messages.getMessage("indicators.dim.unknown", null, key, locale));
-		}
-		if (dimension.equals("group")) {
-			if (groups == null) {
-				groups = register.circumstanceGroups();
-			}
-			String[] names = groups.get(key);
-			return names == null ? key : key + ") " + (english ? names[1] : names[0]);
-		}
-		return messages.getMessage("indicators.dim." + dimension + "." + key, null, key, locale);
 	}
 
 	private AdministrativeUnit unit(long unitId) {

@@ -15,17 +15,6 @@ final class KnownFailures {
 
 	KnownFailures() {
 
-		// --- not in issue 16: reports ---
-		String administrator = "new, decide: NeedToKnow gives the system administrator REPORTS and CASE_SUMMARY (0009: "
-				+ "\"reads case summaries and reports to route work\"); CaseAccess gives it no case";
-		known(administrator, "GET /reports/{id}", "admin");
-		known(administrator, "GET /api/v1/reports/{id}", "admin");
-		known(administrator, "GET /cases", "admin");
-		known(administrator, "GET /api/v1/cases", "admin");
-		known(administrator, "GET /cases/{id}", "admin");
-		known(administrator, "GET /cases/{id} [xa.b]", "admin");
-		known(administrator, "GET /api/v1/cases/{id}/summary", "admin");
-
 		// --- not in issue 16: periodic reports ---
 		String periodicReports = "new: PERIODIC_REPORTS are not granted to the collaborator, the hotline or the inspector";
 		known(periodicReports, "GET /reporting", "ctv", "111", "thanhtra");

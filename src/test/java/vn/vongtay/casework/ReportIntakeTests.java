@@ -268,7 +268,7 @@ class ReportIntakeTests extends CaseworkTestSupport {
 			assertThat(jdbc.sql("SELECT count(*) FROM casework.report").query(Long.class).single()).as(username)
 				.isEqualTo(before);
 		}
-		// the administrator routes reports and records none (REPORTS R and E, no W)
+		// the administrator records no report (no REPORTS at all: 0009)
 		page("admin", get("/reports/new")).andExpect(status().isForbidden());
 		page("ctv.a", get("/reports/new")).andExpect(status().isOk());
 	}

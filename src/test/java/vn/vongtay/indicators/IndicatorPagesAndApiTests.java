@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.vongtay.IntegrationTest;
 import vn.vongtay.indicators.IndicatorValue.Cell;
 import vn.vongtay.indicators.IndicatorValue.Status;
@@ -162,6 +164,45 @@ class IndicatorPagesAndApiTests extends IndicatorTestSupport {
 		apiGet("admin", "/api/v1/indicators/CHILDREN_UNDER_16/values?unit=VN&period=2026").andExpect(status().isOk());
 		assertThat(as("tongdai111", () -> values.value("CHILDREN_UNDER_16", units.nation().id(), IndicatorPeriod.year(2026)))
 			.status()).isEqualTo(Status.VALUE);
+	}
+
+	/** The leader's indicator page reads the province's figures of the year, not a catalogue (issue 17 §5). */
+	@Test
+	void theLeadersCatalogueShowsEachIndicatorsValueForTheProvinceThisYear() throws Exception {
+		int year = units.today().getYear();
+		String page = pageBody("lanhdao.dienbien", "/indicators?q=duoi 16");
+		IndicatorValue children = as("lanhdao.dienbien",
+				() -> values.value("CHILDREN_UNDER_16", units.byCode("11", units.today()).id(), IndicatorPeriod.year(year)));
+		assertThat(children.value()).isPositive();
+		String shown = vn.vongtay.core.VietnameseFormats.number(children.value(), java.util.Locale.forLanguageTag("vi"));
+		assertThat(page).contains("Giá trị năm " + year + " của Tỉnh Điện Biên").contains("Năm " + year)
+			.contains(">" + shown + "</a>");
+	}
+
+	/**
+	 * A count hidden from a viewer reaches the chart as hidden, with the words to write in its place, never as a zero
+	 * or a gap that reads as one; counts are drawn with whole-number ticks (issue 17 §5).
+	 */
+	@Test
+	void aHiddenSmallCountReachesTheChartAsHiddenNeverAsZero() throws Exception {
+		String page = pageBody("lanhdao.dienbien", "/indicators/OPINIONS_ANSWERED?unit=03295&period=" + month.code());
+		int start = page.indexOf('>', page.indexOf("id=\"indicator-chart-data\"")) + 1;
+		JsonNode chart = new JsonMapper().readTree(page.substring(start, page.indexOf("</script>", start)));
+		assertThat(chart.get("hidden").asString()).isEqualTo("< 5");
+		assertThat(chart.get("whole").asBoolean()).isTrue();
+		assertThat(chart.get("name").asString()).isNotBlank();
+		List<String> periods = new ArrayList<>();
+		chart.get("series").get("labels").forEach(l -> periods.add(l.asString()));
+		int shown = periods.indexOf(month.code());
+		assertThat(shown).isNotNegative();
+		assertThat(chart.get("series").get("values").get(shown).isNull()).isTrue();
+		assertThat(chart.get("series").get("hidden").get(shown).asBoolean()).isTrue();
+		// the commune officer, who reads exact figures, gets the number
+		String officer = pageBody("xa.b", "/indicators/OPINIONS_ANSWERED?unit=03295&period=" + month.code());
+		int at = officer.indexOf('>', officer.indexOf("id=\"indicator-chart-data\"")) + 1;
+		JsonNode exact = new JsonMapper().readTree(officer.substring(at, officer.indexOf("</script>", at)));
+		assertThat(exact.get("series").get("values").get(shown).asInt()).isEqualTo(2);
+		assertThat(exact.get("series").get("hidden").get(shown).asBoolean()).isFalse();
 	}
 
 	@Test

@@ -47,6 +47,7 @@ import vn.vongtay.core.web.FormValues;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.geography.UnitLevel;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.identity.Staff;
@@ -90,7 +91,15 @@ class CasePages {
 		SignedInUser user = Jurisdictions.requireUser();
 		if (!Set.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.CASE_WORKER, Role.PROVINCE_OFFICER,
 				Role.DISTRICT_OFFICER).stream().anyMatch(user::has)) {
-			return user.has(Role.AGENCY_FOCAL_POINT) ? "redirect:/referrals" : "redirect:/reports";
+			// sent on to the work they do have; a role with neither cases nor reports is refused here rather than
+			// sent to a page that refuses it
+			if (user.has(Role.AGENCY_FOCAL_POINT)) {
+				return "redirect:/referrals";
+			}
+			if (user.may(NeedToKnow.Data.REPORTS, NeedToKnow.Use.WRITE)) {
+				return "redirect:/reports";
+			}
+			throw new UserFacingException(403, "error.access-denied");
 		}
 		int shown = query.page() == null ? 0 : Math.max(0, query.page());
 		CaseStage chosen = FormValues.enumValue(CaseStage.class, query.stage());

@@ -1,7 +1,5 @@
 package vn.vongtay.indicators.web;
 
-import vn.vongtay.identity.NeedToKnow;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,11 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,7 @@ import vn.vongtay.core.web.ProblemDetails;
 import vn.vongtay.geography.AdministrativeUnit;
 import vn.vongtay.geography.Units;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.SignedInUser;
 import vn.vongtay.indicators.Dashboard;
 import vn.vongtay.indicators.EnteredValues;
@@ -74,7 +76,15 @@ class IndicatorPages {
 		model.addAttribute("q", q);
 		model.addAttribute("domains", catalogue.byDomain(found));
 		model.addAttribute("count", found.size());
-		model.addAttribute("defaultUnit", defaultUnit().code());
+		// each indicator's value for the caller's unit this year beside its name, so that a leader reads the figures
+		// rather than a catalogue (issue 17 §5)
+		AdministrativeUnit unit = defaultUnit();
+		IndicatorPeriod year = IndicatorPeriod.year(units.today().getYear());
+		model.addAttribute("defaultUnit", unit.code());
+		model.addAttribute("valuesUnit", unit);
+		model.addAttribute("valuesYear", year);
+		model.addAttribute("values", values.valuesOf(unit.id(), year, found.stream().map(Indicator::code).toList()));
+		model.addAttribute("threshold", values.smallCountThreshold());
 		return "indicators/catalogue";
 	}
 
@@ -89,30 +99,27 @@ class IndicatorPages {
 		model.addAttribute("i", dashboard.indicator());
 		model.addAttribute("unit", u);
 		model.addAttribute("threshold", values.smallCountThreshold());
-		model.addAttribute("chart", chart(dashboard));
+		model.addAttribute("chart", chart(dashboard, values.smallCountThreshold()));
 		model.addAttribute("periodCode", p.code());
 		model.addAttribute("unitAsOf", unitAsOf);
 		return "indicators/dashboard";
 	}
 
-	/** The chart's data, read by static/js/indicators.js from a JSON block (the CSP allows no inline script). */
-	private String chart(Dashboard d) {
+	/**
+	 * The chart's data, read by static/js/indicators.js from a JSON block (the CSP allows no inline script). A hidden
+	 * small count travels as null with its place marked, so the chart writes "< 5" there rather than draw a zero.
+	 */
+	private String chart(Dashboard d, int threshold) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		List<String> labels = new ArrayList<>();
-		List<BigDecimal> bars = new ArrayList<>();
-		for (IndicatorValue v : d.subdivisions()) {
-			labels.add(v.unitName());
-			bars.add(v.value());
-		}
+		data.put("name", d.indicator().name(LocaleContextHolder.getLocale()));
 		data.put("unit", format.unitSymbol(d.indicator()));
-		data.put("subdivisions", Map.of("labels", labels, "values", bars));
-		List<String> periods = new ArrayList<>();
-		List<BigDecimal> line = new ArrayList<>();
-		for (IndicatorValue v : d.series()) {
-			periods.add(v.period());
-			line.add(v.value());
-		}
-		data.put("series", Map.of("labels", periods, "values", line));
+		data.put("whole", d.indicator().unit() == Indicator.Unit.COUNT);
+		data.put("hidden", "< " + threshold);
+		data.put("subdivisions", points(d.subdivisions(), IndicatorValue::unitName));
+		Map<String, Object> series = points(d.series(), IndicatorValue::period);
+		data.put("series", series);
+		@SuppressWarnings("unchecked")
+		List<String> periods = (List<String>) series.get("labels");
 		List<Map<String, Object>> targets = new ArrayList<>();
 		for (Dashboard.TargetLine t : d.targets()) {
 			if (t.target().unitId() != d.value().unitId()) {
@@ -126,6 +133,18 @@ class IndicatorPages {
 		}
 		data.put("targets", targets);
 		return json.writeValueAsString(data).replace("<", "\\u003c");
+	}
+
+	private static Map<String, Object> points(List<IndicatorValue> values, Function<IndicatorValue, String> label) {
+		List<String> labels = new ArrayList<>();
+		List<BigDecimal> numbers = new ArrayList<>();
+		List<Boolean> hidden = new ArrayList<>();
+		for (IndicatorValue v : values) {
+			labels.add(label.apply(v));
+			numbers.add(v.suppressed() ? null : v.value());
+			hidden.add(v.suppressed());
+		}
+		return Map.of("labels", labels, "values", numbers, "hidden", hidden);
 	}
 
 	@GetMapping("/indicators/entry")
