@@ -41,7 +41,7 @@ import vn.vongtay.geography.Units;
 public class Cases {
 
 	/** A case in a list, with its next deadline as {@link CaseFiles} stored it. */
-	private static final String SUMMARY = """
+	static final String SUMMARY = """
 			SELECT c.id, c.number, u.code AS unit_code, u.full_name AS unit_name, c.child_name, c.child_sex, c.stage,
 			       c.case_worker_name, c.received_at, c.escalated_at, c.next_due_at, %s AS full_access
 			FROM casework.child_case c JOIN geography.unit u ON u.id = c.unit_id
@@ -313,7 +313,7 @@ public class Cases {
 		return LocalDateTime.now(clock).withNano(0);
 	}
 
-	private static CaseSummary summary(ResultSet rs, LocalDateTime now) throws SQLException {
+	static CaseSummary summary(ResultSet rs, LocalDateTime now) throws SQLException {
 		boolean full = rs.getBoolean("full_access");
 		LocalDateTime next = CaseRecords.local(rs, "next_due_at");
 		return new CaseSummary(rs.getLong("id"), rs.getString("number"), rs.getString("unit_code"),

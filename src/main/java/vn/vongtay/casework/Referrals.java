@@ -21,7 +21,9 @@ import vn.vongtay.core.UserFacingException;
 import vn.vongtay.core.VietnameseText;
 import vn.vongtay.directory.Agencies;
 import vn.vongtay.directory.Agency;
+import vn.vongtay.identity.Jurisdiction;
 import vn.vongtay.identity.Jurisdictions;
+import vn.vongtay.identity.NeedToKnow;
 import vn.vongtay.identity.Role;
 import vn.vongtay.identity.SignedInUser;
 
@@ -49,9 +51,10 @@ public class Referrals {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Jurisdictions jurisdictions;
 
 	Referrals(JdbcClient jdbc, CaseFiles files, CaseRecords records, CaseAccess access, Agencies agencies,
-			AuditLog audit, JsonMapper json, Clock clock) {
+			AuditLog audit, JsonMapper json, Clock clock, Jurisdictions jurisdictions) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.records = records;
@@ -60,6 +63,7 @@ public class Referrals {
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
+		this.jurisdictions = jurisdictions;
 	}
 
 	/** Sends a referral from a case the caller works on. */
@@ -158,6 +162,41 @@ public class Referrals {
 			.list();
 		audit.record("REFERRALS_LISTED", "Referral", null, null, found.size() + " referrals");
 		return found;
+	}
+
+	/** How many referrals wait for an agency, and the first of them. */
+	public record Waiting(long count, List<Referral> first) {
+	}
+
+	/**
+	 * The referrals sent from the open cases the caller works whole that still wait for the agency: not yet answered,
+	 * or accepted without the report back; those past the day to answer by first, then the oldest. The home page's
+	 * work queue of the commune's case workers and officers.
+	 */
+	@Transactional(readOnly = true)
+	public Waiting waitingForAgencies(int size) {
+		SignedInUser user = Jurisdictions.requireUser();
+		if (!CaseAccess.hasCaseRole(user) || !user.may(NeedToKnow.Data.REFERRALS, NeedToKnow.Use.READ)) {
+			throw new UserFacingException(403, "error.access-denied");
+		}
+		Jurisdiction jurisdiction = jurisdictions.current();
+		String where = " WHERE f.status IN ('SENT', 'ACCEPTED') AND c.closed_at IS NULL AND "
+				+ jurisdiction.restrict("c.unit_id") + " AND " + CaseAccess.fullAccessSql();
+		long count = access.bind(jurisdiction.bind(jdbc.sql("""
+				SELECT count(*) FROM casework.referral f JOIN casework.child_case c ON c.id = f.case_id""" + where)))
+			.query(Long.class)
+			.single();
+		List<Referral> first = count == 0 ? List.of() : access.bind(jurisdiction.bind(jdbc.sql(SELECT + where + """
+				 ORDER BY (f.status = 'SENT' AND f.respond_by < :today) DESC, f.respond_by NULLS LAST, f.sent_at, f.id
+				LIMIT :limit""")))
+			.param("today", LocalDate.now(clock))
+			.param("limit", size)
+			.query((rs, n) -> map(rs))
+			.list();
+		if (!first.isEmpty()) {
+			audit.record("REFERRALS_LISTED", "Referral", null, null, "work queue: " + first.size() + " referrals");
+		}
+		return new Waiting(count, first);
 	}
 
 	/** A referral, for the agency's focal point or for those who need to know its case. Audited. */

@@ -209,6 +209,26 @@ public class Obligations {
 			.list();
 	}
 
+	/**
+	 * What the caller's unit or agency owes and has still to send, due from today to {@code days} days ahead, the
+	 * nearest first: not yet submitted, or returned for correction (whatever its deadline). The home page's work queue.
+	 */
+	@Transactional(readOnly = true)
+	public List<Obligation> dueWithin(int days, int size) {
+		SignedInUser user = requireReader();
+		LocalDate today = LocalDate.now(clock);
+		return bindCaller(jdbc.sql(SELECT + " WHERE o.withdrawn_at IS NULL AND " + owedByCaller(user.jurisdiction())
+				+ """
+						 AND (r.first_submitted_at IS NULL OR r.status = 'RETURNED')
+						 AND o.due_on <= :until AND (o.due_on >= :today OR r.status = 'RETURNED')""" + ORDER
+				+ " LIMIT :limit"), user)
+			.param("today", today)
+			.param("until", today.plusDays(days))
+			.param("limit", size)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
 	/** What is owed to the caller's unit or agency (a province officer: the communes' reports), due and overdue first. */
 	@Transactional(readOnly = true)
 	public List<Obligation> receivable(ReportKind kind, String period, int page, int size) {
