@@ -3,6 +3,7 @@ package vn.vongtay.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,9 @@ import vn.vongtay.casework.ReportChannel;
 import vn.vongtay.casework.ReportDraft;
 import vn.vongtay.casework.Reports;
 import vn.vongtay.children.Sex;
+import vn.vongtay.core.VietnameseFormats;
+import vn.vongtay.reporting.Obligation;
+import vn.vongtay.reporting.Obligations;
 
 /**
  * The home page as each role lands on it (issue 17, item 1): the words an official reads, each item linking to where
@@ -32,14 +36,23 @@ class WorkQueuePageTests extends DemoAccountTestSupport {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	Obligations obligations;
+
 	@Test
 	void theCommuneOfficerLandsOnTheCommunesWorkWithEveryListNamedAndTheUnitFactsALinkAway() throws Exception {
 		String page = pageBody("xa.a", "/");
 		assertThat(page).contains("Thông báo chờ xác minh", "Hồ sơ quá hạn", "Hồ sơ theo hạn tiếp theo",
 				"Kế hoạch can thiệp bị trả lại", "Kế hoạch can thiệp chờ phê duyệt", "Đề nghị hỗ trợ chờ cơ quan trả lời",
 				"Báo cáo định kỳ đến hạn trong 30 ngày", "Trẻ em chờ xác định xã mới", "Tệp nhập sổ chưa hoàn tất");
-		// the half-year report of the commune is due on 20/12/2026 (standing rule COMMUNE_H2), 12 days from 08/12
-		assertThat(page).contains("Báo cáo 6 tháng cuối năm về công tác trẻ em", "hạn 20/12/2026");
+		// in the demo, the half-year report of the commune is due on 20/12/2026 (standing rule COMMUNE_H2), 12 days
+		// from 08/12, unless a test already sent it
+		List<Obligation> due = as("xa.a", () -> obligations.dueWithin(HomePage.DUE_SOON_DAYS, HomePage.SHOWN));
+		for (Obligation o : due) {
+			assertThat(page).contains(o.title(), "/reporting/obligations/" + o.id(),
+					"hạn " + VietnameseFormats.date(o.dueOn()));
+		}
+		assertThat(due).allMatch(o -> !o.dueOn().isAfter(LocalDate.now(clock).plusDays(30)));
 		assertThat(page).contains("href=\"/units?code=03253\"", "href=\"/admin/agencies\"");
 		// the province's figures and the decisions are others' work
 		assertThat(page).doesNotContain("Số liệu chính", "Biện pháp khẩn cấp chờ quyết định", "Nhiệm vụ quá hạn");
@@ -83,6 +96,8 @@ class WorkQueuePageTests extends DemoAccountTestSupport {
 		assertThat(page).contains("Thông báo đã tiếp nhận gần đây", reference, child, "Tổng đài 111");
 		assertThat(page).containsAnyOf("Đã chuyển đến Xã Quài Tở", "Mới tiếp nhận, chờ xác minh");
 		assertThat(page).doesNotContain("Hồ sơ quá hạn", "Thông báo chờ xác minh");
+		// what it received is a record of work done, not counted as waiting: no "(6)" for six of thousands
+		assertThat(page).doesNotContainPattern("Xem tất cả \\(\\d+\\)");
 		// the commune it went to has it to verify; the other commune does not
 		assertThat(pageBody("xa.b", "/")).contains(child);
 		assertThat(pageBody("xa.a", "/")).doesNotContain(child);

@@ -50,10 +50,13 @@ class CommuneOfficerBrowserTests {
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Xin chào"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xin chào, Công chức VH-XH xã Tuần Giáo");
-		assertThat(browser.findElement(By.cssSelector(".unit-home h2")).getText()).isEqualTo("Xã Tuần Giáo");
-		assertThat(browser.findElement(By.cssSelector(".unit-home")).getText())
-			.contains("Tiếp nhận từ các đơn vị trước sắp xếp", "Thị trấn Tuần Giáo", "Xã Quài Nưa", "Xã Quài Cang");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+		// the home page is the commune's work (issue 17 §1); the commune's facts are one link away, on its unit page
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Thông báo chờ xác minh");
+		browser.findElement(By.cssSelector(".home-links a[href='/units?code=03253']")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xã Tuần Giáo");
+		assertThat(browser.findElement(By.tagName("main")).getText())
+			.contains("Thị trấn Tuần Giáo", "Xã Quài Nưa", "Xã Quài Cang");
 		assertThat(browser.findElement(By.tagName("nav")).getText()).contains("Trang chủ", "Đơn vị hành chính");
 	}
 }
