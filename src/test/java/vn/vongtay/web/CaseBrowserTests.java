@@ -80,7 +80,7 @@ class CaseBrowserTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), number));
 		assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Mới tiếp nhận, chờ xác minh");
 		assertThat(browser.findElement(By.id("deadlines")).getText()).contains("Áp dụng biện pháp khẩn cấp",
-				"Phê duyệt kế hoạch hỗ trợ, can thiệp");
+				"Lập và trình kế hoạch hỗ trợ, can thiệp");
 		browser.findElement(By.id("verify-note")).sendKeys("Đã xác minh tại gia đình: thông tin đúng.");
 		browser.findElement(By.cssSelector("#verify button")).click();
 		awaitStage("Đã xác minh, chờ đánh giá ban đầu");
